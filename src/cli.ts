@@ -1,0 +1,247 @@
+/**
+ * The command line: a thin shell over the library. Parses options, reads inputs, calls restore(),
+ * hands the results to a formatter, and maps failures to one line on stderr and an exit code
+ * (0 ok, 1 --check found spun text or a dictionary test failed, 2 bad input or usage).
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
+import { Command, CommanderError, Option } from "commander";
+import { restore } from "./engine.js";
+import { UnspinError } from "./errors.js";
+import type { ExitCode } from "./errors.js";
+import { formatDiff } from "./format/diff.js";
+import { formatJson } from "./format/json.js";
+import { formatText } from "./format/text.js";
+import type { FileResult } from "./format/types.js";
+import { summarize } from "./format/types.js";
+import { formatUnified } from "./format/unified.js";
+import { readText } from "./input.js";
+import { DEFAULT_PACKS, loadDictionary, readPackFile, resolvePack } from "./packs.js";
+import { testPack } from "./dicttest.js";
+import { VERSION } from "./version.js";
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Is stdout a terminal (colour, default format decisions)? */
+  stdoutIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const FORMATS = ["diff", "unified", "text", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+const EXAMPLES = `
+Examples:
+  $ unspin article.txt                      word diff of what would be restored
+  $ unspin --format text article.txt > restored.txt
+  $ curl -s https://example.com/post | unspin -f text -
+  $ unspin --format unified article.txt | patch -p1
+  $ unspin --dict science paper.txt         add the tortured-phrases pack
+  $ unspin --dict ./my-terms.yaml a.txt b.txt
+  $ unspin --check drafts/*.txt             exit 1 if anything looks spun
+  $ unspin --format json article.txt | jq '.files[0].edits[] | {spun, replacement, entry}'
+  $ unspin dict test                        run every pack's examples and allows
+
+Exit codes: 0 ok, 1 --check found spun text (or a dictionary test failed), 2 bad input or usage.
+Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not a terminal.`;
+
+function makeChalk(io: Io, color: boolean | undefined): ChalkInstance {
+  if (color === false) return new Chalk({ level: 0 });
+  if (color === true) return new Chalk({ level: 1 });
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false") {
+    return new Chalk({ level: 1 });
+  }
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return new Chalk({ level: 0 });
+  return new Chalk({ level: io.stdoutIsTTY ? 1 : 0 });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface RestoreOpts {
+  format: Format;
+  dict: string[];
+  defaultPacks: boolean;
+  check?: boolean;
+  color?: boolean;
+  findings: boolean;
+  context: string;
+}
+
+function packList(opts: { dict: string[]; defaultPacks: boolean }): string[] {
+  const list = opts.defaultPacks ? [...DEFAULT_PACKS] : [];
+  for (const d of opts.dict) if (!list.includes(d)) list.push(d);
+  if (list.length === 0) throw new UnspinError("no dictionary: --no-default-packs needs at least one --dict");
+  return list;
+}
+
+function runRestore(files: string[], opts: RestoreOpts, io: Io): ExitCode {
+  const dict = loadDictionary(packList(opts), io.cwd);
+  for (const w of dict.warnings) io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
+  const inputs = files.length === 0 ? ["-"] : files;
+  if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
+  const results: FileResult[] = inputs.map((name) => {
+    const input = readText(name);
+    return { name, input, ...restore(input, dict, { noFindings: !opts.findings }) };
+  });
+  const chalk = makeChalk(io, opts.color);
+  switch (opts.format) {
+    case "text": io.stdout(formatText(results)); break;
+    case "json": io.stdout(formatJson(results)); break;
+    case "unified": io.stdout(formatUnified(results)); break;
+    case "diff": io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) })); break;
+  }
+  if (opts.check) {
+    const s = summarize(results);
+    return s.restorations + s.findings > 0 ? 1 : 0;
+  }
+  return 0;
+}
+
+function runDictTest(targets: string[], io: Io, color: boolean | undefined): ExitCode {
+  const chalk = makeChalk(io, color);
+  const files = (targets.length ? targets : builtinTargets()).map((t) => resolvePack(t, io.cwd));
+  let passed = 0;
+  let failed = 0;
+  for (const file of files) {
+    const result = testPack(readPackFile(file, io.cwd));
+    passed += result.passed;
+    failed += result.failures.length;
+    for (const f of result.failures) {
+      io.stdout(`${chalk.red("✗")} ${f.entry.id} ${chalk.dim(`${f.pos.file}:${f.pos.line}:${f.pos.col}`)} ${f.kind}: ${f.reason}\n`);
+      io.stdout(`    input:    ${f.input}\n    expected: ${f.expected}\n    got:      ${f.got}\n`);
+    }
+    io.stdout(`${result.failures.length ? chalk.red("✗") : chalk.green("✓")} ${result.pack} (${result.file}): ${result.passed} passed, ${result.failures.length} failed\n`);
+  }
+  io.stdout(`${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+function builtinTargets(): string[] {
+  return DEFAULT_PACKS.concat(["science"]).filter((p, i, a) => a.indexOf(p) === i).filter((p) => {
+    try {
+      resolvePack(p);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
+  const program = new Command();
+  program
+    .name("unspin")
+    .description("Restore spun text: undo the poor synonyms of article spinners and tortured-phrase generators.")
+    .version(VERSION, "-V, --version")
+    .argument("[file...]", "files to restore; none or - reads standard input")
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("diff"))
+    .option("-d, --dict <name|path>", "add a built-in pack by name or a dictionary file (repeatable)", collect, [])
+    .option("--no-default-packs", "do not load the default pack (news); use only --dict")
+    .option("--check", "exit 1 when anything would be restored (for CI gates)")
+    .option("--no-findings", "leave out the findings of detect-only entries")
+    .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
+    .option("--color", "force colour")
+    .option("--no-color", "no colour (also: NO_COLOR=1)")
+    .option("--debug", "show stack traces of unexpected errors")
+    .addHelpText("after", EXAMPLES)
+    .showHelpAfterError("(run unspin --help for usage)")
+    .action((files: string[], opts: RestoreOpts) => {
+      setExit(runRestore(files, opts, io));
+    });
+
+  const dict = program.command("dict").description("work with dictionaries");
+  dict
+    .command("test")
+    .description("run every entry's examples and allows; exit 1 on any failure")
+    .argument("[pack...]", "pack names or files (default: the built-in packs)")
+    .option("--color", "force colour")
+    .option("--no-color", "no colour")
+    .action((packs: string[], opts: { color?: boolean }) => {
+      setExit(runDictTest(packs, io, opts.color));
+    });
+  return program;
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  let code: ExitCode = 0;
+  const program = buildProgram(io, (c) => { code = c; });
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout(s),
+    writeErr: (s) => io.stderr(s),
+    outputError: (s, write) => write(`unspin: ${s.replace(/^error: /, "")}`),
+  });
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    sub.configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`unspin: ${s.replace(/^error: /, "")}`),
+    });
+    for (const subsub of sub.commands) {
+      subsub.exitOverride();
+      subsub.configureOutput({
+        writeOut: (s) => io.stdout(s),
+        writeErr: (s) => io.stderr(s),
+        outputError: (s, write) => write(`unspin: ${s.replace(/^error: /, "")}`),
+      });
+    }
+  }
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+      return 2;
+    }
+    if (err instanceof UnspinError) {
+      for (const line of err.message.split("\n")) io.stderr(`unspin: ${line}\n`);
+      if (debug) io.stderr(`${err.stack ?? ""}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    io.stderr(`unspin: internal error: ${e.message ?? String(err)}${debug ? "" : " (run with --debug for details)"}\n`);
+    if (debug) io.stderr(`${e.stack ?? ""}\n`);
+    return 2;
+  }
+}
+
+/** The process-bound Io: writes go straight to the file descriptors. */
+export function processIo(): Io {
+  return {
+    stdout: (s) => { process.stdout.write(s); },
+    stderr: (s) => { process.stderr.write(s); },
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Entry point for bin/unspin.js and `tsx src/cli.ts`. */
+export async function run(): Promise<void> {
+  // A reader that went away (| head) is not an error: stop quietly.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.exitCode = await main(process.argv.slice(2), processIo());
+}
+
+function invokedDirectly(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) void run();

@@ -1,0 +1,217 @@
+/**
+ * Condition evaluation. Conditions read the input tokens only (never replaced text), so one
+ * restoration can never feed another.
+ */
+import type { Dictionary, TrieNode } from "./dictionary.js";
+import { Kind } from "./tokenizer.js";
+import type { Tokens } from "./tokenizer.js";
+import type { CompiledConditions, WordItem } from "./types.js";
+
+/** The input as the matcher sees it: significant tokens (no whitespace) with lazily made keys. */
+export class View {
+  /** Token indexes of the significant tokens: words, numbers, punctuation, links, breaks. */
+  readonly sig: Int32Array;
+  readonly count: number;
+  private readonly keys: (string | undefined)[];
+  private docPhrases: Set<number> | undefined;
+
+  constructor(readonly tokens: Tokens, private readonly dict: Dictionary) {
+    const sig = new Int32Array(tokens.count);
+    let n = 0;
+    for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== Kind.Space) sig[n++] = i;
+    this.sig = sig.subarray(0, n);
+    this.count = n;
+    this.keys = new Array<string | undefined>(n);
+  }
+
+  kind(p: number): number {
+    return this.tokens.kinds[this.sig[p]];
+  }
+
+  /** Can the token at p be part of a match? (Not a paragraph break, not a link.) */
+  matchable(p: number): boolean {
+    const k = this.kind(p);
+    return k !== Kind.Break && k !== Kind.Link;
+  }
+
+  raw(p: number): string {
+    const t = this.sig[p];
+    return this.tokens.text.slice(this.tokens.starts[t], this.tokens.ends[t]);
+  }
+
+  key(p: number): string {
+    let k = this.keys[p];
+    if (k === undefined) {
+      const raw = this.raw(p);
+      k = raw.toLowerCase();
+      if (k.indexOf("’") !== -1) k = k.replace(/’/g, "'");
+      this.keys[p] = k;
+    }
+    return k;
+  }
+
+  phraseText(id: number): string {
+    return this.dict.phrases[id].join(" ");
+  }
+
+  sentenceStart(p: number): boolean {
+    return this.tokens.sentenceStart[this.sig[p]] === 1;
+  }
+
+  /** Does the phrase `keys` stand at p (all tokens matchable)? */
+  phraseAt(p: number, keys: readonly string[]): boolean {
+    if (p < 0 || p + keys.length > this.count) return false;
+    for (let i = 0; i < keys.length; i++) {
+      if (!this.matchable(p + i) || this.key(p + i) !== keys[i]) return false;
+    }
+    return true;
+  }
+
+  /** Ids of the document phrases present anywhere in the input; computed once, when first asked. */
+  documentPhrases(): Set<number> {
+    if (this.docPhrases) return this.docPhrases;
+    const found = new Set<number>();
+    const { phraseRoot, phraseIds } = this.dict;
+    if (phraseRoot.next) {
+      for (let p = 0; p < this.count; p++) {
+        if (!this.matchable(p)) continue;
+        let node: TrieNode | undefined = phraseRoot.next.get(this.key(p));
+        for (let q = p + 1; node; q++) {
+          const id = phraseIds.get(node);
+          if (id !== undefined) found.add(id);
+          if (!node.next || q >= this.count || !this.matchable(q)) break;
+          node = node.next.get(this.key(q));
+        }
+      }
+    }
+    this.docPhrases = found;
+    return found;
+  }
+}
+
+function firstLetterUpper(s: string): boolean | undefined {
+  for (const ch of s) {
+    if (/\p{Lu}/u.test(ch)) return true;
+    if (/\p{Ll}/u.test(ch)) return false;
+  }
+  return undefined;
+}
+
+function shapeHolds(view: View, p: number, shape: string): boolean {
+  const k = view.kind(p);
+  switch (shape) {
+    case "number": return k === Kind.Number;
+    case "punct": return k === Kind.Punct;
+    case "word": return k === Kind.Word;
+    case "capitalised": return k === Kind.Word && firstLetterUpper(view.raw(p)) === true;
+    case "lower": return k === Kind.Word && firstLetterUpper(view.raw(p)) === false;
+    default: return false;
+  }
+}
+
+/** Which item (if any) stands right before position `start` (dir -1) or right from `start` (dir 1). */
+function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 1): string | undefined {
+  for (const item of items) {
+    if (item.type === "shape") {
+      const p = dir < 0 ? edge - 1 : edge;
+      if (p >= 0 && p < view.count && view.matchable(p) && shapeHolds(view, p, item.shape)) {
+        return `<${item.shape}> "${view.raw(p)}"`;
+      }
+      continue;
+    }
+    const seqs = item.type === "seq" ? [item.keys] : item.seqs;
+    for (const keys of seqs) {
+      const p = dir < 0 ? edge - keys.length : edge;
+      if (view.phraseAt(p, keys)) {
+        const label = `"${keys.join(" ")}"`;
+        return item.type === "class" ? `${label} (@${item.name})` : label;
+      }
+    }
+  }
+  return undefined;
+}
+
+function nearAt(view: View, phrases: readonly string[][], from: number, to: number, within: number): string | undefined {
+  // count `within` words outward from the match, not crossing a paragraph break
+  const lo = windowEdge(view, from - 1, -1, within);
+  const hi = windowEdge(view, to, 1, within);
+  for (let p = lo; p <= hi; p++) {
+    if (p >= from && p < to) continue;
+    for (const keys of phrases) {
+      if (view.phraseAt(p, keys) && (p + keys.length <= from || p >= to)) return keys.join(" ");
+    }
+  }
+  return undefined;
+}
+
+function windowEdge(view: View, p: number, dir: -1 | 1, words: number): number {
+  let last = dir < 0 ? p + 1 : p - 1;
+  let seen = 0;
+  while (p >= 0 && p < view.count && view.kind(p) !== Kind.Break && seen < words) {
+    if (view.kind(p) !== Kind.Punct) seen++;
+    last = p;
+    p += dir;
+  }
+  return last;
+}
+
+/**
+ * Evaluate one condition map for a match covering significant tokens [from, to).
+ * Returns the reasons it holds, or undefined when it does not.
+ */
+export function holds(view: View, c: CompiledConditions, from: number, to: number): string[] | undefined {
+  const why: string[] = [];
+  if (c.sentenceStart !== undefined) {
+    const s = view.sentenceStart(from);
+    if (s !== c.sentenceStart) return undefined;
+    why.push(s ? "at a sentence start" : "not at a sentence start");
+  }
+  if (c.before) {
+    const hit = itemAt(view, c.before, from, -1);
+    if (!hit) return undefined;
+    why.push(`after ${hit}`);
+  }
+  if (c.notBefore) {
+    const hit = itemAt(view, c.notBefore, from, -1);
+    if (hit) return undefined;
+    why.push("not after an excluded word");
+  }
+  if (c.after) {
+    const hit = itemAt(view, c.after, to, 1);
+    if (!hit) return undefined;
+    why.push(`before ${hit}`);
+  }
+  if (c.notAfter) {
+    const hit = itemAt(view, c.notAfter, to, 1);
+    if (hit) return undefined;
+    why.push("not before an excluded word");
+  }
+  if (c.near) {
+    const hit = nearAt(view, c.near, from, to, c.within);
+    if (!hit) return undefined;
+    why.push(`within ${c.within} words of "${hit}"`);
+  }
+  if (c.notNear) {
+    const hit = nearAt(view, c.notNear, from, to, c.within);
+    if (hit) return undefined;
+    why.push(`no excluded word within ${c.within} words`);
+  }
+  if (c.documentHas || c.documentHasAny || c.documentLacks) {
+    const found = view.documentPhrases();
+    const phrase = (id: number) => `"${view.phraseText(id)}"`;
+    if (c.documentHas) {
+      if (!c.documentHas.every((id) => found.has(id))) return undefined;
+      why.push(`document has ${c.documentHas.map(phrase).join(" and ")}`);
+    }
+    if (c.documentHasAny) {
+      const hit = c.documentHasAny.find((id) => found.has(id));
+      if (hit === undefined) return undefined;
+      why.push(`document has ${phrase(hit)}`);
+    }
+    if (c.documentLacks) {
+      if (c.documentLacks.some((id) => found.has(id))) return undefined;
+      why.push(`document lacks ${c.documentLacks.map(phrase).join(", ")}`);
+    }
+  }
+  return why;
+}

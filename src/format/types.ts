@@ -1,0 +1,40 @@
+/** What every formatter receives: one result per input file. */
+import type { RestoreResult } from "../types.js";
+
+export interface FileResult extends RestoreResult {
+  /** The name shown for the input ("-" or "<stdin>" for standard input). */
+  name: string;
+  /** The input text the edits' offsets refer to. */
+  input: string;
+}
+
+export interface Summary {
+  files: number;
+  words: number;
+  restorations: number;
+  findings: number;
+}
+
+export function summarize(results: readonly FileResult[]): Summary {
+  let words = 0;
+  let restorations = 0;
+  let findings = 0;
+  for (const r of results) {
+    words += r.words;
+    for (const e of r.edits) {
+      if (e.detect) findings++;
+      else restorations++;
+    }
+  }
+  return { files: results.length, words, restorations, findings };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function summaryLine(s: Summary): string {
+  const findings = s.findings ? `, ${plural(s.findings, "finding")}` : "";
+  const files = s.files > 1 ? ` across ${plural(s.files, "file")}` : "";
+  return `${plural(s.restorations, "restoration")}${findings} in ${plural(s.words, "word")}${files}`;
+}

@@ -1,0 +1,318 @@
+/**
+ * Lossless, offset-based tokenizer. Every character of the input belongs to exactly one token, so
+ * the tokens concatenate back to the input byte for byte. Scans char codes (no regex in the hot
+ * loop) and records tokens in typed arrays: no object per token.
+ */
+
+export const Kind = {
+  /** A word: letters, digits, marks, inner apostrophes and hyphens ("don't", "off-the-books", "U.S."). */
+  Word: 1,
+  /** A number: 5, 5,500, 3.1, $11. */
+  Number: 2,
+  /** One punctuation or symbol character (or one astral character such as an emoji). */
+  Punct: 3,
+  /** Spaces, tabs and at most one line break. */
+  Space: 4,
+  /** Whitespace holding two or more line breaks: a paragraph break, which no match crosses. */
+  Break: 5,
+  /** A URL or e-mail address, kept whole and never matched. */
+  Link: 6,
+  /** The possessive clitic 's / ’s, split from its word so "Russia’s" matches "Russia". */
+  Clitic: 7,
+} as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+export interface Tokens {
+  readonly text: string;
+  readonly count: number;
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** 1 where the token is the first word of a sentence. */
+  readonly sentenceStart: Uint8Array;
+}
+
+const APOS = 0x27;
+const RSQUO = 0x2019;
+const HYPHEN = 0x2d;
+const PERIOD = 0x2e;
+const COMMA = 0x2c;
+const LF = 0x0a;
+
+const NON_ASCII_LETTER = /[\p{L}\p{M}\p{Nd}]/u;
+
+function isAsciiAlpha(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** A letter, mark or digit of any script. */
+export function isWordChar(c: number): boolean {
+  if (c < 0x80) return isAsciiAlpha(c) || isDigit(c);
+  if (c >= 0xd800 && c <= 0xdfff) return false; // astral: treated as symbols
+  return NON_ASCII_LETTER.test(String.fromCharCode(c));
+}
+
+function isLetter(c: number): boolean {
+  return c < 0x80 ? isAsciiAlpha(c) : isWordChar(c) && !isDigit(c);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === LF || c === 0x0d || c === 0x0b || c === 0x0c ||
+    c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isCurrency(c: number): boolean {
+  return c === 0x24 || c === 0xa3 || c === 0x20ac || c === 0xa5;
+}
+
+/** Sentence-final punctuation, and what may close a sentence after it. */
+function isSentenceEnd(c: number): boolean {
+  return c === PERIOD || c === 0x21 || c === 0x3f || c === 0x2026;
+}
+
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === APOS || c === RSQUO || c === 0x201d || c === 0x29 || c === 0x5d ||
+    c === 0xbb;
+}
+
+function isClauseMark(c: number): boolean {
+  return c === COMMA || c === 0x3b || c === 0x3a;
+}
+
+const LINK = /(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+
+class Builder {
+  count = 0;
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  constructor(capacity: number) {
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+  push(kind: Kind, start: number, end: number): void {
+    if (this.count === this.kinds.length) this.grow();
+    const i = this.count++;
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+  }
+  private grow(): void {
+    const n = this.kinds.length * 2 + 16;
+    const kinds = new Uint8Array(n);
+    kinds.set(this.kinds);
+    const starts = new Int32Array(n);
+    starts.set(this.starts);
+    const ends = new Int32Array(n);
+    ends.set(this.ends);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+  }
+}
+
+/** Length of a link (URL or e-mail) starting at `start`, or 0. */
+function linkLength(text: string, start: number): number {
+  LINK.lastIndex = start;
+  const m = LINK.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** Could a link start at this word? Cheap pre-check so the regex runs rarely. */
+function mayBeLink(text: string, start: number, wordEnd: number): boolean {
+  const next = text.charCodeAt(wordEnd);
+  if (next === 0x40 /* @ */) return true;
+  if (next === 0x3a /* : */ && wordEnd - start <= 5) return /^https?$/i.test(text.slice(start, wordEnd));
+  if (next === PERIOD && wordEnd - start === 3) return text.slice(start, wordEnd).toLowerCase() === "www";
+  if (next === PERIOD || next === 0x2b || next === 0x5f) {
+    // a dotted local part such as first.last@example.org
+    for (let j = wordEnd; j < text.length && j < wordEnd + 64; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x40) return true;
+      if (!(isWordChar(c) || c === PERIOD || c === 0x2b || c === 0x5f || c === HYPHEN)) return false;
+    }
+  }
+  return false;
+}
+
+/** End of the word starting at `i` (which is a word character). */
+function scanWord(text: string, i: number): number {
+  const n = text.length;
+  // Abbreviations with periods: U.S., e.g. — single letters each followed by a period.
+  if (isLetter(text.charCodeAt(i)) && text.charCodeAt(i + 1) === PERIOD && i + 2 < n &&
+      isLetter(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === PERIOD) {
+    let j = i;
+    while (j + 1 < n && isLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === PERIOD) j += 2;
+    if (!isWordChar(text.charCodeAt(j))) return j;
+  }
+  let j = i + 1;
+  for (;;) {
+    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    if (j + 1 >= n) return j;
+    const c = text.charCodeAt(j);
+    const d = text.charCodeAt(j + 1);
+    if ((c === APOS || c === RSQUO) && isLetter(d)) {
+      // possessive 's ends the word: it becomes a Clitic token of its own
+      if ((d === 0x73 || d === 0x53) && !isWordChar(text.charCodeAt(j + 2))) return j;
+      j += 2;
+      continue;
+    }
+    if (c === HYPHEN && isWordChar(d)) {
+      j += 2;
+      continue;
+    }
+    return j;
+  }
+}
+
+/** End of the number starting at `i` (a digit, or a currency sign before a digit). */
+function scanNumber(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  if (isCurrency(text.charCodeAt(j))) j++;
+  for (;;) {
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    const c = text.charCodeAt(j);
+    if ((c === COMMA || c === PERIOD) && isDigit(text.charCodeAt(j + 1))) {
+      j++;
+      continue;
+    }
+    return j;
+  }
+}
+
+export function tokenize(text: string): Tokens {
+  const n = text.length;
+  const b = new Builder(Math.max(16, (n >> 2) + 16));
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      let j = i;
+      let breaks = 0;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (!isSpace(d)) break;
+        if (d === LF || (d === 0x0d && text.charCodeAt(j + 1) !== LF) || d === 0x2028 || d === 0x2029) breaks++;
+        j++;
+      }
+      b.push(breaks >= 2 ? Kind.Break : Kind.Space, i, j);
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || (isCurrency(c) && isDigit(text.charCodeAt(i + 1)))) {
+      let j = scanNumber(text, i);
+      let kind: Kind = Kind.Number;
+      if (j < n && isLetter(text.charCodeAt(j))) {
+        // 5th, 1990s, 3D: one alphanumeric word
+        j = scanWord(text, j);
+        kind = Kind.Word;
+      }
+      b.push(kind, i, j);
+      i = j;
+      continue;
+    }
+    if (isWordChar(c)) {
+      const j = scanWord(text, i);
+      if (mayBeLink(text, i, j)) {
+        const len = linkLength(text, i);
+        if (len > 0) {
+          b.push(Kind.Link, i, i + len);
+          i += len;
+          continue;
+        }
+      }
+      b.push(Kind.Word, i, j);
+      i = j;
+      continue;
+    }
+    if ((c === APOS || c === RSQUO) && b.count > 0 && b.kinds[b.count - 1] === Kind.Word &&
+        b.ends[b.count - 1] === i) {
+      const d = text.charCodeAt(i + 1);
+      if ((d === 0x73 || d === 0x53) && !isWordChar(text.charCodeAt(i + 2))) {
+        b.push(Kind.Clitic, i, i + 2);
+        i += 2;
+        continue;
+      }
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      b.push(Kind.Punct, i, i + 2);
+      i += 2;
+      continue;
+    }
+    b.push(Kind.Punct, i, i + 1);
+    i++;
+  }
+  return finish(text, b);
+}
+
+function finish(text: string, b: Builder): Tokens {
+  const count = b.count;
+  const sentenceStart = new Uint8Array(count);
+  let atStart = true;
+  let pendingEnd = false;
+  for (let t = 0; t < count; t++) {
+    const kind = b.kinds[t];
+    if (kind === Kind.Word || kind === Kind.Number || kind === Kind.Link) {
+      if (pendingEnd) atStart = true;
+      pendingEnd = false;
+      if (atStart) sentenceStart[t] = 1;
+      atStart = false;
+    } else if (kind === Kind.Break) {
+      atStart = true;
+      pendingEnd = false;
+    } else if (kind === Kind.Space) {
+      if (pendingEnd) {
+        atStart = true;
+        pendingEnd = false;
+      }
+      for (let k = b.starts[t]; k < b.ends[t]; k++) {
+        const c = text.charCodeAt(k);
+        if (c === LF || c === 0x0d) atStart = true;
+      }
+    } else if (kind === Kind.Punct) {
+      const c = text.charCodeAt(b.starts[t]);
+      if (isSentenceEnd(c)) pendingEnd = true;
+      else if (isClauseMark(c)) {
+        atStart = false;
+        pendingEnd = false;
+      } else if (!isCloser(c) && pendingEnd) {
+        // "end. (Next" or "end.—Next": the sentence ended; an opener may precede the next word
+        atStart = true;
+        pendingEnd = false;
+      }
+    }
+  }
+  return {
+    text,
+    count,
+    kinds: b.kinds.subarray(0, count),
+    starts: b.starts.subarray(0, count),
+    ends: b.ends.subarray(0, count),
+    sentenceStart,
+  };
+}
+
+/** Matching key of a token's text: lower case, ’ folded to '. */
+export function tokenKey(raw: string): string {
+  const lower = raw.toLowerCase();
+  return lower.indexOf("’") === -1 ? lower : lower.replace(/’/g, "'");
+}
+
+/** Tokens of the text that matter for matching (no whitespace), as keys. Used for dictionary phrases. */
+export function phraseKeys(phrase: string): string[] {
+  const t = tokenize(phrase);
+  const keys: string[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const k = t.kinds[i];
+    if (k === Kind.Space || k === Kind.Break) continue;
+    keys.push(tokenKey(phrase.slice(t.starts[i], t.ends[i])));
+  }
+  return keys;
+}

@@ -5,8 +5,6 @@
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Chalk } from "chalk";
-import type { ChalkInstance } from "chalk";
 import { Command, CommanderError, Option } from "commander";
 import { restore } from "./engine.js";
 import { UnspinError } from "./errors.js";
@@ -18,18 +16,11 @@ import type { FileResult } from "./format/types.js";
 import { summarize } from "./format/types.js";
 import { formatUnified } from "./format/unified.js";
 import { readText } from "./input.js";
-import { DEFAULT_PACKS, loadDictionary, readPackFile, resolvePack } from "./packs.js";
-import { testPack } from "./dicttest.js";
+import { DEFAULT_PACKS, loadDictionary } from "./packs.js";
+import { registerDict } from "./commands/dict.js";
+import { makeChalk, processIo } from "./io.js";
+import type { Io, SetExit } from "./io.js";
 import { VERSION } from "./version.js";
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** Is stdout a terminal (colour, default format decisions)? */
-  stdoutIsTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
 
 const FORMATS = ["diff", "unified", "text", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,16 +39,6 @@ Examples:
 
 Exit codes: 0 ok, 1 --check found spun text (or a dictionary test failed), 2 bad input or usage.
 Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not a terminal.`;
-
-function makeChalk(io: Io, color: boolean | undefined): ChalkInstance {
-  if (color === false) return new Chalk({ level: 0 });
-  if (color === true) return new Chalk({ level: 1 });
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false") {
-    return new Chalk({ level: 1 });
-  }
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return new Chalk({ level: 0 });
-  return new Chalk({ level: io.stdoutIsTTY ? 1 : 0 });
-}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -103,37 +84,7 @@ function runRestore(files: string[], opts: RestoreOpts, io: Io): ExitCode {
   return 0;
 }
 
-function runDictTest(targets: string[], io: Io, color: boolean | undefined): ExitCode {
-  const chalk = makeChalk(io, color);
-  const files = (targets.length ? targets : builtinTargets()).map((t) => resolvePack(t, io.cwd));
-  let passed = 0;
-  let failed = 0;
-  for (const file of files) {
-    const result = testPack(readPackFile(file, io.cwd));
-    passed += result.passed;
-    failed += result.failures.length;
-    for (const f of result.failures) {
-      io.stdout(`${chalk.red("✗")} ${f.entry.id} ${chalk.dim(`${f.pos.file}:${f.pos.line}:${f.pos.col}`)} ${f.kind}: ${f.reason}\n`);
-      io.stdout(`    input:    ${f.input}\n    expected: ${f.expected}\n    got:      ${f.got}\n`);
-    }
-    io.stdout(`${result.failures.length ? chalk.red("✗") : chalk.green("✓")} ${result.pack} (${result.file}): ${result.passed} passed, ${result.failures.length} failed\n`);
-  }
-  io.stdout(`${passed} passed, ${failed} failed\n`);
-  return failed > 0 ? 1 : 0;
-}
-
-function builtinTargets(): string[] {
-  return DEFAULT_PACKS.concat(["science"]).filter((p, i, a) => a.indexOf(p) === i).filter((p) => {
-    try {
-      resolvePack(p);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
+export function buildProgram(io: Io, setExit: SetExit): Command {
   const program = new Command();
   program
     .name("unspin")
@@ -155,16 +106,7 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
       setExit(runRestore(files, opts, io));
     });
 
-  const dict = program.command("dict").description("work with dictionaries");
-  dict
-    .command("test")
-    .description("run every entry's examples and allows; exit 1 on any failure")
-    .argument("[pack...]", "pack names or files (default: the built-in packs)")
-    .option("--color", "force colour")
-    .option("--no-color", "no colour")
-    .action((packs: string[], opts: { color?: boolean }) => {
-      setExit(runDictTest(packs, io, opts.color));
-    });
+  registerDict(program, io, setExit);
   return program;
 }
 
@@ -172,28 +114,16 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = 0;
   const program = buildProgram(io, (c) => { code = c; });
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => io.stdout(s),
-    writeErr: (s) => io.stderr(s),
-    outputError: (s, write) => write(`unspin: ${s.replace(/^error: /, "")}`),
-  });
-  for (const sub of program.commands) {
-    sub.exitOverride();
-    sub.configureOutput({
+  const configure = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(`unspin: ${s.replace(/^error: /, "")}`),
     });
-    for (const subsub of sub.commands) {
-      subsub.exitOverride();
-      subsub.configureOutput({
-        writeOut: (s) => io.stdout(s),
-        writeErr: (s) => io.stderr(s),
-        outputError: (s, write) => write(`unspin: ${s.replace(/^error: /, "")}`),
-      });
-    }
-  }
+    cmd.commands.forEach(configure);
+  };
+  configure(program);
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -213,17 +143,6 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     if (debug) io.stderr(`${e.stack ?? ""}\n`);
     return 2;
   }
-}
-
-/** The process-bound Io: writes go straight to the file descriptors. */
-export function processIo(): Io {
-  return {
-    stdout: (s) => { process.stdout.write(s); },
-    stderr: (s) => { process.stderr.write(s); },
-    stdoutIsTTY: process.stdout.isTTY === true,
-    env: process.env,
-    cwd: process.cwd(),
-  };
 }
 
 /** Entry point for bin/unspin.js and `tsx src/cli.ts`. */

@@ -1,0 +1,37 @@
+/** The process boundary the commands write through, so tests can run them in-process. */
+import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
+import type { ExitCode } from "./errors.js";
+
+export type SetExit = (code: ExitCode) => void;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Is stdout a terminal (colour, default format decisions)? */
+  stdoutIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export function makeChalk(io: Io, color: boolean | undefined): ChalkInstance {
+  if (color === false) return new Chalk({ level: 0 });
+  if (color === true) return new Chalk({ level: 1 });
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false") {
+    return new Chalk({ level: 1 });
+  }
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return new Chalk({ level: 0 });
+  return new Chalk({ level: io.stdoutIsTTY ? 1 : 0 });
+}
+
+/** The process-bound Io: writes go straight to the file descriptors. */
+export function processIo(): Io {
+  return {
+    stdout: (s) => { process.stdout.write(s); },
+    stderr: (s) => { process.stderr.write(s); },
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+

@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildDictionary } from "../src/dictionary.js";
+import { applyEdits, restore } from "../src/engine.js";
+import { readPack } from "../src/loader.js";
+
+const PACK = `
+pack: test
+classes:
+  date-word: [early, late, mid, in, since]
+entries:
+  - spun: chilly struggle
+    original: Cold War
+    examples: [{in: the Chilly Struggle, out: the Cold War}]
+  - spun: Could
+    original: May
+    match_case: true
+    when: {before: ["@date-word"], sentence_start: false}
+    examples: [{in: in early Could., out: in early May.}]
+  - spun: the 2
+    original: the two
+    when: {after: ["<lower>"]}
+    examples: [{in: the 2 men, out: the two men}]
+  - spun: special
+    original: different
+    when: {before: [a]}
+    examples: [{in: a special group, out: a different group}]
+  - spun: different
+    original: other
+    when: {before: [and]}
+    examples: [{in: and different things, out: and other things}]
+  - spun: press convention
+    original: press conference
+    examples: [{in: a press convention, out: a press conference}]
+  - spun: convention heart
+    original: convention center
+    examples: [{in: the convention heart, out: the convention center}]
+  - spun: neural organization
+    original: neural network
+    inflect: noun
+    examples: [{in: a neural organization, out: a neural network}]
+  - spun: reduction
+    original: discount
+    id: tie-a
+    when: {after: [treaty]}
+    examples: [{in: reduction treaty, out: discount treaty}]
+  - spun: arms reduction
+    original: arms control
+    examples: [{in: arms reduction, out: arms control}]
+  - spun: cadence design
+    original: rhythm pattern (?)
+    detect: true
+    examples: [{in: a cadence design, out: a cadence design}]
+`;
+const dict = buildDictionary([readPack("test.yaml", PACK)]);
+
+describe("restore", () => {
+  it("follows the source's case: lower, Title, UPPER, sentence start", () => {
+    expect(restore("since the chilly struggle", dict).text).toBe("since the Cold War");
+    expect(restore("CHILLY STRUGGLE ENDS", dict).text).toBe("COLD WAR ENDS");
+    expect(restore("The 2 men met. the 2 sides", dict).text).toBe("The two men met. the two sides");
+  });
+
+  it("applies exact-case entries only where the case and the context hold", () => {
+    expect(restore("an attack in early Could on the pipeline", dict).text).toBe("an attack in early May on the pipeline");
+    expect(restore("Could it be? in early could", dict).text).toBe("Could it be? in early could");
+    expect(restore("They met. Could we go", dict).edits).toHaveLength(0);
+  });
+
+  it("evaluates conditions on the input, so replacements never chain", () => {
+    // special → different (after "a") must not then become "other"
+    expect(restore("a special and different group", dict).text).toBe("a different and other group");
+  });
+
+  it("lets the longest match win on overlaps, whatever the order of entries", () => {
+    // "press convention heart": "press convention" (2 tokens) and "convention heart" (2 tokens) overlap: tie → earlier start
+    expect(restore("the press convention heart", dict).text).toBe("the press conference heart");
+    // "arms reduction treaty": "arms reduction" (2 tokens) beats "reduction" (1 token, condition holds)
+    const r = restore("arms reduction treaty", dict);
+    expect(r.text).toBe("arms control treaty");
+    expect(r.edits.map((e) => e.entry.id)).toEqual(["arms-reduction"]);
+  });
+
+  it("matches inflected and possessive forms of an inflecting entry", () => {
+    expect(restore("Neural organizations and the neural organization’s layers", dict).text)
+      .toBe("Neural networks and the neural network’s layers");
+  });
+
+  it("never matches across a paragraph break", () => {
+    expect(restore("chilly\n\nstruggle", dict).edits).toHaveLength(0);
+    expect(restore("chilly\nstruggle", dict).text).toBe("Cold War");
+  });
+
+  it("reports detect-only findings without changing the text", () => {
+    const r = restore("a cadence design here", dict);
+    expect(r.text).toBe("a cadence design here");
+    expect(r.edits).toMatchObject([{ detect: true, spun: "cadence design", replacement: "rhythm pattern (?)" }]);
+  });
+
+  it("gives every edit its offsets, line:col, entry and reasons", () => {
+    const text = "Line one.\r\nIn early Could, the 2 men";
+    const r = restore(text, dict);
+    expect(r.edits.map((e) => [e.spun, e.line, e.col, e.entry.line])).toEqual([
+      ["Could", 2, 10, 9], ["the 2", 2, 17, 14],
+    ]);
+    expect(r.edits[0].why).toEqual(['case matches "Could"', "not at a sentence start", 'after "early" (@date-word)']);
+    expect(text.slice(r.edits[1].start, r.edits[1].end)).toBe("the 2");
+  });
+
+  it("is lossless: text no entry matches comes out byte-identical, CRLF and all", () => {
+    const chars = fc.constantFrom("a", "b", "Z", " ", "\r\n", "\n", "\t", "’", "é", ".", ",", "5", "-", "🎉", "\u00a0", "\ufeff");
+    fc.assert(fc.property(fc.array(chars, { maxLength: 120 }).map((a) => a.join("")), (s) => {
+      const r = restore(s, dict);
+      expect(r.edits).toHaveLength(0);
+      expect(r.text).toBe(s);
+    }), { numRuns: 3000 });
+  });
+
+  it("changes nothing outside the edit spans, and its edits rebuild the text", () => {
+    const pieces = fc.constantFrom("the 2 men", "Chilly Struggle", " ", "\r\n", "in early Could", "a special", "and different", "x", "’", ".", "\n\n");
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map((a) => a.join("")), (s) => {
+      const r = restore(s, dict);
+      let at = 0;
+      for (const e of r.edits) {
+        expect(e.start).toBeGreaterThanOrEqual(at);
+        at = e.end;
+      }
+      expect(applyEdits(s, r.edits)).toBe(r.text);
+      // outside the spans, the output is the input
+      let outAt = 0;
+      let inAt = 0;
+      for (const e of r.edits) {
+        expect(r.text.slice(outAt, outAt + e.start - inAt)).toBe(s.slice(inAt, e.start));
+        outAt += e.start - inAt + e.replacement.length;
+        inAt = e.end;
+      }
+      expect(r.text.slice(outAt)).toBe(s.slice(inAt));
+    }), { numRuns: 2000 });
+  });
+});

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Kind, tokenize } from "../src/tokenizer.js";
+
+function words(text: string): [number, string][] {
+  const t = tokenize(text);
+  const out: [number, string][] = [];
+  for (let i = 0; i < t.count; i++) {
+    if (t.kinds[i] !== Kind.Space) out.push([t.kinds[i], text.slice(t.starts[i], t.ends[i])]);
+  }
+  return out;
+}
+
+describe("tokenizer", () => {
+  it("is lossless on any string (tokens concatenate back to the input)", () => {
+    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (s) => {
+      const t = tokenize(s);
+      let out = "";
+      let at = 0;
+      for (let i = 0; i < t.count; i++) {
+        expect(t.starts[i]).toBe(at);
+        out += s.slice(t.starts[i], t.ends[i]);
+        at = t.ends[i];
+      }
+      expect(out).toBe(s);
+    }), { numRuns: 2000 });
+  });
+
+  it("keeps numbers, currency, abbreviations, hyphenated words, URLs and e-mail addresses whole", () => {
+    const text = "It cost $11 for 5,500 miles (3.1 km) in the U.S. off-the-books at https://example.com/a?b=1, mail jo.doe@example.org.";
+    const toks = words(text).map(([, s]) => s);
+    for (const whole of ["$11", "5,500", "3.1", "U.S.", "off-the-books", "https://example.com/a?b=1", "jo.doe@example.org"]) {
+      expect(toks).toContain(whole);
+    }
+    expect(words(text).find(([, s]) => s === "https://example.com/a?b=1")?.[0]).toBe(Kind.Link);
+  });
+
+  it("handles accented letters and both apostrophes; splits the possessive 's", () => {
+    expect(words("Zoë’s café don’t Łódź's")).toEqual([
+      [Kind.Word, "Zoë"], [Kind.Clitic, "’s"], [Kind.Word, "café"], [Kind.Word, "don’t"],
+      [Kind.Word, "Łódź"], [Kind.Clitic, "'s"],
+    ]);
+  });
+
+  it("marks sentence starts after . ! ? (and closing quotes), at line starts, not after commas or abbreviations", () => {
+    const text = "One two. “Three,” four? Five\nSix, seven in the U.S. Eight";
+    const t = tokenize(text);
+    const starts: string[] = [];
+    for (let i = 0; i < t.count; i++) if (t.sentenceStart[i]) starts.push(text.slice(t.starts[i], t.ends[i]));
+    expect(starts).toEqual(["One", "Three", "Five", "Six"]);
+  });
+
+  it("marks a blank line as a paragraph break, CRLF included", () => {
+    expect(words("a\r\n\r\nb").map(([k]) => k)).toEqual([Kind.Word, Kind.Break, Kind.Word]);
+    expect(words("a\nb").map(([k]) => k)).toEqual([Kind.Word, Kind.Word]);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Atomic file replacement: write a temp file in the same folder, flush it, then rename it over the
+ * target. A reader (or a crash, or SIGINT) sees the old file or the new one, never half of one.
+ * The target's mode (and, where permitted, owner) is kept.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chownSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+
+export interface AtomicOptions {
+  /** Called after the temp file is written and before the rename (tests simulate a crash here). */
+  beforeRename?: (tempPath: string) => void;
+}
+
+export function writeFileAtomic(target: string, data: string | Uint8Array, opts: AtomicOptions = {}): void {
+  let mode = 0o644;
+  let owner: { uid: number; gid: number } | undefined;
+  try {
+    const st = statSync(target);
+    mode = st.mode & 0o7777;
+    owner = { uid: st.uid, gid: st.gid };
+  } catch {
+    // a new file: default mode
+  }
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const fd = openSync(temp, "wx", mode);
+  try {
+    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    if (owner) {
+      try { chownSync(temp, owner.uid, owner.gid); } catch { /* not permitted: keep ours */ }
+    }
+    opts.beforeRename?.(temp);
+    renameSync(temp, target);
+  } catch (err) {
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    throw err;
+  }
+}

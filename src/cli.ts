@@ -18,6 +18,7 @@ import { formatUnified } from "./format/unified.js";
 import { readText } from "./input.js";
 import { DEFAULT_PACKS, loadDictionary } from "./packs.js";
 import { registerDict } from "./commands/dict.js";
+import { registerEval } from "./commands/eval.js";
 import { makeChalk, processIo } from "./io.js";
 import type { Io, SetExit } from "./io.js";
 import { VERSION } from "./version.js";
@@ -90,6 +91,7 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .name("unspin")
     .description("Restore spun text: undo the poor synonyms of article spinners and tortured-phrase generators.")
     .version(VERSION, "-V, --version")
+    .enablePositionalOptions()
     .argument("[file...]", "files to restore; none or - reads standard input")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("diff"))
     .option("-d, --dict <name|path>", "add a built-in pack by name or a dictionary file (repeatable)", collect, [])
@@ -107,6 +109,7 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     });
 
   registerDict(program, io, setExit);
+  registerEval(program, io, setExit);
   return program;
 }
 

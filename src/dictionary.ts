@@ -59,8 +59,8 @@ function conditionSignature(e: Entry): string {
   return JSON.stringify([e.matchCase, e.when.map(strip)]);
 }
 
-function describe(e: Entry): string {
-  return `'${e.spun[0]}' → '${e.original}' (${e.pos.file}:${e.pos.line})`;
+function describe(e: Entry, spun: string): string {
+  return `'${spun}' → '${e.original}' (${e.pos.file}:${e.pos.line})`;
 }
 
 /** Try order inside one trie node: conditioned before unconditioned, written before inflected. */
@@ -95,7 +95,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const entries: Entry[] = [];
   const phrases: string[][] = [];
   const phraseIndex = new Map<string, number>();
-  const bySignature = new Map<string, Entry>();
+  const bySignature = new Map<string, { entry: Entry; spun: string }>();
   let maxKeys = 0;
   let maxWithin = 0;
   const names = new Set<string>();
@@ -136,22 +136,23 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
         const keys = phraseKeys(spun);
         const raw = phraseRawTokens(spun);
         const key = keys.join(" ") + "\u0001" + sig;
-        const prev = bySignature.get(key);
-        if (prev && prev !== entry) {
+        const seen = bySignature.get(key);
+        const prev = seen?.entry;
+        if (seen && prev && prev !== entry) {
           const same = prev.original.toLowerCase() === entry.original.toLowerCase() && prev.detect === entry.detect;
           if (same && prev.pos.file !== entry.pos.file) {
-            warnings.push({ message: `duplicate of ${describe(prev)}; the first is used`, pos: entry.pos });
+            warnings.push({ message: `duplicate of ${describe(prev, seen.spun)}; the first is used`, pos: entry.pos });
             continue;
           }
           problems.push({
             file: entry.pos.file, line: entry.pos.line, col: entry.pos.col,
-            message: same ? `duplicate entry: same as ${describe(prev)}`
-              : `conflicting entry: '${spun}' → '${entry.original}', but ${describe(prev)} restores the same words under the same conditions`,
+            message: same ? `duplicate entry: same as ${describe(prev, seen.spun)}`
+              : `conflicting entry: '${spun}' → '${entry.original}', but ${describe(prev, seen.spun)} restores the same words under the same conditions`,
             hint: same ? "remove one of them" : "remove one, or add a `when` condition that tells them apart",
           });
           continue;
         }
-        bySignature.set(key, entry);
+        bySignature.set(key, { entry, spun });
         const variant: Variant = { entry, keys, raw, original: entry.original, inflected: false };
         for (const v of [variant, ...inflectedVariants(entry, keys, raw)]) {
           const node = walkCreate(root, v.keys);

@@ -14,6 +14,14 @@ export interface RestoreOptions {
   noFindings?: boolean;
 }
 
+/** A window of a longer input (streaming): only edits starting in [from, to) are made. */
+export interface RangeOptions extends RestoreOptions {
+  from: number;
+  to: number;
+  /** No edit may start before this offset (the end of the last edit already made). */
+  blockedBefore?: number;
+}
+
 interface Candidate {
   from: number;
   to: number;
@@ -44,12 +52,16 @@ function firstHolding(view: View, variants: readonly Variant[], from: number, to
   return undefined;
 }
 
-/** All matches that hold, at most one per (start, length). */
-function candidates(view: View, root: TrieNode): Candidate[] {
+/** All matches that hold and start in [from, to), at most one per (start, length). */
+function candidates(view: View, root: TrieNode, from: number, to: number): Candidate[] {
   const out: Candidate[] = [];
   const first = root.next;
   if (!first) return out;
+  const { starts } = view.tokens;
   for (let p = 0; p < view.count; p++) {
+    const start = starts[view.sig[p]];
+    if (start < from) continue;
+    if (start >= to) break;
     if (!view.matchable(p)) continue;
     let node = first.get(view.key(p));
     let q = p + 1;
@@ -102,26 +114,40 @@ function lineCols(text: string, offsets: number[]): [number, number][] {
   return out;
 }
 
-function countWords(view: View): number {
+function countWords(view: View, from: number, to: number): number {
   let n = 0;
+  const { starts } = view.tokens;
   for (let p = 0; p < view.count; p++) {
     const k = view.kind(p);
-    if (k === Kind.Word || k === Kind.Number) n++;
+    if ((k === Kind.Word || k === Kind.Number) && starts[view.sig[p]] >= from && starts[view.sig[p]] < to) n++;
   }
   return n;
 }
 
 /** Restore one document. */
 export function restore(text: string, dict: Dictionary, options: RestoreOptions = {}): RestoreResult {
+  const r = restoreRange(text, dict, { ...options, from: 0, to: text.length });
+  return { text: applyEdits(text, r.edits), edits: r.edits, words: r.words };
+}
+
+/**
+ * The edits for the part [from, to) of `text`; the text around it is context that conditions and
+ * overlaps see. Offsets, lines and columns are relative to `text`.
+ */
+export function restoreRange(text: string, dict: Dictionary, options: RangeOptions): { edits: Edit[]; words: number } {
   const tokens = tokenize(text);
   const view = new View(tokens, dict);
-  const kept = resolve(candidates(view, dict.root), view.count);
+  const blocked = options.blockedBefore ?? 0;
+  // candidates past `to` take part in overlap resolution (as they will in the next window), but
+  // only those starting before `to` become edits here
+  const kept = resolve(candidates(view, dict.root, options.from, text.length), view.count);
   const edits: Edit[] = [];
   for (const c of kept) {
     const e = c.variant.entry;
     if (e.detect && options.noFindings) continue;
     const start = tokens.starts[view.sig[c.from]];
     const end = tokens.ends[view.sig[c.to - 1]];
+    if (start < blocked || start >= options.to) continue;
     const words: string[] = [];
     for (let p = c.from; p < c.to; p++) if (view.kind(p) === Kind.Word) words.push(view.raw(p));
     const replacement = e.detect ? c.variant.original
@@ -137,7 +163,7 @@ export function restore(text: string, dict: Dictionary, options: RestoreOptions 
     e.line = positions[i][0];
     e.col = positions[i][1];
   });
-  return { text: applyEdits(text, edits), edits, words: countWords(view) };
+  return { edits, words: countWords(view, options.from, options.to) };
 }
 
 /** Apply edits (sorted, not overlapping; findings skipped) to the text they were made on. */

@@ -1,0 +1,138 @@
+/**
+ * Streaming restoration: input of any size in bounded memory. Text arrives in pieces; it is
+ * restored in windows of about `chunk` characters cut at whitespace (at a paragraph break when one
+ * is near). Each window is restored with `context` characters of the text before and after it
+ * visible to conditions and overlap resolution, so an entry spanning a cut still matches and
+ * before/after/near conditions see their neighbours. Document-level conditions (document_has…)
+ * see the current window: the whole input when it fits in one window (the usual case for an
+ * article or a paper), otherwise the window's own paragraphs.
+ */
+import type { Dictionary } from "./dictionary.js";
+import { applyEdits, restoreRange } from "./engine.js";
+import { Kind, tokenize } from "./tokenizer.js";
+import type { RestoreOptions } from "./engine.js";
+import type { Edit } from "./types.js";
+
+export interface StreamOptions extends RestoreOptions {
+  /** Characters restored per window (default 1 MiB). */
+  chunk?: number;
+  /** Characters of context on each side of a window (default 4 KiB). */
+  context?: number;
+}
+
+export interface Piece {
+  /** Restored text for the next stretch of the input. */
+  text: string;
+  /** Its edits, with offsets, lines and columns in the whole input. */
+  edits: Edit[];
+  words: number;
+}
+
+function isWhite(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** A cut point in [lo, hi]: after a paragraph break if one is in the last quarter, else at whitespace. */
+export function cutPoint(text: string, lo: number, hi: number): number {
+  const para = text.lastIndexOf("\n\n", hi);
+  if (para >= lo + ((hi - lo) >> 1) && para > lo) return para + 1;
+  for (let i = hi; i > lo; i--) if (isWhite(text.charCodeAt(i))) return i;
+  return hi; // no whitespace at all: cut inside the run (a match cannot span it anyway)
+}
+
+function countLines(text: string, from: number, to: number): { lines: number; lastBreak: number } {
+  let lines = 0;
+  let lastBreak = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      lines++;
+      lastBreak = i;
+    }
+  }
+  return { lines, lastBreak };
+}
+
+/** Words of a short stretch that an edit carried past a cut (counted with the window before it). */
+function countWords(text: string): number {
+  const t = tokenize(text);
+  let n = 0;
+  for (let i = 0; i < t.count; i++) if (t.kinds[i] === Kind.Word || t.kinds[i] === Kind.Number) n++;
+  return n;
+}
+
+/** Restore text arriving in pieces; yields restored pieces whose concatenation is the restored input. */
+export async function* restoreStream(source: AsyncIterable<string>, dict: Dictionary, opts: StreamOptions = {}): AsyncGenerator<Piece> {
+  const chunk = opts.chunk ?? 1 << 20;
+  const ctx = opts.context ?? 4096;
+  let buf = "";
+  let bufStart = 0; // absolute offset of buf[0]
+  let done = 0; // absolute offset up to which output has been yielded
+  let blocked = 0; // absolute end of the last edit made
+  let line = 1; // line number at bufStart
+  let lineStart = 0; // absolute offset where that line starts
+
+  const step = (final: boolean): Piece => {
+    const fromRel = done - bufStart;
+    const toRel = final ? buf.length : cutPoint(buf, fromRel + 1, Math.min(buf.length - ctx, fromRel + chunk));
+    const winStart = Math.max(0, fromRel - ctx);
+    const winEnd = final ? buf.length : Math.min(buf.length, toRel + ctx);
+    const window = buf.slice(winStart, winEnd);
+    const base = bufStart + winStart;
+    const r = restoreRange(window, dict, {
+      ...opts, from: fromRel - winStart, to: toRel - winStart, blockedBefore: Math.max(0, blocked - base),
+    });
+    // lines and columns: relative to the window, made absolute
+    const head = countLines(buf, 0, winStart);
+    const winLine = line + head.lines;
+    const winLineStart = head.lastBreak >= 0 ? bufStart + head.lastBreak + 1 : lineStart;
+    const edits = r.edits.map((e) => ({
+      ...e,
+      start: e.start + base,
+      end: e.end + base,
+      line: e.line + winLine - 1,
+      col: e.line === 1 ? e.col + (base - winLineStart) : e.col,
+    }));
+    let endAbs = bufStart + toRel;
+    for (const e of edits) if (e.end > endAbs) endAbs = e.end;
+    if (edits.length) blocked = Math.max(blocked, edits[edits.length - 1].end);
+    let words = r.words;
+    if (endAbs > bufStart + toRel) words += countWords(buf.slice(toRel, endAbs - bufStart));
+    const inputSlice = buf.slice(fromRel, endAbs - bufStart);
+    const text = applyEdits(inputSlice, edits.map((e) => ({ ...e, start: e.start - done, end: e.end - done })));
+    done = endAbs;
+    // drop what no later window needs
+    const keepFrom = Math.max(0, done - bufStart - ctx);
+    if (keepFrom > 0) {
+      const dropped = countLines(buf, 0, keepFrom);
+      line += dropped.lines;
+      if (dropped.lastBreak >= 0) lineStart = bufStart + dropped.lastBreak + 1;
+      buf = buf.slice(keepFrom);
+      bufStart += keepFrom;
+    }
+    return { text, edits, words };
+  };
+
+  for await (const piece of source) {
+    buf += piece;
+    while (buf.length - (done - bufStart) >= chunk + 2 * ctx) yield step(false);
+  }
+  yield step(true);
+}
+
+/** Restore a whole string through the streaming path (tests compare it with restore()). */
+export async function restoreChunked(text: string, dict: Dictionary, opts: StreamOptions & { piece?: number } = {}): Promise<Piece> {
+  const size = opts.piece ?? 65536;
+  async function* pieces(): AsyncGenerator<string> {
+    for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+  }
+  const out: string[] = [];
+  const edits: Edit[] = [];
+  let words = 0;
+  for await (const p of restoreStream(pieces(), dict, opts)) {
+    out.push(p.text);
+    edits.push(...p.edits);
+    words += p.words;
+  }
+  return { text: out.join(""), edits, words };
+}

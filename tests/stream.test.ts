@@ -1,0 +1,29 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { restore } from "../src/engine.js";
+import { loadDictionary, builtinPacks } from "../src/packs.js";
+import { cutPoint, restoreChunked } from "../src/stream.js";
+
+const dict = loadDictionary(builtinPacks().filter((p) => p !== "news").concat([]));
+// phrases that the packs restore, and plain words, so windows cut through real matches
+const phrases = dict.entries.slice(0, 300).flatMap((e) => [e.spun[0], e.examples[0].in]);
+const piece = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom(" ", "\n", "\n\n", "\r\n", ". ", "the ", "x", "’s "));
+
+describe("streaming", () => {
+  it("restores exactly as the whole-text path, whatever the window size", async () => {
+    await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 80 }).map((a) => a.join("")), fc.integer({ min: 8, max: 400 }), async (text, chunk) => {
+      const whole = restore(text, dict);
+      const streamed = await restoreChunked(text, dict, { chunk, context: 200, piece: 37 });
+      expect(streamed.text).toBe(whole.text);
+      expect(streamed.edits.map((e) => [e.start, e.end, e.line, e.col, e.replacement])).toEqual(
+        whole.edits.map((e) => [e.start, e.end, e.line, e.col, e.replacement]));
+      expect(streamed.words).toBe(whole.words);
+    }), { numRuns: 300 });
+  });
+
+  it("cuts at a paragraph break when one is near, else at whitespace", () => {
+    expect(cutPoint("aaaa bbbb\n\ncccc dddd", 1, 18)).toBe(10);
+    expect(cutPoint("aaaa bbbb cccc dddd", 1, 17)).toBe(14);
+    expect(cutPoint("aaaaaaaaaaaaaaa", 1, 10)).toBe(10);
+  });
+});

@@ -11,11 +11,13 @@ import { UnspinError } from "./errors.js";
 import type { ExitCode } from "./errors.js";
 import { formatDiff } from "./format/diff.js";
 import { formatJson } from "./format/json.js";
-import { formatText } from "./format/text.js";
 import type { FileResult } from "./format/types.js";
 import { summarize } from "./format/types.js";
 import { formatUnified } from "./format/unified.js";
 import { readText } from "./input.js";
+import { checkReadable, textPieces } from "./source.js";
+import { restoreStream } from "./stream.js";
+import type { Dictionary } from "./dictionary.js";
 import { DEFAULT_PACKS, loadDictionary } from "./packs.js";
 import { registerDict } from "./commands/dict.js";
 import { registerEval } from "./commands/eval.js";
@@ -62,18 +64,39 @@ function packList(opts: { dict: string[]; defaultPacks: boolean }): string[] {
   return list;
 }
 
-function runRestore(files: string[], opts: RestoreOpts, io: Io): ExitCode {
+/** --format text: each input streams through in bounded memory. */
+async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io): Promise<{ restorations: number; findings: number }> {
+  let restorations = 0;
+  let findings = 0;
+  const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
+  for (const name of inputs) {
+    checkReadable(name);
+    for await (const piece of restoreStream(textPieces(name), dict, { noFindings: !opts.findings })) {
+      for (const e of piece.edits) {
+        if (e.detect) findings++;
+        else restorations++;
+      }
+      if (piece.text) await write(piece.text);
+    }
+  }
+  return { restorations, findings };
+}
+
+async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
   const dict = loadDictionary(packList(opts), io.cwd);
   for (const w of dict.warnings) io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
   const inputs = files.length === 0 ? ["-"] : files;
   if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
+  if (opts.format === "text") {
+    const s = await streamText(inputs, dict, opts, io);
+    return opts.check && s.restorations + s.findings > 0 ? 1 : 0;
+  }
   const results: FileResult[] = inputs.map((name) => {
     const input = readText(name);
     return { name, input, ...restore(input, dict, { noFindings: !opts.findings }) };
   });
   const chalk = makeChalk(io, opts.color);
   switch (opts.format) {
-    case "text": io.stdout(formatText(results)); break;
     case "json": io.stdout(formatJson(results)); break;
     case "unified": io.stdout(formatUnified(results)); break;
     case "diff": io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) })); break;
@@ -104,8 +127,8 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--debug", "show stack traces of unexpected errors")
     .addHelpText("after", EXAMPLES)
     .showHelpAfterError("(run unspin --help for usage)")
-    .action((files: string[], opts: RestoreOpts) => {
-      setExit(runRestore(files, opts, io));
+    .action(async (files: string[], opts: RestoreOpts) => {
+      setExit(await runRestore(files, opts, io));
     });
 
   registerDict(program, io, setExit);

@@ -95,7 +95,8 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const entries: Entry[] = [];
   const phrases: string[][] = [];
   const phraseIndex = new Map<string, number>();
-  const bySignature = new Map<string, { entry: Entry; spun: string }>();
+  // spun keys → the entries seen with them; conditions are compared only when keys collide
+  const byKeys = new Map<string, { entry: Entry; spun: string }[]>();
   let maxKeys = 0;
   let maxWithin = 0;
   const names = new Set<string>();
@@ -131,14 +132,14 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
       };
       entries.push(entry);
       for (const c of entry.when) maxWithin = Math.max(maxWithin, c.near || c.notNear ? c.within : 0);
-      const sig = conditionSignature(entry);
       for (const spun of entry.spun) {
         const keys = phraseKeys(spun);
         const raw = phraseRawTokens(spun);
-        const key = keys.join(" ") + "\u0001" + sig;
-        const seen = bySignature.get(key);
+        const key = keys.join(" ");
+        const others = byKeys.get(key);
+        const seen = others?.find((o) => o.entry !== entry && conditionSignature(o.entry) === conditionSignature(entry));
         const prev = seen?.entry;
-        if (seen && prev && prev !== entry) {
+        if (seen && prev) {
           const same = prev.original.toLowerCase() === entry.original.toLowerCase() && prev.detect === entry.detect;
           if (same && prev.pos.file !== entry.pos.file) {
             warnings.push({ message: `duplicate of ${describe(prev, seen.spun)}; the first is used`, pos: entry.pos });
@@ -152,7 +153,8 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
           });
           continue;
         }
-        bySignature.set(key, { entry, spun });
+        if (others) others.push({ entry, spun });
+        else byKeys.set(key, [{ entry, spun }]);
         const variant: Variant = { entry, keys, raw, original: entry.original, inflected: false };
         for (const v of [variant, ...inflectedVariants(entry, keys, raw)]) {
           const node = walkCreate(root, v.keys);

@@ -8,6 +8,8 @@ export type SetExit = (code: ExitCode) => void;
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Write to stdout and wait until it can take more (streaming output with backpressure). */
+  stdoutDrain?: (s: string) => Promise<void>;
   /** Is stdout a terminal (colour, default format decisions)? */
   stdoutIsTTY: boolean;
   env: NodeJS.ProcessEnv;
@@ -29,6 +31,10 @@ export function processIo(): Io {
   return {
     stdout: (s) => { process.stdout.write(s); },
     stderr: (s) => { process.stderr.write(s); },
+    stdoutDrain: (s) => new Promise<void>((resolve) => {
+      if (process.stdout.write(s)) resolve();
+      else process.stdout.once("drain", resolve);
+    }),
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),

@@ -6,6 +6,8 @@ import { buildDictionary } from "./dictionary.js";
 import type { Dictionary } from "./dictionary.js";
 import { UnspinError } from "./errors.js";
 import { readPack } from "./loader.js";
+import { readCached, writeCached } from "./cache.js";
+import { decodeUtf8 } from "./input.js";
 import type { PackSource } from "./loader.js";
 
 /** The folder of the built-in packs (works from src/ under tsx and from dist/). */
@@ -37,20 +39,35 @@ function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
-export function readPackFile(file: string, cwd = process.cwd()): PackSource {
-  let source: string;
+function readSource(file: string, cwd: string): Buffer {
   try {
-    source = readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code ?? err);
     throw new UnspinError(`cannot read dictionary ${displayPath(file, cwd)}: ${why}`);
   }
-  return readPack(displayPath(file, cwd), source);
 }
 
-/** Load packs (names or paths) into one dictionary. */
-export function loadDictionary(packs: readonly string[], cwd = process.cwd()): Dictionary {
+/** Read and validate a pack file, examples and allows included. */
+export function readPackFile(file: string, cwd = process.cwd()): PackSource {
+  const name = displayPath(file, cwd);
+  return readPack(name, decodeUtf8(readSource(file, cwd), name));
+}
+
+/** Read a pack for restoring: from the cache when the source is unchanged (no examples/allows). */
+export function readPackForRestore(file: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): PackSource {
+  const name = displayPath(file, cwd);
+  const bytes = readSource(file, cwd);
+  const cached = readCached(bytes, name, env);
+  if (cached) return cached;
+  const pack = readPack(name, decodeUtf8(bytes, name));
+  writeCached(bytes, pack, env);
+  return pack;
+}
+
+/** Load packs (names or paths) into one dictionary, for restoring. */
+export function loadDictionary(packs: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Dictionary {
   const files = packs.map((p) => resolvePack(p, cwd));
-  return buildDictionary(files.map((f) => readPackFile(f, cwd)));
+  return buildDictionary(files.map((f) => readPackForRestore(f, cwd, env)));
 }

@@ -2,8 +2,8 @@
  * Dictionary loader: reads a pack's YAML, validates every key and value, and reports every problem
  * with file:line:col and a hint. A dictionary with any problem does not load at all.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
-import type { Node, Pair, YAMLMap } from "yaml";
+import { createRequire } from "node:module";
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
 import { phraseKeys } from "./tokenizer.js";
@@ -19,6 +19,18 @@ export interface PackSource {
   /** Phrases that document conditions refer to, as key sequences; conditions hold indexes into it. */
   phrases: string[][];
 }
+
+// yaml is loaded on first use: restoring from the pack cache never parses YAML, and loading the
+// library costs more start-up time than the rest of unspin together.
+type YamlModule = typeof import("yaml");
+let yamlModule: YamlModule | undefined;
+function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as YamlModule;
+  return yamlModule;
+}
+const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
+const isSeq = (n: unknown): n is YAMLSeq => yaml().isSeq(n);
+const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
 
 const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);
 const ENTRY_KEYS = new Set([
@@ -60,7 +72,7 @@ function editDistance(a: string, b: string): number {
 
 class PackReader {
   readonly problems: Problem[] = [];
-  private readonly lines = new LineCounter();
+  private readonly lines = new (yaml().LineCounter)();
   private readonly phraseIndex = new Map<string, number>();
   readonly phrases: string[][] = [];
   private classes = new Map<string, string[][]>();
@@ -79,7 +91,7 @@ class PackReader {
   }
 
   read(): PackSource | undefined {
-    const doc = parseDocument(this.source, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: true });
+    const doc = yaml().parseDocument(this.source, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: true });
     for (const err of doc.errors) {
       const lp = err.linePos?.[0] ?? { line: 1, col: 1 };
       const first = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");

@@ -78,7 +78,7 @@ const NOUNS_WITH_ADJECTIVE_ENDING = new Set([
   "representative", "detective", "executive", "explosive", "preservative",
 ]);
 
-const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|less|able|ible|ary|ing|ed|ly|ish|est)$/;
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|less|able|ible|ing|ed|ly|ish)$/;
 const ADJECTIVES = new Set([
   "different", "efficient", "significant", "relevant", "important", "dependent", "independent",
   "consistent", "sufficient", "robust", "deep", "smart", "fake", "hard", "soft", "high", "low",
@@ -126,6 +126,8 @@ interface Entry {
   inflect: boolean;
   weight: number;
   when: When;
+  /** A second alternative of `when`: the document shows other signs of spinning (see relax). */
+  relaxed?: When;
   note?: string;
   examples: ExamplePair[];
   allows: string[];
@@ -415,7 +417,7 @@ function lastWord(phrase: string): string {
 /**
  * A conservative guess that a last word is a count noun with a regular plural: letters only, not
  * already ending in -s, not uncountable or irregular, not adjective- or participle-like
- * (-al -ic -ive -ous -ful -less -able -ible -ary -ing -ed -ly), not acronym-like, and not ending in
+ * (-al -ic -ive -ous -ful -less -able -ible -ing -ed -ly -ish), not acronym-like, and not ending in
  * a vowel + y or a consonant + o (spelling the engine's rule might get wrong).
  */
 function isRegularNoun(word: string): boolean {
@@ -691,6 +693,28 @@ function dedupe(entries: Entry[], drops: Drop[], merged: Drop[]): Entry[] {
   return [...byKey.values()];
 }
 
+/**
+ * A conditional entry whose spun form and original equal those of an unconditional entry adds
+ * nothing (the unconditional one acts first): merge its rows into that entry.
+ */
+function mergeIntoUnconditional(entries: Entry[], merged: Drop[]): Entry[] {
+  const plain = new Map<string, Entry>();
+  for (const e of entries) {
+    if (!e.detect && Object.keys(e.when).length === 0) for (const s of e.spun) plain.set(key(s), e);
+  }
+  return entries.filter((e) => {
+    if (e.detect || Object.keys(e.when).length === 0 || e.spun.length !== 1) return true;
+    const p = plain.get(key(e.spun[0]));
+    if (!p || key(p.original) !== key(e.original)) return true;
+    p.rows.push(...e.rows);
+    p.weight = Math.max(p.weight, e.weight);
+    for (const r of e.rows) {
+      merged.push({ reason: "conditional duplicate of an unconditional entry", row: r, detail: `"${e.spun[0]}" → ${e.original}` });
+    }
+    return false;
+  });
+}
+
 function conditionCount(w: When): number {
   return Object.entries(w).filter(([k]) => k !== "within").reduce(
     (n, [, v]) => n + (Array.isArray(v) ? v.length : 0), 0);
@@ -722,6 +746,30 @@ function assignIds(entries: Entry[]): void {
     seen.set(base, n);
     if (n > 1) e.id = `${base}-${n}`;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relaxing document conditions
+// ---------------------------------------------------------------------------------------------
+
+const SIGNAL_CLASS = "spun-signal";
+
+/**
+ * PPS adds `AND "correct term"` so that a search of millions of papers only hits papers that also
+ * use the correct term. A fully spun paper no longer holds the correct term, so the strict
+ * condition would miss it. Each replacing entry with a document condition therefore gets a second
+ * alternative: the document holds another, unconditional fingerprint (class @spun-signal: the spun
+ * forms of the unconditional replacing entries, which occur in no clean fixture). NOT conditions
+ * stay in both alternatives. Returns the classes of the pack.
+ */
+function relax(entries: Entry[]): Map<string, string[]> {
+  const signals = entries.filter((e) => !e.detect && Object.keys(e.when).length === 0).flatMap((e) => e.spun);
+  for (const e of entries) {
+    if (e.detect || !hasDocumentCondition(e.when) || e.when.near || e.when.not_near) continue;
+    e.relaxed = { document_has_any: [`@${SIGNAL_CLASS}`] };
+    if (e.when.document_lacks) e.relaxed.document_lacks = e.when.document_lacks;
+  }
+  return new Map([[SIGNAL_CLASS, signals]]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -757,9 +805,7 @@ interface SimForm {
   plural: boolean;
 }
 
-interface SimEntry {
-  entry: Entry;
-  forms: string[][];
+interface SimCond {
   has: string[][];
   hasAny: string[][];
   lacks: string[][];
@@ -768,21 +814,32 @@ interface SimEntry {
   within: number;
 }
 
+interface SimEntry {
+  entry: Entry;
+  forms: string[][];
+  alternatives: SimCond[];
+}
+
 class Simulator {
   private readonly byFirst = new Map<string, SimForm[]>();
   private readonly sims: SimEntry[];
 
-  constructor(entries: Entry[]) {
+  constructor(entries: Entry[], classes: Map<string, string[]>) {
     const phrase = (p: string): string[] => simTokens(p).map((t) => t.key);
+    const list = (items: string[] | undefined): string[][] =>
+      (items ?? []).flatMap((i) => classes.get(i.replace(/^@/, "")) ?? [i]).map(phrase);
+    const cond = (w: When): SimCond => ({
+      has: list(w.document_has),
+      hasAny: list(w.document_has_any),
+      lacks: list(w.document_lacks),
+      near: list(w.near),
+      notNear: list(w.not_near),
+      within: w.within ?? 10,
+    });
     this.sims = entries.map((e) => ({
       entry: e,
       forms: e.spun.map(phrase),
-      has: (e.when.document_has ?? []).map(phrase),
-      hasAny: (e.when.document_has_any ?? []).map(phrase),
-      lacks: (e.when.document_lacks ?? []).map(phrase),
-      near: (e.when.near ?? []).map(phrase),
-      notNear: (e.when.not_near ?? []).map(phrase),
-      within: e.when.within ?? 10,
+      alternatives: [e.when, ...(e.relaxed ? [e.relaxed] : [])].map(cond),
     }));
     this.sims.forEach((s, i) => {
       for (const keys of s.forms) {
@@ -808,7 +865,9 @@ class Simulator {
     const found: Array<{ form: SimForm; at: number }> = [];
     toks.forEach((t, at) => {
       for (const form of this.byFirst.get(t.key) ?? []) {
-        if (form.keys.every((k, j) => keys[at + j] === k) && this.holds(this.sims[form.entry], keys, toks, at, form.keys.length)) {
+        const sim = this.sims[form.entry];
+        if (form.keys.every((k, j) => keys[at + j] === k) &&
+            sim.alternatives.some((c) => this.holds(c, keys, toks, at, form.keys.length))) {
           found.push({ form, at });
         }
       }
@@ -833,7 +892,7 @@ class Simulator {
     return { out, acted: new Set(taken.map((t) => t.form.entry)) };
   }
 
-  private holds(s: SimEntry, keys: string[], toks: Tok[], at: number, len: number): boolean {
+  private holds(s: SimCond, keys: string[], toks: Tok[], at: number, len: number): boolean {
     const occurs = (p: string[]): boolean => indexOfSeq(keys, p, 0) >= 0;
     if (!s.has.every(occurs)) return false;
     if (s.hasAny.length > 0 && !s.hasAny.some(occurs)) return false;
@@ -920,8 +979,8 @@ function allowSentences(template: (x: string) => string, spun: string, when: Whe
  * must be the one acting) and, when it has conditions, allows that the simulated pack leaves alone.
  * Returns the entries whose examples cannot work (another entry with the same spun form wins).
  */
-function attachExamples(entries: Entry[], warn: (m: string) => void): Set<Entry> {
-  const sim = new Simulator(entries);
+function attachExamples(entries: Entry[], classes: Map<string, string[]>, warn: (m: string) => void): Set<Entry> {
+  const sim = new Simulator(entries, classes);
   const shadowed = new Set<Entry>();
   entries.forEach((e, i) => {
     for (const spun of e.spun) {
@@ -969,7 +1028,8 @@ function toYamlEntry(e: Entry): Record<string, unknown> {
   if (e.exactCase) out.case = "exact";
   if (e.inflect) out.inflect = "noun";
   out.weight = e.weight;
-  if (Object.keys(e.when).length > 0) out.when = e.when;
+  if (e.relaxed) out.when = [e.when, e.relaxed];
+  else if (Object.keys(e.when).length > 0) out.when = e.when;
   if (e.note) out.note = e.note;
   out.examples = e.examples;
   if (e.allows.length > 0) out.allows = e.allows;
@@ -978,11 +1038,12 @@ function toYamlEntry(e: Entry): Record<string, unknown> {
 
 const FLOW_KEYS = new Set(["spun", "when", "examples", "allows"]);
 
-function renderYaml(entries: Entry[], csvName: string): string {
+function renderYaml(entries: Entry[], classes: Map<string, string[]>, csvName: string): string {
   const doc = new Document({
     pack: "science",
     description: `Restores tortured phrases in scientific papers. Source: ${CREDIT}; licence CC BY 4.0. ` +
       `Generated by scripts/build-science.ts from ${csvName}.`,
+    classes: Object.fromEntries(classes),
     entries: entries.map(toYamlEntry),
   });
   // compact entries: conditions, spun lists, examples and allows in flow style
@@ -1132,15 +1193,20 @@ function build(csvFile: string, jsonFile: string | undefined): { yaml: string; r
     if (outcome.kind === "dropped") drops.push({ reason: outcome.reason, row, detail: outcome.detail });
     else candidates.push(...outcome.entries);
   }
-  candidates = dedupe(candidates, drops, merged);
+  candidates = mergeIntoUnconditional(dedupe(candidates, drops, merged), merged);
   let entries = order(candidates);
   for (;;) {
     for (const e of entries) {
       e.examples = [];
       e.allows = [];
     }
-    const shadowed = attachExamples(entries, (m) => warnings.push(m));
-    if (shadowed.size === 0) break;
+    const classes = relax(entries);
+    const exampleWarnings: string[] = [];
+    const shadowed = attachExamples(entries, classes, (m) => exampleWarnings.push(m));
+    if (shadowed.size === 0) {
+      warnings.push(...exampleWarnings);
+      break;
+    }
     for (const e of shadowed) {
       for (const r of e.rows) {
         drops.push({ reason: "shadowed: another entry with the same spun form always acts first", row: r,
@@ -1170,7 +1236,7 @@ function build(csvFile: string, jsonFile: string | undefined): { yaml: string; r
   const total = stats.replacingRows + stats.detectRows + stats.merged.length + stats.drops.length;
   if (total !== rows.length) throw new Error(`counts do not add up: ${total} != ${rows.length}`);
   const csvName = csvFile.split("/").pop() ?? csvFile;
-  return { yaml: renderYaml(entries, csvName), report: renderReport(stats, csvName), stats };
+  return { yaml: renderYaml(entries, relax(entries), csvName), report: renderReport(stats, csvName), stats };
 }
 
 /** One drop per row (a row with two spun forms could be dropped twice). */

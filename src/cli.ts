@@ -18,8 +18,10 @@ import { readText } from "./input.js";
 import { checkReadable, textPieces } from "./source.js";
 import { restoreStream } from "./stream.js";
 import type { Dictionary } from "./dictionary.js";
-import { DEFAULT_PACKS, loadDictionary } from "./packs.js";
+import { loadDictionary } from "./packs.js";
 import { registerDict } from "./commands/dict.js";
+import { registerExplain } from "./commands/explain.js";
+import { packList } from "./config.js";
 import { registerEval } from "./commands/eval.js";
 import { makeChalk, processIo } from "./io.js";
 import type { Io, SetExit } from "./io.js";
@@ -39,6 +41,7 @@ Examples:
   $ unspin --check drafts/*.txt             exit 1 if anything looks spun
   $ unspin --format json article.txt | jq '.files[0].edits[] | {spun, replacement, entry}'
   $ unspin dict test                        run every pack's examples and allows
+  $ unspin explain "chilly struggle"        which entries match, and why they act or not
 
 Exit codes: 0 ok, 1 --check found spun text (or a dictionary test failed), 2 bad input or usage.
 Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not a terminal.`;
@@ -51,17 +54,12 @@ interface RestoreOpts {
   format: Format;
   dict: string[];
   defaultPacks: boolean;
+  /** false with --no-config: ignore .unspinrc.yaml. */
+  config: boolean;
   check?: boolean;
   color?: boolean;
   findings: boolean;
   context: string;
-}
-
-function packList(opts: { dict: string[]; defaultPacks: boolean }): string[] {
-  const list = opts.defaultPacks ? [...DEFAULT_PACKS] : [];
-  for (const d of opts.dict) if (!list.includes(d)) list.push(d);
-  if (list.length === 0) throw new UnspinError("no dictionary: --no-default-packs needs at least one --dict");
-  return list;
 }
 
 /** --format text: each input streams through in bounded memory. */
@@ -83,7 +81,7 @@ async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts,
 }
 
 async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
-  const dict = loadDictionary(packList(opts), io.cwd);
+  const dict = loadDictionary(packList(opts, io.cwd), io.cwd);
   for (const w of dict.warnings) io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
   const inputs = files.length === 0 ? ["-"] : files;
   if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
@@ -119,6 +117,7 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("diff"))
     .option("-d, --dict <name|path>", "add a built-in pack by name or a dictionary file (repeatable)", collect, [])
     .option("--no-default-packs", "do not load the default pack (news); use only --dict")
+    .option("--no-config", "ignore .unspinrc.yaml (packs and dictionaries found upward from here)")
     .option("--check", "exit 1 when anything would be restored (for CI gates)")
     .option("--no-findings", "leave out the findings of detect-only entries")
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
@@ -132,6 +131,7 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     });
 
   registerDict(program, io, setExit);
+  registerExplain(program, io, setExit);
   registerEval(program, io, setExit);
   return program;
 }

@@ -1,0 +1,160 @@
+/**
+ * `dict add`: one new entry, validated by the real loader and tested against the engine with the
+ * rest of the target file loaded, appended as text (every other byte kept), written atomically.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "../atomic.js";
+import { buildDictionary } from "../dictionary.js";
+import { testEntry, testPack } from "../dicttest.js";
+import { UnspinError } from "../errors.js";
+import { readPack } from "../loader.js";
+import type { PackSource } from "../loader.js";
+import { PACKS_DIR } from "../packs.js";
+import { phraseKeys } from "../tokenizer.js";
+import type { Entry } from "../types.js";
+import { exampleSentence, restoreIn } from "./example.js";
+import { DEFAULT_STYLE, appendEntryText, detectStyle, renderEntry, scalar } from "./yamltext.js";
+import type { EntryDraft } from "./yamltext.js";
+
+export interface AddRequest {
+  spun: string;
+  original: string;
+  /** Absolute path of the pack file (created when missing). */
+  file: string;
+  /** Where paths are shown relative to. */
+  cwd: string;
+  example?: string;
+  allows?: string[];
+  before?: string;
+  after?: string;
+  exact?: boolean;
+  /** Called with the temp file after it is written and verified, before the rename (test seam). */
+  beforeRename?: (tempPath: string) => void;
+}
+
+export interface AddResult {
+  file: string;
+  created: boolean;
+  id: string;
+  line: number;
+  /** Set when no example was given and one was made from the phrase. */
+  generated?: { in: string; out: string };
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** The first lines of a new pack file: the schema reference and the pack name. */
+export function newPackHeader(file: string, name = packNameFor(file), description?: string): string {
+  let schema = path.relative(path.dirname(file), path.join(PACKS_DIR, "schema.json")).split(path.sep).join("/");
+  if (!schema.startsWith(".")) schema = `./${schema}`;
+  const desc = description === undefined ? "" : `description: ${scalar(description)}\n`;
+  return `# yaml-language-server: $schema=${schema}\npack: ${name}\n${desc}entries:\n`;
+}
+
+/** A pack name from a file name: "My Terms.yaml" → "my-terms". */
+export function packNameFor(file: string): string {
+  const base = path.basename(file).replace(/\.ya?ml$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return base || "my-dictionary";
+}
+
+function where(e: Entry): string {
+  return `'${e.spun.join("' / '")}' → '${e.original}' (${e.id}, ${e.pos.file}:${e.pos.line})`;
+}
+
+function signature(e: Entry): string {
+  return JSON.stringify([e.matchCase, e.when.map((c) => ({ ...c, pos: undefined }))]);
+}
+
+/** Refuse a new entry that repeats or contradicts an existing one with the same spun form. */
+export function checkClash(existing: readonly Entry[], added: Entry): void {
+  const keys = new Set(added.spun.map((s) => phraseKeys(s).join(" ")));
+  for (const e of existing) {
+    if (!e.spun.some((s) => keys.has(phraseKeys(s).join(" ")))) continue;
+    const sameOriginal = e.original.toLowerCase() === added.original.toLowerCase() && e.detect === added.detect;
+    const sameConditions = signature(e) === signature(added);
+    if (sameOriginal && (sameConditions || e.when.length === 0)) {
+      throw new UnspinError(`duplicate: ${where(e)} already restores this`);
+    }
+    if (!sameOriginal && sameConditions) {
+      throw new UnspinError(`conflict: ${where(e)} restores the same words under the same conditions; ` +
+        "tell them apart with --before/--after, or edit the existing entry");
+    }
+  }
+}
+
+function uniqueId(base: string, taken: Set<string>): string | undefined {
+  if (!taken.has(base)) return undefined;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+function failureText(kind: string, input: string, expected: string, got: string, reason: string): string {
+  return `${kind}: ${reason}\n  input:    ${input}\n  expected: ${expected}\n  got:      ${got}`;
+}
+
+/** Build, validate, test and write the entry. Throws UnspinError (file untouched) on any problem. */
+export function addEntry(req: AddRequest): AddResult {
+  const shown = displayPath(req.file, req.cwd);
+  const created = !existsSync(req.file);
+  const source = created ? "" : readFileSync(req.file, "utf8");
+  const before: PackSource | undefined = created ? undefined : readPack(shown, source);
+  const ctx = { before: req.before, after: req.after };
+  let generated: { in: string; out: string } | undefined;
+  let example: { in: string; out: string };
+  if (req.example !== undefined) {
+    const out = restoreIn(req.example, req.spun, req.original, req.exact === true);
+    if (out === undefined) throw new UnspinError(`the example does not contain '${req.spun}': ${req.example}`);
+    example = { in: req.example, out };
+  } else {
+    const input = exampleSentence(req.spun, undefined, ctx);
+    example = generated = { in: input, out: restoreIn(input, req.spun, req.original, req.exact === true) ?? input };
+  }
+  const taken = new Set(before?.entries.map((e) => e.id) ?? []);
+  const draft: EntryDraft = {
+    id: uniqueId(req.spun.toLowerCase().trim().replace(/\s+/g, "-"), taken),
+    spun: req.spun, original: req.original, exact: req.exact,
+    when: req.before !== undefined || req.after !== undefined
+      ? { before: req.before === undefined ? undefined : [req.before], after: req.after === undefined ? undefined : [req.after] }
+      : undefined,
+    examples: [example],
+    allows: req.allows,
+  };
+  const next = created
+    ? newPackHeader(req.file) + renderEntry(draft, DEFAULT_STYLE)
+    : appendEntryText(source, renderEntry(draft, detectStyle(source)));
+
+  const pack = readPack(shown, next);
+  const added = pack.entries[pack.entries.length - 1];
+  if (!added || added.spun[0] !== req.spun || added.original !== req.original) {
+    throw new UnspinError("internal: the written entry did not read back as given; file left unchanged");
+  }
+  checkClash(pack.entries.slice(0, -1), added);
+  const dict = buildDictionary([pack]);
+  const own = testEntry(dict, dict.entries[dict.entries.length - 1]);
+  if (own.failures.length > 0) {
+    const f = own.failures[0];
+    throw new UnspinError(`the new entry fails its own ${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`, 1);
+  }
+  if (before) {
+    const was = new Set(testPack(before).failures.map((f) => `${f.pos.line}:${f.kind}:${f.input}`));
+    const broken = testPack(pack).failures.filter((f) => f.entry !== dict.entries[dict.entries.length - 1] &&
+      !was.has(`${f.pos.line}:${f.kind}:${f.input}`));
+    if (broken.length > 0) {
+      const f = broken[0];
+      throw new UnspinError(`the new entry breaks ${f.entry.id} (${f.pos.file}:${f.pos.line}): ` +
+        `${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`, 1);
+    }
+  }
+  writeFileAtomic(req.file, next, {
+    beforeRename: (temp) => {
+      const written = readFileSync(temp, "utf8");
+      if (written !== next) throw new UnspinError("internal: the temp file differs from what was written; file left unchanged");
+      readPack(shown, written);
+      req.beforeRename?.(temp);
+    },
+  });
+  return { file: shown, created, id: added.id, line: added.pos.line, generated };
+}

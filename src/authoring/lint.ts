@@ -1,0 +1,76 @@
+/**
+ * `dict lint`: static checks over a set of pack files. Each finding is one line,
+ * `file:line:col: error|warning: message [rule]`; errors make the command fail.
+ */
+import { readFileSync } from "node:fs";
+import { DictionaryError } from "../errors.js";
+import { readPack } from "../loader.js";
+import type { PackSource } from "../loader.js";
+import { chainsAndCycles } from "./lint/chains.js";
+import { clashes } from "./lint/clashes.js";
+import { unexercisedExamples } from "./lint/examples.js";
+import { lintEntries } from "./lint/model.js";
+import type { Finding } from "./lint/model.js";
+import { impossibleConditions } from "./lint/never.js";
+import { shadowed } from "./lint/shadow.js";
+
+export type { Finding, Severity } from "./lint/model.js";
+
+export interface LintReport {
+  findings: Finding[];
+  files: number;
+  entries: number;
+}
+
+/** Lint packs that loaded. */
+export function lintPacks(packs: readonly PackSource[]): Finding[] {
+  const entries = lintEntries(packs);
+  const findings = [
+    ...clashes(entries),
+    ...chainsAndCycles(entries),
+    ...shadowed(entries),
+    ...impossibleConditions(entries),
+    ...packs.flatMap((p) => unexercisedExamples(p)),
+  ];
+  return sortFindings(findings);
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line ||
+    a.pos.col - b.pos.col || a.rule.localeCompare(b.rule));
+}
+
+/** Load and lint files ({path to read, name to show}); a file that does not load gives `load` errors. */
+export function lintFiles(files: readonly { path: string; shown: string }[]): LintReport {
+  const packs: PackSource[] = [];
+  const loadFindings: Finding[] = [];
+  for (const f of files) {
+    try {
+      packs.push(readPack(f.shown, readFileSync(f.path, "utf8")));
+    } catch (err) {
+      if (!(err instanceof DictionaryError)) throw err;
+      for (const p of err.problems) {
+        loadFindings.push({
+          pos: { file: p.file, line: p.line, col: p.col }, severity: "error", rule: "load",
+          message: p.message + (p.hint ? ` (hint: ${p.hint})` : ""),
+        });
+      }
+    }
+  }
+  return {
+    findings: sortFindings([...loadFindings, ...lintPacks(packs)]),
+    files: files.length,
+    entries: packs.reduce((n, p) => n + p.entries.length, 0),
+  };
+}
+
+export function formatFinding(f: Finding): string {
+  return `${f.pos.file}:${f.pos.line}:${f.pos.col}: ${f.severity}: ${f.message} [${f.rule}]`;
+}
+
+export function summaryLine(r: LintReport): string {
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  const warnings = r.findings.length - errors;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(r.files, "file")} (${plural(r.entries, "entry")})`.replace("entrys", "entries");
+}

@@ -40,7 +40,8 @@ export function walk(node: TrieNode, keys: readonly string[]): TrieNode | undefi
 
 export interface Dictionary {
   packs: PackInfo[];
-  entries: Entry[];
+  /** Every entry, in load order (a lazily loaded dictionary reads them all when this is first read). */
+  readonly entries: Entry[];
   root: TrieNode;
   /** Phrases of document conditions, by id; and a trie of them (variants unused, ids in `phraseIds`). */
   phrases: string[][];
@@ -54,22 +55,22 @@ export interface Dictionary {
 }
 
 /** A stable signature of an entry's conditions, to tell "same conditions" from "different". */
-function conditionSignature(e: Entry): string {
+export function conditionSignature(e: Entry): string {
   const strip = (c: CompiledConditions) => ({ ...c, pos: undefined });
   return JSON.stringify([e.matchCase, e.when.map(strip)]);
 }
 
-function describe(e: Entry, spun: string): string {
+export function describe(e: Entry, spun: string): string {
   return `'${spun}' → '${e.original}' (${e.pos.file}:${e.pos.line})`;
 }
 
 /** Try order inside one trie node: conditioned before unconditioned, written before inflected. */
-function rank(v: Variant): number {
+export function rank(v: Variant): number {
   const unconditioned = v.entry.when.length === 0 && !v.entry.matchCase ? 1 : 0;
   return (v.inflected ? 2 : 0) + unconditioned;
 }
 
-function inflectedVariants(entry: Entry, keys: string[], raw: string[]): Variant[] {
+export function inflectedVariants(entry: Entry, keys: string[], raw: string[]): Variant[] {
   if (!entry.inflect) return [];
   const origWords = entry.original.split(/(\s+)/);
   const lastOrig = origWords[origWords.length - 1];
@@ -166,7 +167,18 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   }
   if (problems.length > 0) throw new DictionaryError(problems);
 
-  // Order each node's variants once, so lookups take the first that holds.
+  sortVariants(root);
+
+  const phraseRoot = newNode();
+  const phraseIds = new Map<TrieNode, number>();
+  phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
+  const packInfos: PackInfo[] = packs.filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
+    .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
+  return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, maxKeys, maxWithin, warnings };
+}
+
+/** Order each node's variants once, so lookups take the first that holds. */
+export function sortVariants(root: TrieNode): void {
   const stack: TrieNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop() as TrieNode;
@@ -178,23 +190,16 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
     }
     if (n.next) stack.push(...n.next.values());
   }
-
-  const phraseRoot = newNode();
-  const phraseIds = new Map<TrieNode, number>();
-  phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
-  const packInfos: PackInfo[] = packs.filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
-    .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
-  return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, maxKeys, maxWithin, warnings };
 }
 
-function walkCreate(root: TrieNode, keys: readonly string[]): TrieNode {
+export function walkCreate(root: TrieNode, keys: readonly string[]): TrieNode {
   let n = root;
   for (const k of keys) n = child(n, k);
   return n;
 }
 
 /** The raw (case-kept) text of each matchable token of a phrase, for match_case. */
-function phraseRawTokens(phrase: string): string[] {
+export function phraseRawTokens(phrase: string): string[] {
   // phraseKeys lower-cases; rebuild raw tokens by tokenizing and keeping the original slices
   const keys = phraseKeys(phrase);
   const out: string[] = [];

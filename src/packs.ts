@@ -6,7 +6,8 @@ import { buildDictionary } from "./dictionary.js";
 import type { Dictionary } from "./dictionary.js";
 import { UnspinError } from "./errors.js";
 import { readPack } from "./loader.js";
-import { readCached, writeCached } from "./cache.js";
+import { lazyDictionary, readCached, toLazy, writeCached } from "./cache.js";
+import type { LazyPack } from "./cache.js";
 import { decodeUtf8 } from "./input.js";
 import type { PackSource } from "./loader.js";
 
@@ -55,19 +56,21 @@ export function readPackFile(file: string, cwd = process.cwd()): PackSource {
   return readPack(name, decodeUtf8(readSource(file, cwd), name));
 }
 
-/** Read a pack for restoring: from the cache when the source is unchanged (no examples/allows). */
-export function readPackForRestore(file: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): PackSource {
+/**
+ * Read a pack for restoring, in its lazy form: from the cache when the source is unchanged, else
+ * from YAML (validated, conflicts included) and then cached.
+ */
+export function readPackForRestore(file: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): LazyPack {
   const name = displayPath(file, cwd);
-  const bytes = readSource(file, cwd);
-  const cached = readCached(bytes, name, env);
+  const cached = readCached(file, name, env);
   if (cached) return cached;
-  const pack = readPack(name, decodeUtf8(bytes, name));
-  writeCached(bytes, pack, env);
-  return pack;
+  const pack = readPack(name, decodeUtf8(readSource(file, cwd), name));
+  buildDictionary([pack]); // throws on conflicts inside the pack
+  return writeCached(file, toLazy(pack), env);
 }
 
-/** Load packs (names or paths) into one dictionary, for restoring. */
+/** Load packs (names or paths) into one dictionary, for restoring. Entries load as the input needs them. */
 export function loadDictionary(packs: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Dictionary {
   const files = packs.map((p) => resolvePack(p, cwd));
-  return buildDictionary(files.map((f) => readPackForRestore(f, cwd, env)));
+  return lazyDictionary(files.map((f) => readPackForRestore(f, cwd, env)), env);
 }

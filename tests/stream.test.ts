@@ -1,12 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { restore } from "../src/engine.js";
-import { loadDictionary, builtinPacks } from "../src/packs.js";
+import { buildDictionary } from "../src/dictionary.js";
+import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../src/packs.js";
 import { cutPoint, restoreChunked } from "../src/stream.js";
 
-const dict = loadDictionary(builtinPacks().filter((p) => p !== "news").concat([]));
+const dict = loadDictionary(builtinPacks());
+const full = buildDictionary(builtinPacks().map((p) => readPackFile(resolvePack(p))));
 // phrases that the packs restore, and plain words, so windows cut through real matches
-const phrases = dict.entries.slice(0, 300).flatMap((e) => [e.spun[0], e.examples[0].in]);
+const phrases = full.entries.filter((_, i) => i % 10 === 0).flatMap((e) => [e.spun[0], e.examples[0].in]);
 const piece = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom(" ", "\n", "\n\n", "\r\n", ". ", "the ", "x", "’s "));
 
 describe("streaming", () => {
@@ -18,6 +20,15 @@ describe("streaming", () => {
       expect(streamed.edits.map((e) => [e.start, e.end, e.line, e.col, e.replacement])).toEqual(
         whole.edits.map((e) => [e.start, e.end, e.line, e.col, e.replacement]));
       expect(streamed.words).toBe(whole.words);
+    }), { numRuns: 300 });
+  });
+
+  it("restores the same from the lazy (cached) dictionary as from the fully built one", () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }).map((a) => a.join("")), (text) => {
+      const lazy = restore(text, dict);
+      const eager = restore(text, full);
+      expect(lazy.text).toBe(eager.text);
+      expect(lazy.edits.map((e) => [e.start, e.entry.id, e.entry.line, e.why])).toEqual(eager.edits.map((e) => [e.start, e.entry.id, e.entry.line, e.why]));
     }), { numRuns: 300 });
   });
 

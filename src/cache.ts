@@ -21,6 +21,7 @@ import type { Dictionary, TrieNode } from "./dictionary.js";
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
 import type { PackSource } from "./loader.js";
+import { hashKey } from "./hash.js";
 import { phraseKeys } from "./tokenizer.js";
 import type { Entry, PackInfo, Variant, Warning } from "./types.js";
 import { VERSION } from "./version.js";
@@ -365,6 +366,8 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
       return all;
     },
     root, phrases, phraseRoot, phraseIds,
+    firstHashes: new Set(used.flatMap((p) => Object.keys(p.index.buckets)).map(hashKey)),
+    phraseFirstHashes: new Set(phrases.map((k) => hashKey(k[0]))),
     maxKeys: Math.max(0, ...used.map((p) => p.index.maxKeys)),
     maxWithin: Math.max(0, ...used.map((p) => p.index.maxWithin)),
     warnings,

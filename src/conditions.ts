@@ -3,6 +3,7 @@
  * restoration can never feed another.
  */
 import type { Dictionary, TrieNode } from "./dictionary.js";
+import { hashAsciiToken, hashKey } from "./hash.js";
 import { Kind } from "./tokenizer.js";
 import type { Tokens } from "./tokenizer.js";
 import type { CompiledConditions, WordItem } from "./types.js";
@@ -12,7 +13,8 @@ export class View {
   /** Token indexes of the significant tokens: words, numbers, punctuation, links, breaks. */
   readonly sig: Int32Array;
   readonly count: number;
-  private readonly keys: (string | undefined)[];
+  /** Keys made so far (only tokens that pass the hash check or a condition ever get one). */
+  private readonly keys = new Map<number, string>();
   private docPhrases: Set<number> | undefined;
 
   constructor(readonly tokens: Tokens, private readonly dict: Dictionary) {
@@ -21,7 +23,6 @@ export class View {
     for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== Kind.Space) sig[n++] = i;
     this.sig = sig.subarray(0, n);
     this.count = n;
-    this.keys = new Array<string | undefined>(n);
   }
 
   kind(p: number): number {
@@ -40,14 +41,20 @@ export class View {
   }
 
   key(p: number): string {
-    let k = this.keys[p];
+    let k = this.keys.get(p);
     if (k === undefined) {
-      const raw = this.raw(p);
-      k = raw.toLowerCase();
+      k = this.raw(p).toLowerCase();
       if (k.indexOf("’") !== -1) k = k.replace(/’/g, "'");
-      this.keys[p] = k;
+      this.keys.set(p, k);
     }
     return k;
+  }
+
+  /** Hash of the key of the token at p (see hash.ts), without making the key when it is ASCII. */
+  hash(p: number): number {
+    const t = this.sig[p];
+    const h = hashAsciiToken(this.tokens.text, this.tokens.starts[t], this.tokens.ends[t]);
+    return h >= 0 ? h : hashKey(this.key(p));
   }
 
   phraseText(id: number): string {
@@ -73,8 +80,9 @@ export class View {
     const found = new Set<number>();
     const { phraseRoot, phraseIds } = this.dict;
     if (phraseRoot.next) {
+      const firsts = this.dict.phraseFirstHashes;
       for (let p = 0; p < this.count; p++) {
-        if (!this.matchable(p)) continue;
+        if (!this.matchable(p) || !firsts.has(this.hash(p))) continue;
         let node: TrieNode | undefined = phraseRoot.next.get(this.key(p));
         for (let q = p + 1; node; q++) {
           const id = phraseIds.get(node);

@@ -5,6 +5,7 @@
  */
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
+import { hashKey } from "./hash.js";
 import { formsFor, inflectable } from "./inflect.js";
 import type { PackSource } from "./loader.js";
 import { phraseKeys } from "./tokenizer.js";
@@ -47,6 +48,9 @@ export interface Dictionary {
   phrases: string[][];
   phraseRoot: TrieNode;
   phraseIds: Map<TrieNode, number>;
+  /** Hashes (hash.ts) of every first key of a spun form, and of a document phrase: a quick "no". */
+  firstHashes: Set<number>;
+  phraseFirstHashes: Set<number>;
   /** Longest spun form, in tokens: how far a match can reach (for streaming carry-over). */
   maxKeys: number;
   /** Largest `within` of a near condition, in words. */
@@ -174,7 +178,9 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
   const packInfos: PackInfo[] = packs.filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
     .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
-  return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, maxKeys, maxWithin, warnings };
+  const firstHashes = new Set([...(root.next?.keys() ?? [])].map(hashKey));
+  const phraseFirstHashes = new Set(phrases.map((k) => hashKey(k[0])));
+  return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, firstHashes, phraseFirstHashes, maxKeys, maxWithin, warnings };
 }
 
 /** Order each node's variants once, so lookups take the first that holds. */

@@ -5,7 +5,7 @@
  */
 import { applyCase, casePattern } from "./case.js";
 import { View, holds } from "./conditions.js";
-import type { Dictionary, TrieNode } from "./dictionary.js";
+import type { Dictionary } from "./dictionary.js";
 import { Kind, tokenize } from "./tokenizer.js";
 import type { Edit, RestoreResult, Variant } from "./types.js";
 
@@ -53,16 +53,17 @@ function firstHolding(view: View, variants: readonly Variant[], from: number, to
 }
 
 /** All matches that hold and start in [from, to), at most one per (start, length). */
-function candidates(view: View, root: TrieNode, from: number, to: number): Candidate[] {
+function candidates(view: View, dict: Dictionary, from: number, to: number): Candidate[] {
   const out: Candidate[] = [];
-  const first = root.next;
+  const first = dict.root.next;
   if (!first) return out;
+  const firstHashes = dict.firstHashes;
   const { starts } = view.tokens;
   for (let p = 0; p < view.count; p++) {
     const start = starts[view.sig[p]];
     if (start < from) continue;
     if (start >= to) break;
-    if (!view.matchable(p)) continue;
+    if (!view.matchable(p) || !firstHashes.has(view.hash(p))) continue;
     let node = first.get(view.key(p));
     let q = p + 1;
     while (node) {
@@ -140,7 +141,7 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
   const blocked = options.blockedBefore ?? 0;
   // candidates past `to` take part in overlap resolution (as they will in the next window), but
   // only those starting before `to` become edits here
-  const kept = resolve(candidates(view, dict.root, options.from, text.length), view.count);
+  const kept = resolve(candidates(view, dict, options.from, text.length), view.count);
   const edits: Edit[] = [];
   for (const c of kept) {
     const e = c.variant.entry;

@@ -50,10 +50,17 @@ function isDigit(c: number): boolean {
 }
 
 /** A letter, mark or digit of any script. */
+/** Word-character class of each BMP code unit, learnt on first sight: 0 unknown, 1 word, 2 not. */
+const WORD_TABLE = new Uint8Array(0x10000);
+
 export function isWordChar(c: number): boolean {
   if (c < 0x80) return isAsciiAlpha(c) || isDigit(c);
-  if (c >= 0xd800 && c <= 0xdfff) return false; // astral: treated as symbols
-  return NON_ASCII_LETTER.test(String.fromCharCode(c));
+  let w = WORD_TABLE[c];
+  if (w === 0) {
+    w = c >= 0xd800 && c <= 0xdfff ? 2 : NON_ASCII_LETTER.test(String.fromCharCode(c)) ? 1 : 2; // astral: symbols
+    WORD_TABLE[c] = w;
+  }
+  return w === 1;
 }
 
 function isLetter(c: number): boolean {
@@ -95,6 +102,11 @@ class Builder {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+  }
+  /** Space tokens holding one line break (a line start is a sentence start). */
+  newlines: number[] = [];
+  lineBreak(t: number): void {
+    this.newlines.push(t);
   }
   push(kind: Kind, start: number, end: number): void {
     if (this.count === this.kinds.length) this.grow();
@@ -203,6 +215,7 @@ export function tokenize(text: string): Tokens {
         j++;
       }
       b.push(breaks >= 2 ? Kind.Break : Kind.Space, i, j);
+      if (breaks === 1) b.lineBreak(b.count - 1);
       i = j;
       continue;
     }
@@ -257,6 +270,7 @@ function finish(text: string, b: Builder): Tokens {
   const sentenceStart = new Uint8Array(count);
   let atStart = true;
   let pendingEnd = false;
+  let nl = 0; // next entry of b.newlines
   for (let t = 0; t < count; t++) {
     const kind = b.kinds[t];
     if (kind === Kind.Word || kind === Kind.Number || kind === Kind.Link) {
@@ -272,10 +286,8 @@ function finish(text: string, b: Builder): Tokens {
         atStart = true;
         pendingEnd = false;
       }
-      for (let k = b.starts[t]; k < b.ends[t]; k++) {
-        const c = text.charCodeAt(k);
-        if (c === LF || c === 0x0d) atStart = true;
-      }
+      while (nl < b.newlines.length && b.newlines[nl] < t) nl++;
+      if (b.newlines[nl] === t) atStart = true;
     } else if (kind === Kind.Punct) {
       const c = text.charCodeAt(b.starts[t]);
       if (isSentenceEnd(c)) pendingEnd = true;

@@ -14,7 +14,8 @@ import { formatJson } from "./format/json.js";
 import type { FileResult } from "./format/types.js";
 import { summarize } from "./format/types.js";
 import { formatUnified } from "./format/unified.js";
-import { readText } from "./input.js";
+import { InputTally, readText } from "./input.js";
+import { checkWriteUsage, runWrite, splitBackupArg } from "./write.js";
 import { checkReadable, textPieces } from "./source.js";
 import { restoreStream } from "./stream.js";
 import type { Dictionary } from "./dictionary.js";
@@ -60,39 +61,53 @@ interface RestoreOpts {
   color?: boolean;
   findings: boolean;
   context: string;
+  write?: boolean;
+  backup?: boolean;
+  backupSuffix?: string;
 }
 
 /** --format text: each input streams through in bounded memory. */
-async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io): Promise<{ restorations: number; findings: number }> {
+async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io, tally: InputTally): Promise<{ restorations: number; findings: number }> {
   let restorations = 0;
   let findings = 0;
   const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
   for (const name of inputs) {
-    checkReadable(name);
-    for await (const piece of restoreStream(textPieces(name), dict, { noFindings: !opts.findings })) {
-      for (const e of piece.edits) {
-        if (e.detect) findings++;
-        else restorations++;
+    await tally.attempt(async () => {
+      checkReadable(name);
+      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: !opts.findings })) {
+        for (const e of piece.edits) {
+          if (e.detect) findings++;
+          else restorations++;
+        }
+        if (piece.text) await write(piece.text);
       }
-      if (piece.text) await write(piece.text);
-    }
+    });
   }
   return { restorations, findings };
 }
 
 async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
+  const backup = checkWriteUsage(files, opts);
   const dict = loadDictionary(packList(opts, io.cwd), io.cwd);
   for (const w of dict.warnings) io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
   const inputs = files.length === 0 ? ["-"] : files;
   if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
+  if (opts.write) return runWrite(inputs, dict, { backup, noFindings: !opts.findings, check: opts.check }, io);
+  // a refused input is reported and skipped; the others go on (exit rule: InputTally)
+  const tally = new InputTally(io.stderr);
   if (opts.format === "text") {
-    const s = await streamText(inputs, dict, opts, io);
-    return opts.check && s.restorations + s.findings > 0 ? 1 : 0;
+    const s = await streamText(inputs, dict, opts, io, tally);
+    return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
-  const results: FileResult[] = inputs.map((name) => {
-    const input = readText(name);
-    return { name, input, ...restore(input, dict, { noFindings: !opts.findings }) };
-  });
+  const results: FileResult[] = [];
+  for (const name of inputs) {
+    const r = await tally.attempt((): FileResult => {
+      const input = readText(name);
+      return { name, input, ...restore(input, dict, { noFindings: !opts.findings }) };
+    });
+    if (r) results.push(r);
+  }
+  if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
   const chalk = makeChalk(io, opts.color);
   switch (opts.format) {
     case "json": io.stdout(formatJson(results)); break;
@@ -101,9 +116,9 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   }
   if (opts.check) {
     const s = summarize(results);
-    return s.restorations + s.findings > 0 ? 1 : 0;
+    return tally.exitCode(s.restorations + s.findings > 0 ? 1 : 0);
   }
-  return 0;
+  return tally.exitCode(0);
 }
 
 export function buildProgram(io: Io, setExit: SetExit): Command {
@@ -119,6 +134,9 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-default-packs", "do not load the default pack (news); use only --dict")
     .option("--no-config", "ignore .unspinrc.yaml (packs and dictionaries found upward from here)")
     .option("--check", "exit 1 when anything would be restored (for CI gates)")
+    .addOption(new Option("--write", "restore the files in place (atomically); report changed files on stderr").conflicts(["format", "context"]))
+    .option("--backup", "with --write: keep each original as FILE.orig (--backup=SUFFIX: another suffix)")
+    .addOption(new Option("--backup-suffix <suffix>").hideHelp())
     .option("--no-findings", "leave out the findings of detect-only entries")
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
     .option("--color", "force colour")
@@ -152,7 +170,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   configure(program);
   const debug = argv.includes("--debug");
   try {
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(splitBackupArg(argv), { from: "user" });
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -5,8 +5,21 @@
  */
 import { readFileSync } from "node:fs";
 import { UnspinError } from "./errors.js";
+import type { ExitCode } from "./errors.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * One input that cannot be restored safely. The CLI skips it, says so in one line, and goes on
+ * with the other inputs (see InputTally for the exit code).
+ */
+export class InputRefused extends UnspinError {
+  /** "binary": NUL bytes (a warning); "encoding": invalid UTF-8; "fs": missing, a directory, unreadable. */
+  constructor(message: string, readonly kind: "binary" | "encoding" | "fs") {
+    super(message, 2);
+    this.name = "InputRefused";
+  }
+}
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
@@ -37,22 +50,26 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 /** Decode bytes as UTF-8 exactly (BOM kept), or throw naming the problem. */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {
   const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new UnspinError(`${name}: binary file (NUL byte at offset ${nul}); not restored`);
+  if (nul !== -1) throw new InputRefused(`${name}: binary file (NUL byte at offset ${nul}); skipped`, "binary");
   try {
     return decoder.decode(bytes);
   } catch {
     const at = invalidUtf8Offset(bytes);
-    throw new UnspinError(`${name}: invalid UTF-8 at byte offset ${at}; not restored`);
+    throw new InputRefused(`${name}: invalid UTF-8 at byte offset ${at}; not restored`, "encoding");
   }
 }
 
-function describeFsError(err: unknown): string {
+export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOENT": return "no such file";
     case "EISDIR": return "is a directory";
     case "EACCES":
     case "EPERM": return "permission denied";
+    case "ENOTDIR": return "a part of the path is not a folder";
+    case "ELOOP": return "too many symbolic links";
+    case "ENAMETOOLONG": return "name too long";
+    case "EIO": return "input/output error";
     default: return (err as Error).message ?? String(err);
   }
 }
@@ -62,11 +79,72 @@ export function readBytes(file: string): Uint8Array {
     return file === "-" ? readFileSync(0) : readFileSync(file);
   } catch (err) {
     const name = file === "-" ? "<stdin>" : file;
-    throw new UnspinError(`cannot read ${name}: ${describeFsError(err)}`);
+    throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
   }
 }
 
 /** Read a file ("-" for stdin) as text. */
 export function readText(file: string): string {
   return decodeUtf8(readBytes(file), file === "-" ? "<stdin>" : file);
+}
+
+/**
+ * Is this error a refused input (rather than a usage or dictionary error)? Reading by stream
+ * (source.ts) throws plain UnspinErrors with the same wording as above; they are recognised by it.
+ */
+export function asRefusal(err: unknown): InputRefused | undefined {
+  if (err instanceof InputRefused) return err;
+  if (!(err instanceof UnspinError) || err.message.includes("\n")) return undefined;
+  if (/: binary file \(NUL byte at offset \d+\)/.test(err.message)) {
+    return new InputRefused(err.message.replace(/; not restored$/, "; skipped"), "binary");
+  }
+  if (/: invalid UTF-8 /.test(err.message)) return new InputRefused(err.message, "encoding");
+  if (/^cannot read (?!dictionary )/.test(err.message)) return new InputRefused(err.message, "fs");
+  return undefined;
+}
+
+/**
+ * The rule for refused inputs. Every input is tried; a refused one is reported on stderr in one
+ * line and skipped, and the others are still restored and output.
+ * - missing, a directory, unreadable, invalid UTF-8: an error (`unspin: ...`); exit 2.
+ * - binary (a NUL byte): a warning (`unspin: warning: ...`); exit 2 only when no input at all
+ *   was restored (a binary file among text files is skipped, as `grep -r` would).
+ * Otherwise the exit code is what it would have been (0, or 1 for --check).
+ */
+export class InputTally {
+  errors = 0;
+  binaries = 0;
+  restored = 0;
+
+  constructor(private readonly stderr: (s: string) => void) {}
+
+  /** Report a refused input; rethrow anything else. */
+  refuse(err: unknown): void {
+    const r = asRefusal(err);
+    if (!r) throw err;
+    if (r.kind === "binary") {
+      this.binaries++;
+      this.stderr(`unspin: warning: ${r.message}\n`);
+    } else {
+      this.errors++;
+      this.stderr(`unspin: ${r.message}\n`);
+    }
+  }
+
+  /** Run one input's work; a refusal is reported and counted, anything else propagates. */
+  async attempt<T>(work: () => T | Promise<T>): Promise<T | undefined> {
+    try {
+      const v = await work();
+      this.restored++;
+      return v;
+    } catch (err) {
+      this.refuse(err);
+      return undefined;
+    }
+  }
+
+  exitCode(base: ExitCode): ExitCode {
+    if (this.errors > 0 || (this.binaries > 0 && this.restored === 0)) return 2;
+    return base;
+  }
 }

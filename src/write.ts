@@ -1,0 +1,283 @@
+/**
+ * `--write`: restore files in place.
+ *
+ * Each file is read whole, restored, and - only when the text changed - replaced atomically by
+ * writeFileAtomic (temp file in the same folder, fsync, rename): a reader, a crash or Ctrl-C sees
+ * the old file or the new one, never half of one. Mode and (where permitted) owner are kept; a
+ * symbolic link is followed and stays a link. An unchanged file is not touched (its mtime stays).
+ * A refused input (missing, a directory, unreadable, binary, invalid UTF-8) is never written.
+ *
+ * `--backup[=SUFFIX]` (default `.orig`) keeps the original next to the real file. The backup is
+ * complete before the rename: a hard link to the original (a copy written atomically where links
+ * are not possible), itself renamed into place.
+ *
+ * Signals: SIGINT/SIGTERM are caught only while a file is being written (backup + temp + rename),
+ * which is short. A signal then takes effect right after that file's rename (exit 130/143); any
+ * temp file still registered is removed. Outside that window the default action applies: the
+ * process stops at once, and no file is half-written since none is being written.
+ */
+import {
+  closeSync, chmodSync, chownSync, fsyncSync, linkSync, openSync, realpathSync,
+  renameSync, statSync, unlinkSync, writeSync,
+} from "node:fs";
+import type { Stats } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { writeFileAtomic } from "./atomic.js";
+import type { Dictionary } from "./dictionary.js";
+import { restore } from "./engine.js";
+import { UnspinError } from "./errors.js";
+import type { ExitCode } from "./errors.js";
+import { plural } from "./format/types.js";
+import { InputRefused, InputTally, decodeUtf8, describeFsError, readBytes } from "./input.js";
+import type { Io } from "./io.js";
+
+export const DEFAULT_BACKUP_SUFFIX = ".orig";
+
+export interface WriteOptions {
+  /** Keep the original as FILE + suffix; undefined: no backup. */
+  backup?: string;
+  noFindings?: boolean;
+  /** --check: exit 1 when anything was restored or found. */
+  check?: boolean;
+}
+
+/** What happened to one file. */
+export interface WriteOutcome {
+  name: string;
+  changed: boolean;
+  restorations: number;
+  findings: number;
+  backup?: string;
+}
+
+/**
+ * `--backup` takes a suffix only as `--backup=SUFFIX` (like GNU cp), so `--backup a.txt` keeps
+ * a.txt a file name. Rewrites `--backup=SUFFIX` into `--backup --backup-suffix=SUFFIX` for commander.
+ */
+export function splitBackupArg(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (a.startsWith("--backup=")) out.push("--backup", `--backup-suffix=${a.slice("--backup=".length)}`);
+    else out.push(a);
+  }
+  return out;
+}
+
+const STDIN_REFUSED = "--write rewrites files in place and cannot rewrite standard input (-); give file names, or drop --write";
+
+/**
+ * Usage checks of --write/--backup, before any dictionary is loaded: --write needs file names
+ * (never stdin), --backup needs --write. Returns the backup suffix (undefined without --backup).
+ */
+export function checkWriteUsage(files: readonly string[], opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
+  if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError(STDIN_REFUSED);
+  return backupSuffix(opts);
+}
+
+/** The backup suffix from the parsed options, checked; undefined without --backup. */
+export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
+  if (opts.backupSuffix !== undefined && !opts.backup) throw new UnspinError("--backup-suffix is spelt --backup=SUFFIX");
+  if (!opts.backup) return undefined;
+  if (!opts.write) throw new UnspinError("--backup works only with --write");
+  const suffix = opts.backupSuffix ?? DEFAULT_BACKUP_SUFFIX;
+  if (suffix === "" || suffix.includes("/") || suffix.includes("\0")) {
+    throw new UnspinError(`--backup=${suffix}: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)`);
+  }
+  return suffix;
+}
+
+/** Temp files being written: removed by the signal handler if the process is stopped. */
+const pending = new Set<string>();
+
+function tempName(target: string, tag: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${tag}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+/** A copy of the original's bytes at `temp`, with its mode and owner, flushed. */
+function writeCopy(temp: string, bytes: Uint8Array, st: Stats): void {
+  const fd = openSync(temp, "wx", st.mode & 0o777);
+  try {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try { chownSync(temp, st.uid, st.gid); } catch { /* not permitted: keep ours */ }
+  chmodSync(temp, st.mode & 0o7777);
+}
+
+/** Make `real + suffix` hold the original, completely, before the original is replaced. */
+function makeBackup(real: string, suffix: string, bytes: Uint8Array, st: Stats): string {
+  const backup = real + suffix;
+  const temp = tempName(backup, "backup");
+  pending.add(temp);
+  try {
+    try {
+      linkSync(real, temp);
+    } catch {
+      // no hard links here (some file systems, protected_hardlinks): a flushed copy of what was read
+      writeCopy(temp, bytes, st);
+    }
+    renameSync(temp, backup);
+  } catch (err) {
+    removeQuietly(temp);
+    throw new InputRefused(`cannot write backup ${backup}: ${describeFsError(err)}; ${real} left as it was`, "fs");
+  } finally {
+    pending.delete(temp);
+  }
+  return backup;
+}
+
+/** Let the event loop run once, so a signal that came during a write is handled now. */
+function tick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+type Signal = "SIGINT" | "SIGTERM";
+
+/** Run `write` with SIGINT/SIGTERM held until it is complete; then act on a signal that came. */
+async function guarded(write: () => void, onStop: (sig: Signal) => void): Promise<void> {
+  let caught: Signal | undefined;
+  const onInt = (): void => { caught ??= "SIGINT"; };
+  const onTerm = (): void => { caught ??= "SIGTERM"; };
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  let failure: unknown;
+  try {
+    write();
+  } catch (err) {
+    failure = err;
+  }
+  await tick(); // a signal that came during write() is delivered here
+  process.removeListener("SIGINT", onInt);
+  process.removeListener("SIGTERM", onTerm);
+  for (const t of pending) removeQuietly(t);
+  pending.clear();
+  if (caught) onStop(caught);
+  if (failure !== undefined) throw failure;
+}
+
+function statInput(name: string): Stats {
+  let st: Stats;
+  try {
+    st = statSync(name);
+  } catch (err) {
+    throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
+  }
+  if (st.isDirectory()) throw new InputRefused(`cannot read ${name}: is a directory`, "fs");
+  if (!st.isFile()) throw new InputRefused(`${name}: not a regular file; --write rewrites only regular files`, "fs");
+  return st;
+}
+
+/** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
+async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onStop: (sig: Signal) => void): Promise<WriteOutcome> {
+  statInput(name);
+  const bytes = readBytes(name);
+  const input = decodeUtf8(bytes, name);
+  const r = restore(input, dict, { noFindings: opts.noFindings });
+  let restorations = 0;
+  let findings = 0;
+  for (const e of r.edits) {
+    if (e.detect) findings++;
+    else restorations++;
+  }
+  const outcome: WriteOutcome = { name, changed: false, restorations, findings };
+  if (r.text === input) return outcome;
+  let real: string;
+  let st: Stats;
+  try {
+    real = realpathSync(name);
+    st = statSync(real);
+  } catch (err) {
+    throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}`, "fs");
+  }
+  await guarded(() => {
+    if (opts.backup !== undefined) {
+      const made = makeBackup(real, opts.backup, bytes, st);
+      // name it as the user did, unless a symbolic link put it elsewhere
+      outcome.backup = real === path.resolve(name) ? name + opts.backup : made;
+    }
+    try {
+      writeFileAtomic(real, r.text, {
+        beforeRename: (temp) => {
+          pending.add(temp); // renamed away next; removed by the guard only if it is still there
+          // the temp was created through the umask; give it the original's mode exactly
+          chmodSync(temp, st.mode & 0o7777);
+        },
+      });
+    } catch (err) {
+      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+    }
+    pending.clear(); // renamed: nothing of ours is left to remove
+    outcome.changed = true;
+  }, onStop);
+  return outcome;
+}
+
+function report(o: WriteOutcome): string {
+  const parts = [plural(o.restorations, "restoration")];
+  if (o.findings) parts.push(plural(o.findings, "finding"));
+  if (o.backup) parts.push(`backup ${o.backup}`);
+  return `unspin: restored ${o.name} (${parts.join("; ")})\n`;
+}
+
+function summary(outcomes: readonly WriteOutcome[], refused: number): string {
+  const changed = outcomes.filter((o) => o.changed).length;
+  const unchanged = outcomes.length - changed;
+  const restorations = outcomes.reduce((n, o) => n + (o.changed ? o.restorations : 0), 0);
+  const findings = outcomes.reduce((n, o) => n + o.findings, 0);
+  let s = `unspin: ${plural(changed, "file")} restored (${plural(restorations, "restoration")}), ${unchanged} unchanged`;
+  if (refused) s += `, ${refused} not restored`;
+  if (findings) s += `; ${plural(findings, "finding")} left for review (run without --write to see them)`;
+  return `${s}\n`;
+}
+
+/** `unspin --write FILE...`: returns the exit code (see InputTally for refused inputs). */
+export async function runWrite(inputs: readonly string[], dict: Dictionary, opts: WriteOptions, io: Io): Promise<ExitCode> {
+  if (inputs.length === 0 || inputs.includes("-")) throw new UnspinError(STDIN_REFUSED);
+  const tally = new InputTally(io.stderr);
+  const outcomes: WriteOutcome[] = [];
+  const seen = new Set<string>();
+  let stopped = false;
+  const onStop = (sig: Signal): void => {
+    stopped = true;
+    const written = outcomes.filter((o) => o.changed).length;
+    io.stderr(`unspin: stopped by ${sig} after ${plural(written, "file")} written; files not reached are unchanged\n`);
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
+  for (const name of inputs) {
+    if (stopped) break;
+    let key: string;
+    try {
+      key = realpathSync(name);
+    } catch {
+      key = path.resolve(io.cwd, name);
+    }
+    if (seen.has(key)) continue; // the same file named twice is restored once
+    seen.add(key);
+    const o = await tally.attempt(() => writeOne(name, dict, opts, onStop));
+    if (o) {
+      outcomes.push(o);
+      if (o.changed) io.stderr(report(o));
+    }
+    await tick();
+  }
+  io.stderr(summary(outcomes, tally.errors + tally.binaries));
+  const found = outcomes.some((o) => o.restorations + o.findings > 0);
+  return tally.exitCode(opts.check && found ? 1 : 0);
+}

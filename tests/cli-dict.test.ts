@@ -1,0 +1,196 @@
+/**
+ * Bad dictionaries through the real CLI: each refused with exit 2, one `unspin: file:line:col:
+ * message (hint: ...)` line per problem, and no stack trace. Two --dict files that conflict: an
+ * error naming both files and lines, the same whatever the run (the file loaded second is named first).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectCleanStderr, unspin, useScratch } from "./cli-support.js";
+
+const s = useScratch();
+let cwd: string;
+beforeAll(() => { cwd = s.dir; });
+
+const ENTRY = (extra = "", original = "last year") => `pack: bad
+entries:
+  - spun: final yr
+    original: ${original}
+${extra}    examples: [{in: final yr, out: last year}]
+`;
+
+function refuse(source: string | Buffer): string[] {
+  s.file("bad.yaml", source);
+  const r = unspin(["--no-default-packs", "--dict", "bad.yaml", "-"], { cwd, input: "final yr\n", ownDict: false });
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe("");
+  return expectCleanStderr(r.stderr, r.stderr.split("\n").length - 1);
+}
+
+const LOCATED_WITH_HINT = /^unspin: bad\.yaml:\d+:\d+: .+ \(hint: [^)]+\)$/;
+
+describe("a dictionary with a problem is refused: exit 2, file:line:col, a hint", () => {
+  it("a YAML syntax error", () => {
+    const lines = refuse("pack: bad\nentries:\n  - spun: [unclosed\n    original: x\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(LOCATED_WITH_HINT);
+    expect(lines[0]).toMatch(/^unspin: bad\.yaml:4:5: YAML: /);
+  });
+
+  it("a tab where YAML wants spaces", () => {
+    const lines = refuse("pack: bad\nentries:\n\t- spun: x\n");
+    expect(lines[0]).toMatch(LOCATED_WITH_HINT);
+  });
+
+  it("an unknown key, with a suggestion", () => {
+    expect(refuse(ENTRY("    notes: why\n"))).toEqual([
+      "unspin: bad.yaml:5:5: unknown key `notes` in an entry (hint: did you mean `note`?)",
+    ]);
+  });
+
+  it("a misspelt required key: the unknown key and the missing one, one line each", () => {
+    const lines = refuse("pack: bad\nentries:\n  - spun: final yr\n    orignal: last year\n    examples: [{in: final yr, out: last year}]\n");
+    expect(lines).toEqual([
+      "unspin: bad.yaml:4:5: unknown key `orignal` in an entry (hint: did you mean `original`?)",
+      "unspin: bad.yaml:3:5: entry has no `original` (hint: add the restoration: `original: Cold War`)",
+    ]);
+  });
+
+  it("a wrong type: a list where a string is due", () => {
+    expect(refuse(ENTRY("", "[last, year]"))).toEqual([
+      "unspin: bad.yaml:4:15: `original` must be a string (hint: quote it if it holds special characters)",
+    ]);
+  });
+
+  // BUG (src/loader.ts, bool() and the `within` check): these wrong types are located but carry no
+  // hint, unlike every other problem. Marked until the loader gives them one.
+  it.fails("a wrong type: not a boolean (no hint yet)", () => {
+    const lines = refuse(ENTRY("    match_case: yes please\n"));
+    expect(lines[0]).toMatch(/^unspin: bad\.yaml:5:17: `match_case` must be true or false/);
+    expect(lines[0]).toMatch(LOCATED_WITH_HINT);
+  });
+
+  it.fails("a wrong type: `within` not a number (no hint yet)", () => {
+    const lines = refuse(ENTRY("    when: {within: two, near: [x]}\n"));
+    expect(lines[0]).toMatch(/^unspin: bad\.yaml:5:\d+: `within` must be a whole number/);
+    expect(lines[0]).toMatch(LOCATED_WITH_HINT);
+  });
+
+  it("an empty spun form", () => {
+    expect(refuse("pack: bad\nentries:\n  - spun: ''\n    original: x\n    examples: [{in: a, out: a}]\n")).toEqual([
+      "unspin: bad.yaml:3:11: `spun` is empty (hint: write the words, or remove the key)",
+    ]);
+  });
+
+  it("an empty spun form in a list", () => {
+    const lines = refuse("pack: bad\nentries:\n  - spun: [final yr, '  ']\n    original: last year\n    examples: [{in: final yr, out: last year}]\n");
+    expect(lines).toEqual(["unspin: bad.yaml:3:22: `spun` is empty (hint: write the words, or remove the key)"]);
+  });
+
+  it("a duplicated key", () => {
+    const lines = refuse(ENTRY("    original: other\n"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^unspin: bad\.yaml:5:5: YAML: Map keys must be unique/);
+    expect(lines[0]).toMatch(LOCATED_WITH_HINT);
+  });
+
+  it("a duplicated id", () => {
+    const lines = refuse(`pack: bad
+entries:
+  - spun: final yr
+    original: last year
+    examples: [{in: final yr, out: last year}]
+  - spun: Final Yr
+    id: final-yr
+    original: last year
+    when: {after: [x]}
+    examples: [{in: final yr x, out: last year x}]
+`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^unspin: bad\.yaml:6:5: duplicate id `final-yr` \(first at line 3\)/);
+    expect(lines[0]).toMatch(LOCATED_WITH_HINT);
+  });
+
+  // BUG (src/loader.ts): the hint of "`entries` must be a list" holds a newline, so the problem
+  // reaches the user as two lines, the second `unspin:   - spun: ...)`. Marked until fixed there.
+  it.fails("entries that are not a list: one line", () => {
+    const lines = refuse("pack: bad\nentries: 5\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(LOCATED_WITH_HINT);
+  });
+
+  it("not a map at all", () => {
+    expect(refuse("[1, 2]\n")).toEqual([
+      "unspin: bad.yaml:1:1: a pack must be a map with `pack` and `entries` (hint: start the file with `pack: NAME`)",
+    ]);
+  });
+
+  it("an empty file", () => {
+    expect(refuse("")[0]).toMatch(LOCATED_WITH_HINT);
+  });
+
+  it("invalid UTF-8 in the dictionary: the byte offset", () => {
+    expect(refuse(Buffer.concat([Buffer.from("pack: bad\n# caf"), Buffer.from([0xe9]), Buffer.from("\n")]))).toEqual([
+      "unspin: bad.yaml: invalid UTF-8 at byte offset 15; not restored",
+    ]);
+  });
+
+  it("several problems: one line each, in file order", () => {
+    const lines = refuse(`pack: bad
+entries:
+  - spun: ''
+    original: x
+    examples: [{in: a, out: a}]
+  - spun: final yr
+    orignal: last year
+    exmaples: []
+`);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const l of lines) expect(l).toMatch(/^unspin: bad\.yaml:\d+:\d+: /);
+  });
+
+  it("a dictionary file that does not exist, and a pack name that is not built in", () => {
+    const r = unspin(["--no-default-packs", "--dict", "nope.yaml", "-"], { cwd, input: "", ownDict: false });
+    expect(r.status).toBe(2);
+    expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: cannot read dictionary nope.yaml: no such file"]);
+    const n = unspin(["--no-default-packs", "--dict", "nopack", "-"], { cwd, input: "", ownDict: false });
+    expect(n.status).toBe(2);
+    expect(expectCleanStderr(n.stderr, 1)[0]).toMatch(/^unspin: no built-in pack 'nopack' \(built-in: .*\); give a path to use a file$/);
+  });
+});
+
+describe("two --dict files that conflict", () => {
+  const A = "pack: a\nentries:\n  - spun: put up\n    original: post\n    examples: [{in: put up, out: post}]\n";
+  const B = "pack: b\nentries:\n  - spun: final yr\n    original: last year\n    examples: [{in: final yr, out: last year}]\n  - spun: put up\n    original: tolerate\n    examples: [{in: put up, out: tolerate}]\n";
+
+  function load(...dicts: string[]): { status: number | null; lines: string[] } {
+    s.file("a.yaml", A);
+    s.file("b.yaml", B);
+    const args = ["--no-default-packs", ...dicts.flatMap((d) => ["--dict", d]), "-"];
+    const r = unspin(args, { cwd, input: "put up with it\n", ownDict: false });
+    return { status: r.status, lines: expectCleanStderr(r.stderr, r.stderr.split("\n").length - 1) };
+  }
+
+  it("an error naming both file:line, exit 2", () => {
+    const { status, lines } = load("a.yaml", "b.yaml");
+    expect(status).toBe(2);
+    expect(lines).toEqual([
+      "unspin: b.yaml:6:5: conflicting entry: 'put up' → 'tolerate', but 'put up' → 'post' (a.yaml:3) restores the same words under the same conditions (hint: remove one, or add a `when` condition that tells them apart)",
+    ]);
+  });
+
+  it("deterministic: the same message every run; the order of --dict only swaps the roles", () => {
+    const first = load("a.yaml", "b.yaml");
+    for (let i = 0; i < 3; i++) expect(load("a.yaml", "b.yaml")).toEqual(first);
+    const swapped = load("b.yaml", "a.yaml");
+    expect(swapped.status).toBe(2);
+    expect(swapped.lines).toEqual([
+      "unspin: a.yaml:3:5: conflicting entry: 'put up' → 'post', but 'put up' → 'tolerate' (b.yaml:6) restores the same words under the same conditions (hint: remove one, or add a `when` condition that tells them apart)",
+    ]);
+  });
+
+  it("the same file twice is not a conflict", () => {
+    const r = unspin(["--no-default-packs", "--dict", "a.yaml", "--dict", "./a.yaml", "-f", "text", "-"], { cwd, input: "put up\n", ownDict: false });
+    s.file("a.yaml", A);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("post\n");
+  });
+});

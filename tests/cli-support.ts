@@ -1,0 +1,123 @@
+/**
+ * Support for the tests/cli-*.test.ts files: each runs the REAL CLI (node bin/unspin.js) in a
+ * scratch folder of its own, with a small dictionary of its own (the built-in packs change under
+ * other people's hands; these tests are about inputs, not about entries).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { BIN } from "./helpers.js";
+import type { Run } from "./helpers.js";
+
+export { BIN };
+
+/** The scratch dictionary: each spun form is plain, so any text restores predictably. */
+export const DICT_YAML = `pack: robust
+entries:
+  - spun: chilly struggle
+    original: Cold War
+    examples: [{in: the chilly struggle, out: the Cold War}]
+  - spun: final yr
+    original: last year
+    examples: [{in: final yr, out: last year}]
+  - spun: cadence design
+    original: rhythm pattern
+    detect: true
+    examples: [{in: a cadence design, out: a cadence design}]
+`;
+
+/** A scratch folder that other users can enter too (one test drops privileges). */
+export function scratch(prefix = "unspin-cli-"): { dir: string; file: (name: string, data: string | Uint8Array) => string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  writeFileSync(path.join(dir, "robust.yaml"), DICT_YAML);
+  return {
+    dir,
+    file: (name, data) => {
+      const p = path.join(dir, name);
+      writeFileSync(p, data);
+      return p;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export type Scratch = ReturnType<typeof scratch>;
+
+/** A scratch folder made before a test file's tests and removed after them. */
+export function useScratch(): Scratch {
+  const box = {} as Scratch;
+  beforeAll(() => { Object.assign(box, scratch()); });
+  afterAll(() => box.cleanup());
+  return box;
+}
+
+export interface CliOptions {
+  cwd: string;
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+  /** Use the scratch dictionary only (default true). */
+  ownDict?: boolean;
+  uid?: number;
+  gid?: number;
+  timeout?: number;
+}
+
+function fullArgs(args: readonly string[], o: CliOptions): string[] {
+  return o.ownDict === false ? [BIN, ...args] : [BIN, "--no-default-packs", "--dict", "robust.yaml", ...args];
+}
+
+function env(o: CliOptions): NodeJS.ProcessEnv {
+  return { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, UNSPIN_NO_CACHE: "1", ...o.env };
+}
+
+/** The real CLI in a scratch folder. */
+export function unspin(args: readonly string[], o: CliOptions): Run {
+  const r = spawnSync(process.execPath, fullArgs(args, o), {
+    cwd: o.cwd,
+    input: o.input,
+    env: env(o),
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    uid: o.uid,
+    gid: o.gid,
+    timeout: o.timeout ?? 60_000,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The real CLI, started without waiting (for signals). */
+export function unspinAsync(args: readonly string[], o: CliOptions): ReturnType<typeof spawn> {
+  return spawn(process.execPath, fullArgs(args, o), { cwd: o.cwd, env: env(o), stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Patterns of a stack trace or of a raw JavaScript error reaching a user. */
+export const STACK_PATTERNS = [/^\s+at /m, /\bError:/, /node:internal/, /\(file:\/\//, /^\s*\^$/m];
+
+/**
+ * stderr is exactly `problems` lines, each `unspin: ...`, and holds no stack trace.
+ * (Returns the lines for further checks.)
+ */
+export function expectCleanStderr(stderr: string, problems: number): string[] {
+  for (const p of STACK_PATTERNS) expect(stderr, `stack-like text ${p} in stderr`).not.toMatch(p);
+  const lines = stderr.split("\n");
+  expect(lines.pop(), "stderr ends with a newline").toBe("");
+  if (problems === 0) expect(stderr).toBe("");
+  expect(lines, stderr).toHaveLength(problems);
+  for (const l of lines) expect(l).toMatch(/^unspin: \S/);
+  return lines;
+}
+
+/** Files in a folder that look like leftovers of an interrupted write. */
+export function tempLeftovers(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+}
+
+/** Is this process root (then file permissions do not stop reads)? */
+export const IS_ROOT = typeof process.getuid === "function" && process.getuid() === 0;
+
+/** The uid/gid of `nobody`, for running the CLI without root's read-anything capability. */
+export const NOBODY = { uid: 65534, gid: 65534 };

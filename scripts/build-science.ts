@@ -41,6 +41,32 @@ const COMMON_WORDS = new Set([
   "report", "work", "record", "file", "set", "table", "growth", "information", "knowledge",
 ]);
 
+/**
+ * Spun forms of `AND "correct term"` rows that are ordinary English (or a real term of some
+ * field): they keep the strict PPS condition and are not relaxed (see relax). Reviewed by eye.
+ */
+const ORDINARY_PHRASES = new Set([
+  "actually occur", "shared data", "buried layer", "working framework", "radio wire", "thick woods",
+  "most crowded", "natural liquids", "overall advancement", "savage power", "lagging period",
+  "audit article", "distant worker", "planning and testing", "intellectual science", "prohibits growth",
+  "quality of interest", "new bits of knowledge", "remarkable words", "excess oxygen", "sent to the rest",
+  "basic controllers", "false anxiety", "low pay levels", "higher pay levels", "loss of equality",
+  "straightforward structures", "void tank", "seen value", "test technique", "preparation stage",
+  "study database", "quality regulation", "adjustment time", "atomic composition", "dispersion system",
+  "safe reaction", "market effectiveness", "carbon discharge", "dark out", "hard crown", "moment arrange",
+  "proceeding require", "product servers", "data board", "border situation", "channel banks",
+  "ecological corruption", "dynamic consistency", "bunch analysis", "adverse impressions", "warm exchange",
+  "heat foundation", "mentally unbalanced", "floor reality", "application conduct", "social architects",
+  "discourse sounds", "direct mix", "constant aggravation", "edge price", "hard attractive",
+  "community hobby", "natural files", "sovereign experiments", "value conjectures", "offering stage",
+  "random hunt", "major recurrence", "toxic emanation", "remedy research", "contrarily influenced",
+  "genuine numbers", "regenerative system", "regenerative organs", "regenerative framework",
+  "movement business", "frame temperature", "hand flags", "system disappointment",
+  "system dissatisfaction", "visually affected", "visually hindered", "ostensibly tried",
+  "kind cancer", "favorable cancer", "expanded reality", "increased reality", "social database",
+  "mind surgery", "network safety", "independent learning", "directed learning", "ruinous",
+]);
+
 /** Capitalised words that stay capitalised in an original (names of people and such). */
 const PROPER_WORDS = new Set([
   "young", "gaussian", "markov", "boltzmann", "pearson", "fourier", "bayes", "bayesian", "euclidean",
@@ -294,7 +320,9 @@ class QueryParser {
     const next = this.tokens[this.pos++];
     if (next === undefined) throw new Error("query ends early");
     if (next.t === "phrase") {
-      return { k: "phrase", text: next.text, proximity: next.proximity, bare: false, wildcard: false };
+      const wildcard = next.text.endsWith("*");
+      const text = wildcard ? next.text.slice(0, -1) : next.text;
+      return { k: "phrase", text, proximity: next.proximity, bare: false, wildcard };
     }
     if (next.t === "word") return this.parseBareWords(next.text);
     if (next.t === "(") {
@@ -754,18 +782,27 @@ function assignIds(entries: Entry[]): void {
 
 const SIGNAL_CLASS = "spun-signal";
 
+/** A row of the form `"spun" AND "correct term"`: the context is the original itself. */
+function contextIsOriginal(e: Entry): boolean {
+  const has = e.when.document_has ?? [];
+  return has.length === 1 && !e.when.document_has_any && key(has[0]) === key(e.original);
+}
+
 /**
  * PPS adds `AND "correct term"` so that a search of millions of papers only hits papers that also
  * use the correct term. A fully spun paper no longer holds the correct term, so the strict
- * condition would miss it. Each replacing entry with a document condition therefore gets a second
+ * condition would miss it. Each replacing entry of such a row therefore gets a second
  * alternative: the document holds another, unconditional fingerprint (class @spun-signal: the spun
  * forms of the unconditional replacing entries, which occur in no clean fixture). NOT conditions
- * stay in both alternatives. Returns the classes of the pack.
+ * stay in both alternatives. Rows whose context is a field word (AND "fault", AND neural) and spun
+ * forms that are ordinary English (ORDINARY_PHRASES, COMMON_WORDS) keep the strict condition only.
+ * Returns the classes of the pack.
  */
 function relax(entries: Entry[]): Map<string, string[]> {
   const signals = entries.filter((e) => !e.detect && Object.keys(e.when).length === 0).flatMap((e) => e.spun);
   for (const e of entries) {
     if (e.detect || !hasDocumentCondition(e.when) || e.when.near || e.when.not_near) continue;
+    if (!contextIsOriginal(e) || e.spun.some((sp) => ORDINARY_PHRASES.has(key(sp)) || COMMON_WORDS.has(key(sp)))) continue;
     e.relaxed = { document_has_any: [`@${SIGNAL_CLASS}`] };
     if (e.when.document_lacks) e.relaxed.document_lacks = e.when.document_lacks;
   }

@@ -29,7 +29,7 @@ entries:
 `;
 
 describe("dict add (issue check 1)", () => {
-  it("adds to a new file, and unspin --dict restores with it", async () => {
+  it("adds to a new file, and unspin --dict restores with it", { timeout: 30_000 }, async () => {
     const dir = tempDir();
     const r = await runIn(dir, ["dict", "add", "frobnicated widget", "famous gadget", "--to", "my.yaml", "--example", "The frobnicated widget sold out."]);
     expect(r.stderr).toBe("");

@@ -35,10 +35,27 @@ function runDictTest(targets: string[], io: Io, color: boolean | undefined): Exi
   return failed > 0 ? 1 : 0;
 }
 
-/** The options every command that loads the run's packs reads from the top level. */
+/**
+ * The pack options of a command that loads the run's packs: its own -d/--dict, --no-default-packs
+ * and --no-config, together with the same options given before the command name.
+ */
 export function packOptions(cmd: Command): PackListOptions {
-  const o = cmd.optsWithGlobals<{ dict?: string[]; defaultPacks?: boolean; config?: boolean }>();
-  return { dict: o.dict ?? [], defaultPacks: o.defaultPacks !== false, config: o.config !== false };
+  const out: PackListOptions = { dict: [], defaultPacks: true, config: true };
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    const o = c.opts<{ dict?: string[]; defaultPacks?: boolean; config?: boolean }>();
+    out.dict = [...(o.dict ?? []), ...out.dict];
+    if (o.defaultPacks === false) out.defaultPacks = false;
+    if (o.config === false) out.config = false;
+  }
+  return out;
+}
+
+/** Give a command the options that choose the run's packs (see packOptions). */
+export function withPackOptions(cmd: Command): Command {
+  return cmd
+    .option("-d, --dict <name|path>", "add a built-in pack by name or a dictionary file (repeatable)", collect, [])
+    .option("--no-default-packs", "do not load the default pack (news); use only --dict")
+    .option("--no-config", "ignore .unspinrc.yaml");
 }
 
 function addTarget(to: string | undefined, io: Io, useConfig: boolean): string {
@@ -142,8 +159,7 @@ export function registerDict(program: Command, io: Io, setExit: SetExit): void {
     .action((thesaurus: string, opts: { out?: string }) => {
       setExit(runImport(thesaurus, opts.out, io));
     });
-  dict
-    .command("list")
+  withPackOptions(dict.command("list"))
     .description("list entries (id, spun → original, file:line) of the packs a run loads")
     .argument("[pack...]", "pack names or files (default: the packs a run loads: --dict, .unspinrc.yaml)")
     .option("--grep <text>", "only entries whose id, spun form, original or note contains the text")

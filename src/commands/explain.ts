@@ -6,7 +6,7 @@ import { explain } from "../explain.js";
 import type { Explanation, MatchExplanation, VariantCheck } from "../explain.js";
 import type { Io, SetExit } from "../io.js";
 import { loadDictionary } from "../packs.js";
-import { packOptions } from "./dict.js";
+import { packOptions, withPackOptions } from "./dict.js";
 
 function variantLines(v: VariantCheck): string[] {
   const e = v.entry;
@@ -47,11 +47,9 @@ function runExplain(words: string[], cmd: Command, io: Io): ExitCode {
 }
 
 export function registerExplain(program: Command, io: Io, setExit: SetExit): void {
-  program
-    .command("explain")
+  withPackOptions(program.command("explain"))
     .description("show which entries match a phrase or sentence, which conditions held or failed, and the result")
     .argument("<text...>", "the phrase or sentence (quote it)")
-    .addHelpText("after", "\nUses the packs a run loads: -d/--dict, --no-default-packs, --no-config go before `explain`'s text.")
     .action((words: string[], _opts: unknown, cmd: Command) => {
       setExit(runExplain(words, cmd, io));
     });

@@ -76,6 +76,17 @@ describe("dict add (issue check 1)", () => {
     expect(after.startsWith(src + "\n- spun: d e\n  original: f\n")).toBe(true);
   });
 
+  it("keeps CRLF line endings", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "crlf.yaml");
+    const src = "pack: x\r\nentries:\r\n  - spun: a b\r\n    original: c\r\n    examples: [{in: a b, out: c}]\r\n";
+    writeFileSync(file, src);
+    addEntry({ spun: "d e", original: "f", file, cwd: dir, example: "d e" });
+    const after = readFileSync(file, "utf8");
+    expect(after.startsWith(src)).toBe(true);
+    expect(after.slice(src.length).replace(/\r\n/g, "")).not.toContain("\n");
+  });
+
   it("without --example makes one and says so on stderr", async () => {
     const dir = tempDir();
     const r = await runIn(dir, ["dict", "add", "chilly struggle", "Cold War", "--to", "w.yaml", "--before", "the", "--exact"]);

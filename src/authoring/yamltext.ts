@@ -125,6 +125,7 @@ export function appendEntryText(source: string, entryText: string): string {
   }
   const last = node.items[node.items.length - 1] as Node;
   const at = last.range?.[2] ?? source.length;
-  const sep = at > 0 && source[at - 1] !== "\n" ? "\n" : "";
-  return source.slice(0, at) + sep + entryText + source.slice(at);
+  const eol = source.includes("\r\n") ? "\r\n" : "\n";
+  const sep = at > 0 && source[at - 1] !== "\n" ? eol : "";
+  return source.slice(0, at) + sep + entryText.replace(/\n/g, eol) + source.slice(at);
 }

@@ -318,11 +318,17 @@ export function tokenKey(raw: string): string {
 }
 
 /** Tokens of the text that matter for matching (no whitespace), as keys. Used for dictionary phrases. */
-const SIMPLE_PHRASE = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?: [A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*$/;
+// words that start with a letter (a leading digit makes a number token: "10-crease" is 10, -, crease)
+const SIMPLE_PHRASE = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: [A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)*$/;
 
 export function phraseKeys(phrase: string): string[] {
   // fast path for the common case (plain ASCII words and single spaces): the same keys, no scan
   if (SIMPLE_PHRASE.test(phrase)) return phrase.toLowerCase().split(" ");
+  return scannedKeys(phrase);
+}
+
+/** phraseKeys through the tokenizer (the definition the fast path must agree with). */
+export function scannedKeys(phrase: string): string[] {
   const t = tokenize(phrase);
   const keys: string[] = [];
   for (let i = 0; i < t.count; i++) {

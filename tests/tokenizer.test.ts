@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Kind, tokenize } from "../src/tokenizer.js";
+import { Kind, phraseKeys, scannedKeys, tokenize } from "../src/tokenizer.js";
 
 function words(text: string): [number, string][] {
   const t = tokenize(text);
@@ -48,6 +48,14 @@ describe("tokenizer", () => {
     const starts: string[] = [];
     for (let i = 0; i < t.count; i++) if (t.sentenceStart[i]) starts.push(text.slice(t.starts[i], t.ends[i]));
     expect(starts).toEqual(["One", "Three", "Five", "Six"]);
+  });
+
+  it("gives a phrase the same keys on its fast path as through the tokenizer", () => {
+    expect(phraseKeys("10-crease cross")).toEqual(["10", "-", "crease", "cross"]);
+    const word = fc.stringMatching(/^[A-Za-z0-9-]{1,8}$/);
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 4 }).map((a) => a.join(" ")), (p) => {
+      expect(phraseKeys(p)).toEqual(scannedKeys(p));
+    }), { numRuns: 3000 });
   });
 
   it("marks a blank line as a paragraph break, CRLF included", () => {

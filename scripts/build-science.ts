@@ -605,6 +605,8 @@ function hasDocumentCondition(when: When): boolean {
 
 interface Context {
   standard: Set<string>;
+  /** Acronyms written after each correct term in the export: "web of things" → {wot}. */
+  acronyms: Map<string, Set<string>>;
   warn: (m: string) => void;
 }
 
@@ -643,7 +645,7 @@ function altToEntry(alt: Alternative, cleaned: Cleaned, row: Row, ctx: Context):
   const rawSpun = alt.spun.trim();
   if (rawSpun === "" || cleaned.text.trim() === "") return { reason: "empty", detail: row.query };
   const spunKey = key(rawSpun);
-  if (ctx.standard.has(spunKey) || ctx.standard.has(key(withoutTrailingAcronym(rawSpun)))) {
+  if (ctx.standard.has(spunKey) || isStandardWithItsAcronym(rawSpun, ctx)) {
     return { reason: "spun form is a standard term", detail: `"${rawSpun}" (→ ${row.expected})` };
   }
   const spun = isTitleCase(rawSpun) ? rawSpun : naturalCase(rawSpun, rawSpun);
@@ -676,6 +678,26 @@ function altToEntry(alt: Alternative, cleaned: Cleaned, row: Row, ctx: Context):
     rows: [row],
     detectReason,
   };
+}
+
+/**
+ * "Dimensionality Reduction (DR)" is a correct term with its own acronym; "Web of Things (IoT)" is
+ * not (the term's acronym is WoT): the wrong acronym is the fingerprint.
+ */
+function isStandardWithItsAcronym(spun: string, ctx: Context): boolean {
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(spun.trim());
+  if (!m || !ctx.standard.has(key(m[1]))) return false;
+  const known = ctx.acronyms.get(key(m[1]));
+  return known !== undefined && known.has(key(m[2]));
+}
+
+function acronymsOf(rows: Row[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const m = /^(.*\S)\s*\(([^()\s]+)\)$/.exec(row.expected.replace(/^"|"$/g, "").trim());
+    if (m) map.set(key(m[1]), new Set([...(map.get(key(m[1])) ?? []), key(m[2])]));
+  }
+  return map;
 }
 
 /** Correct terms: the standard list plus every usable expected phrase of the export. */
@@ -1145,7 +1167,7 @@ function renderReport(s: Stats, csvName: string): string {
     `| rows in | ${s.rowsIn} |`,
     `| → replacing entries | ${s.replacingRows} |`,
     `| → detect-only entries | ${s.detectRows} |`,
-    `| → merged into an equal entry (same spun form, conditions and original) | ${s.merged.length} |`,
+    `| → merged into an entry with the same spun form and original | ${s.merged.length} |`,
     `| → dropped | ${dropped} |`,
     `| check: ${s.replacingRows} + ${s.detectRows} + ${s.merged.length} + ${dropped} | ${s.replacingRows + s.detectRows + s.merged.length + dropped} |`,
     "",
@@ -1205,11 +1227,15 @@ function crossCheck(jsonFile: string | undefined, rows: Row[], entries: Entry[])
   const misSplit = data.phrases.filter((p) => contexts.has(key(p.tortured)) && !spunKeys.has(key(p.tortured)));
   const leaked = data.phrases.filter((p) => contexts.has(key(p.tortured)) && spunKeys.has(key(p.tortured)));
   const agree = data.phrases.filter((p) => spunKeys.has(key(p.tortured))).length;
+  const inExport = new Set(rows.flatMap((r) => [...r.query.matchAll(/"([^"]*)"/g)].map((m) => key(m[1]))));
+  const jsonOnly = data.phrases.filter((p) => !inExport.has(key(p.tortured)));
   return [
     `- JSON pairs: ${data.phrases.length}; ${agree} of them have a tortured form that is a replacing spun form here.`,
     `- JSON pairs whose "tortured" form is the context phrase of an AND row of the export (the mis-split): ` +
       `${misSplit.length + leaked.length}; of these, ${leaked.length} are spun forms here` +
-      `${leaked.length > 0 ? ` (${leaked.slice(0, 8).map((p) => `"${p.tortured}"`).join(", ")}: each is also the first phrase of a row of its own)` : ""}.`,
+      `${leaked.length > 0 ? ` (${leaked.slice(0, 8).map((p) => `"${p.tortured}"`).join(", ")}: in the export each is also a spun form in its own right, a first phrase or an OR alternative)` : ""}.`,
+    `- JSON pairs whose tortured form occurs nowhere in the export: ${jsonOnly.length}, not used (the export is ` +
+      `the authority), e.g. ${jsonOnly.slice(0, 6).map((p) => mdCell(`"${p.tortured}" → "${p.correct}"`)).join("; ")}.`,
     `  Examples of mis-split JSON pairs not taken: ${misSplit.slice(0, 6).map((p) => mdCell(`"${p.tortured}" → "${p.correct}"`)).join("; ")}.`,
   ];
 }
@@ -1221,7 +1247,7 @@ function crossCheck(jsonFile: string | undefined, rows: Row[], entries: Entry[])
 function build(csvFile: string, jsonFile: string | undefined): { yaml: string; report: string; stats: Stats } {
   const rows = readRows(csvFile);
   const warnings: string[] = [];
-  const ctx: Context = { standard: standardTerms(rows), warn: (m) => warnings.push(m) };
+  const ctx: Context = { standard: standardTerms(rows), acronyms: acronymsOf(rows), warn: (m) => warnings.push(m) };
   const drops: Drop[] = [];
   const merged: Drop[] = [];
   let candidates: Entry[] = [];

@@ -5,7 +5,6 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chownSync } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 
 export interface AtomicOptions {
   /** Called after the temp file is written and before the rename (tests simulate a crash here). */
@@ -23,7 +22,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, opts:
     // a new file: default mode
   }
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fd = openSync(temp, "wx", mode);
   try {
     const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;

@@ -9,7 +9,6 @@
  * $UNSPIN_CACHE_DIR, else $XDG_CACHE_HOME/unspin, else ~/.cache/unspin; UNSPIN_NO_CACHE=1 turns it
  * off. A cache that cannot be written is silently skipped.
  */
-import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -74,10 +73,17 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 export function packKey(file: string): string | undefined {
   try {
     const st = statSync(file);
-    return createHash("sha256").update(`${realpathSync(file)}\0${st.size}\0${st.mtimeMs}\0${VERSION}\0${FORMAT}`).digest("hex").slice(0, 32);
+    return digest(`${realpathSync(file)}\0${st.size}\0${st.mtimeMs}\0${VERSION}\0${FORMAT}`);
   } catch {
     return undefined;
   }
+}
+
+/** A 64-bit name for a cache key (two FNV-1a hashes; loading node:crypto would cost start-up time). */
+function digest(s: string): string {
+  const a = hashKey(s);
+  const b = hashKey(`${s.length}:${s}`);
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
 
 function readRange(file: string, [start, end]: [number, number]): string {
@@ -206,7 +212,7 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   const dir = cacheDir(env);
   const keys = used.map((p) => p.key);
   const file = dir && keys.every(Boolean)
-    ? path.join(dir, `combo-${createHash("sha256").update(keys.join("\0") + used.map((p) => p.index.file).join("\0")).digest("hex").slice(0, 32)}.json`)
+    ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => p.index.file).join("\0"))}.json`)
     : undefined;
   if (file) {
     try {

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, yaml } from "./yaml-lazy.js";
 import type { Node } from "yaml";
 import { UnspinError } from "./errors.js";
 import { DEFAULT_PACKS } from "./packs.js";
@@ -40,8 +40,8 @@ export function findConfig(cwd: string): string | undefined {
 const isBareName = (s: string): boolean => /^[a-z0-9][a-z0-9-]*$/i.test(s);
 
 export function readConfig(file: string): Config {
-  const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(readFileSync(file, "utf8"), { lineCounter: lines });
   const fail = (node: Node | null | undefined, message: string): never => {
     const lp = lines.linePos(node?.range?.[0] ?? 0);
     throw new UnspinError(`${file}:${lp.line}:${lp.col}: ${message}`);

@@ -2,8 +2,8 @@
  * Dictionary loader: reads a pack's YAML, validates every key and value, and reports every problem
  * with file:line:col and a hint. A dictionary with any problem does not load at all.
  */
-import { createRequire } from "node:module";
-import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { Node, Pair, YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, yaml } from "./yaml-lazy.js";
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
 import { phraseKeys } from "./tokenizer.js";
@@ -19,18 +19,6 @@ export interface PackSource {
   /** Phrases that document conditions refer to, as key sequences; conditions hold indexes into it. */
   phrases: string[][];
 }
-
-// yaml is loaded on first use: restoring from the pack cache never parses YAML, and loading the
-// library costs more start-up time than the rest of unspin together.
-type YamlModule = typeof import("yaml");
-let yamlModule: YamlModule | undefined;
-function yaml(): YamlModule {
-  yamlModule ??= createRequire(import.meta.url)("yaml") as YamlModule;
-  return yamlModule;
-}
-const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
-const isSeq = (n: unknown): n is YAMLSeq => yaml().isSeq(n);
-const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
 
 const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);
 const ENTRY_KEYS = new Set([
@@ -350,18 +338,35 @@ class PackReader {
     return items;
   }
 
+  /**
+   * Phrase ids of a document condition's list. A class `@name` stands for all its phrases: allowed
+   * where any phrase will do (document_has_any: one of them occurs; document_lacks: none occurs).
+   */
   private phraseIds(node: Node, what: string): number[] {
-    return this.stringList(node, what).map(({ value }) => {
-      const keys = phraseKeys(value);
-      const k = keys.join(" ");
-      let id = this.phraseIndex.get(k);
-      if (id === undefined) {
-        id = this.phrases.length;
-        this.phrases.push(keys);
-        this.phraseIndex.set(k, id);
+    const ids: number[] = [];
+    for (const { value, node: n } of this.stringList(node, what)) {
+      const cls = /^@([a-z][a-z0-9-]*)$/.exec(value);
+      if (!cls) {
+        ids.push(this.phraseId(phraseKeys(value)));
+        continue;
       }
-      return id;
-    });
+      const seqs = this.classes.get(cls[1]);
+      if (!seqs) this.problem(n, `unknown class \`${value}\``, "define it under `classes:` at the top of the pack");
+      else if (what === "document_has") this.problem(n, "a class in `document_has` is ambiguous", "use `document_has_any` (one of the class) or list the phrases");
+      else for (const keys of seqs) ids.push(this.phraseId(keys));
+    }
+    return ids;
+  }
+
+  private phraseId(keys: string[]): number {
+    const k = keys.join(" ");
+    let id = this.phraseIndex.get(k);
+    if (id === undefined) {
+      id = this.phrases.length;
+      this.phrases.push(keys);
+      this.phraseIndex.set(k, id);
+    }
+    return id;
   }
 
   private checkIds(entries: Entry[]): void {

@@ -54,6 +54,48 @@ entries:
 `;
 const dict = buildDictionary([readPack("test.yaml", PACK)]);
 
+describe("document conditions", () => {
+  const doc = buildDictionary([readPack("doc.yaml", `
+pack: doc
+classes:
+  signal: [neural organization, irregular woodland]
+entries:
+  - spun: surface region
+    original: surface area
+    when: [{document_has: [surface area]}, {document_has_any: ["@signal"]}]
+    examples: [{in: "surface region; surface area", out: "surface area; surface area"}]
+  - spun: bosom
+    original: breast
+    when: {document_has: [cancer], document_lacks: [poem]}
+    examples: [{in: "bosom cancer", out: "breast cancer"}]
+  - spun: gatherings
+    original: clusters
+    when: {near: [clustering], within: 3}
+    examples: [{in: "gatherings by clustering", out: "clusters by clustering"}]
+`)]);
+
+  it("holds when the document has the phrase anywhere, or one phrase of a class", () => {
+    expect(restore("The surface region of the lake.", doc).text).toBe("The surface region of the lake.");
+    expect(restore("The surface region grew.\n\nWe measured surface area.", doc).text).toBe("The surface area grew.\n\nWe measured surface area.");
+    expect(restore("The surface region of an irregular woodland.", doc).text).toBe("The surface area of an irregular woodland.");
+  });
+
+  it("holds only when the document lacks a phrase, for document_lacks", () => {
+    expect(restore("bosom cancer screening", doc).text).toBe("breast cancer screening");
+    expect(restore("a poem on the bosom and on cancer", doc).edits).toHaveLength(0);
+  });
+
+  it("holds within N words for near, not beyond", () => {
+    expect(restore("gatherings found by clustering", doc).text).toBe("clusters found by clustering");
+    expect(restore("gatherings were held in the town by clustering", doc).edits).toHaveLength(0);
+  });
+
+  it("refuses a class in document_has as ambiguous", () => {
+    expect(() => readPack("x.yaml", "pack: x\nclasses: {c: [a]}\nentries:\n  - spun: b\n    original: c\n    when: {document_has: ['@c']}\n    examples: [{in: b, out: c}]\n"))
+      .toThrow("x.yaml:6:27: a class in `document_has` is ambiguous");
+  });
+});
+
 describe("restore", () => {
   it("follows the source's case: lower, Title, UPPER, sentence start", () => {
     expect(restore("since the chilly struggle", dict).text).toBe("since the Cold War");

@@ -3,8 +3,8 @@
  * the file's own indentation style and inserted at the end of the `entries:` list, so every other
  * byte (comments, blank lines, order, quoting) stays as it was.
  */
-import { LineCounter, isSeq, parse, parseDocument } from "yaml";
-import type { Node } from "yaml";
+import type { LineCounter, Node } from "yaml";
+import { isSeq, yaml } from "../yaml-lazy.js";
 import { UnspinError } from "../errors.js";
 
 /** An entry as `dict add` and `dict import` write it. */
@@ -40,7 +40,7 @@ export function scalar(s: string, flow = false): string {
     !/^[-?:,[\]{}#&*!|>'%@`]/.test(s) && !/: |:$| #/.test(s) && !(flow && /[,[\]{}]/.test(s));
   if (plainOk) {
     try {
-      const back: unknown = flow ? (parse(`[${s}]`) as unknown[])[0] : parse(s);
+      const back: unknown = flow ? (yaml().parse(`[${s}]`) as unknown[])[0] : yaml().parse(s);
       if (back === s) return s;
     } catch {
       // not plain-safe: quote
@@ -79,8 +79,8 @@ export function renderEntry(e: EntryDraft, style: IndentStyle = DEFAULT_STYLE): 
 }
 
 function entriesNode(source: string): { node: Node; lines: LineCounter } {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(source, { lineCounter: lines });
   if (doc.errors.length > 0) throw new UnspinError(`cannot parse the file as YAML: ${doc.errors[0].message.split("\n")[0]}`);
   const node = doc.get("entries", true) as Node | undefined;
   if (!node) throw new UnspinError("the file has no `entries:` list");

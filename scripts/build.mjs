@@ -1,0 +1,19 @@
+// Build: one ES module bundle for the CLI (and one for --jobs workers) in dist/. A bundle starts
+// faster than ~40 separate modules (start-up matters in pipes); yaml and diff stay outside it and
+// load on first use. Type checking is tsc's job (npm run typecheck).
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/cli.ts", "src/worker.ts", "src/index.ts"],
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  chunkNames: "chunk-[hash]",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: ["yaml", "diff"],
+  // commander is CommonJS: give the bundle a require()
+  banner: { js: "import { createRequire as __unspinRequire } from 'node:module'; const require = __unspinRequire(import.meta.url);" },
+  logLevel: "warning",
+});

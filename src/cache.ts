@@ -9,19 +9,21 @@
  * $UNSPIN_CACHE_DIR, else $XDG_CACHE_HOME/unspin, else ~/.cache/unspin; UNSPIN_NO_CACHE=1 turns it
  * off. A cache that cannot be written is silently skipped.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, realpathSync, statSync, unlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "./atomic.js";
 import {
-  child, conditionSignature, inflectedVariants, newNode, phraseRawTokens, sortVariants, walkCreate,
+  DICTIONARY_URL, child, conditionSignature, inflectedVariants, newNode, phraseRawTokens, sortVariants, walkCreate,
 } from "./dictionary.js";
 import type { Dictionary, TrieNode } from "./dictionary.js";
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
+import { LOADER_URL } from "./loader.js";
 import type { PackSource } from "./loader.js";
 import { hashKey } from "./hash.js";
-import { phraseKeys } from "./tokenizer.js";
+import { TOKENIZER_URL, phraseKeys } from "./tokenizer.js";
 import type { Entry, PackInfo, Variant, Warning } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -73,10 +75,30 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 export function packKey(file: string): string | undefined {
   try {
     const st = statSync(file);
-    return digest(`${realpathSync(file)}\0${st.size}\0${st.mtimeMs}\0${VERSION}\0${FORMAT}`);
+    return digest(`${realpathSync(file)}\0${st.size}\0${st.mtimeMs}\0${VERSION}\0${FORMAT}\0${codeStamp()}`);
   } catch {
     return undefined;
   }
+}
+
+let stamp: string | undefined;
+
+/**
+ * The code that reads packs, by size and time of its files: a rebuilt or edited unspin (a loader
+ * that reads the same YAML differently) never reuses a cache made by another.
+ */
+function codeStamp(): string {
+  if (stamp === undefined) {
+    stamp = [import.meta.url, LOADER_URL, DICTIONARY_URL, TOKENIZER_URL].filter((u, i, a) => a.indexOf(u) === i).map((u) => {
+      try {
+        const st = statSync(fileURLToPath(u));
+        return `${st.size}:${st.mtimeMs}`;
+      } catch {
+        return "?";
+      }
+    }).join(",");
+  }
+  return stamp;
 }
 
 /** A 64-bit name for a cache key (two FNV-1a hashes; loading node:crypto would cost start-up time). */
@@ -86,21 +108,6 @@ function digest(s: string): string {
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
 
-function readRange(file: string, [start, end]: [number, number]): string {
-  const fd = openSync(file, "r");
-  try {
-    const buf = Buffer.alloc(end - start);
-    let off = 0;
-    while (off < buf.length) {
-      const n = readSync(fd, buf, off, buf.length - off, start + off);
-      if (n === 0) throw new Error("cache file truncated");
-      off += n;
-    }
-    return buf.toString("utf8");
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export interface BuiltPack {
   index: CachedIndex;
@@ -159,7 +166,7 @@ export function inMemory(built: BuiltPack): LazyPack {
 }
 
 /** The cached lazy form of the pack file, if the cache holds it. `name` is how the pack is reported. */
-export function readCached(file: string, name: string, env: NodeJS.ProcessEnv = process.env): LazyPack | undefined {
+export function readCached(file: string, name: string, env: NodeJS.ProcessEnv = process.env, rebuild?: () => BuiltPack): LazyPack | undefined {
   const dir = cacheDir(env);
   const key = dir ? packKey(file) : undefined;
   if (!dir || !key) return undefined;
@@ -168,11 +175,19 @@ export function readCached(file: string, name: string, env: NodeJS.ProcessEnv = 
     const index = JSON.parse(readFileSync(`${base}.index.json`, "utf8")) as CachedIndex;
     if (index.format !== FORMAT) return undefined;
     index.file = name;
+    const data = readFileSync(`${base}.data.json`); // bytes only: buckets are decoded when used
     return {
       index,
       key,
-      bucket: (range) => readRange(`${base}.data.json`, range),
-      signatures: () => JSON.parse(readFileSync(`${base}.sigs.json`, "utf8")) as Signature[],
+      bucket: ([start, end]) => data.toString("utf8", start, end),
+      signatures: () => {
+        try {
+          return JSON.parse(readFileSync(`${base}.sigs.json`, "utf8")) as Signature[];
+        } catch (err) {
+          if (rebuild) return rebuild().signatures; // pruned by another run meanwhile
+          throw err;
+        }
+      },
     };
   } catch {
     return undefined;
@@ -190,12 +205,33 @@ export function writeCached(file: string, built: BuiltPack, env: NodeJS.ProcessE
       writeFileAtomic(`${base}.data.json`, built.data);
       writeFileAtomic(`${base}.sigs.json`, JSON.stringify(built.signatures));
       writeFileAtomic(`${base}.index.json`, JSON.stringify(built.index)); // last: it makes the entry valid
+      prune(dir);
       return { ...inMemory(built), key };
     } catch {
       // read-only home, full disk…: run without a cache
     }
   }
   return inMemory(built);
+}
+
+/** Keep the cache small: past 64 files, remove the least recently written down to 40. */
+function prune(dir: string): void {
+  const files = readdirSync(dir).filter((f) => /^(pack|combo)-/.test(f));
+  if (files.length <= 64) return;
+  const dated = files.map((f) => {
+    try {
+      return { f, t: statSync(path.join(dir, f)).mtimeMs };
+    } catch {
+      return { f, t: 0 };
+    }
+  }).sort((a, b) => a.t - b.t);
+  for (const { f } of dated.slice(0, dated.length - 40)) {
+    try {
+      unlinkSync(path.join(dir, f));
+    } catch {
+      // another process removed it
+    }
+  }
 }
 
 /**

@@ -218,3 +218,6 @@ export function phraseRawTokens(phrase: string): string[] {
   }
   return out;
 }
+
+/** This module's own file, part of the pack cache's key (cache.ts). */
+export const DICTIONARY_URL = import.meta.url;

@@ -391,3 +391,6 @@ export function readPack(file: string, source: string): PackSource {
   if (!pack) throw new DictionaryError(reader.problems);
   return pack;
 }
+
+/** This module's own file, part of the pack cache's key (cache.ts). */
+export const LOADER_URL = import.meta.url;

@@ -7,7 +7,7 @@ import type { Dictionary } from "./dictionary.js";
 import { UnspinError } from "./errors.js";
 import { readPack } from "./loader.js";
 import { lazyDictionary, readCached, toLazy, writeCached } from "./cache.js";
-import type { LazyPack } from "./cache.js";
+import type { BuiltPack, LazyPack } from "./cache.js";
 import { decodeUtf8 } from "./input.js";
 import type { PackSource } from "./loader.js";
 
@@ -62,11 +62,12 @@ export function readPackFile(file: string, cwd = process.cwd()): PackSource {
  */
 export function readPackForRestore(file: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): LazyPack {
   const name = displayPath(file, cwd);
-  const cached = readCached(file, name, env);
-  if (cached) return cached;
-  const pack = readPack(name, decodeUtf8(readSource(file, cwd), name));
-  buildDictionary([pack]); // throws on conflicts inside the pack
-  return writeCached(file, toLazy(pack), env);
+  const build = (): BuiltPack => {
+    const pack = readPack(name, decodeUtf8(readSource(file, cwd), name));
+    buildDictionary([pack]); // throws on conflicts inside the pack
+    return toLazy(pack);
+  };
+  return readCached(file, name, env, build) ?? writeCached(file, build(), env);
 }
 
 /** Load packs (names or paths) into one dictionary, for restoring. Entries load as the input needs them. */

@@ -338,3 +338,6 @@ export function scannedKeys(phrase: string): string[] {
   }
   return keys;
 }
+
+/** This module's own file, part of the pack cache's key (cache.ts). */
+export const TOKENIZER_URL = import.meta.url;

@@ -303,8 +303,8 @@ class PackReader {
         case "document_has": c.documentHas = this.phraseIds(value, key); break;
         case "document_has_any": c.documentHasAny = this.phraseIds(value, key); break;
         case "document_lacks": c.documentLacks = this.phraseIds(value, key); break;
-        case "near": c.near = this.stringList(value, key).map((s) => phraseKeys(s.value)); break;
-        case "not_near": c.notNear = this.stringList(value, key).map((s) => phraseKeys(s.value)); break;
+        case "near": c.near = this.phraseList(value, key); break;
+        case "not_near": c.notNear = this.phraseList(value, key); break;
         case "within":
           if (isScalar(value) && Number.isInteger(value.value) && (value.value as number) > 0) c.within = value.value as number;
           else this.problem(value, "`within` must be a whole number of words > 0");
@@ -367,6 +367,22 @@ class PackReader {
       this.phraseIndex.set(k, id);
     }
     return id;
+  }
+
+  /** Phrases of a near/not_near list as keys; a class `@name` stands for all its phrases. */
+  private phraseList(node: Node, what: string): string[][] {
+    const out: string[][] = [];
+    for (const { value, node: n } of this.stringList(node, what)) {
+      const cls = /^@([a-z][a-z0-9-]*)$/.exec(value);
+      if (!cls) {
+        out.push(phraseKeys(value));
+        continue;
+      }
+      const seqs = this.classes.get(cls[1]);
+      if (seqs) out.push(...seqs);
+      else this.problem(n, `unknown class \`${value}\``, "define it under `classes:` at the top of the pack");
+    }
+    return out;
   }
 
   private checkIds(entries: Entry[]): void {

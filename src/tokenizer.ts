@@ -245,8 +245,9 @@ export function tokenize(text: string): Tokens {
       i = j;
       continue;
     }
-    if ((c === APOS || c === RSQUO) && b.count > 0 && b.kinds[b.count - 1] === Kind.Word &&
-        b.ends[b.count - 1] === i) {
+    // the possessive clitic after its word — or alone at the start ("'s" in a dictionary's word list)
+    if ((c === APOS || c === RSQUO) && (i === 0 || (b.count > 0 && b.kinds[b.count - 1] === Kind.Word &&
+        b.ends[b.count - 1] === i))) {
       const d = text.charCodeAt(i + 1);
       if ((d === 0x73 || d === 0x53) && !isWordChar(text.charCodeAt(i + 2))) {
         b.push(Kind.Clitic, i, i + 2);

@@ -90,6 +90,22 @@ entries:
     expect(restore("gatherings were held in the town by clustering", doc).edits).toHaveLength(0);
   });
 
+  it("expands a class in near, and matches the possessive 's in a word list", () => {
+    const d = buildDictionary([readPack("n.yaml", `
+pack: n
+classes:
+  tells: [final yr, chilly struggle]
+entries:
+  - spun: corporate
+    original: company
+    when: [{after: ["'s"]}, {near: ["@tells"], within: 5}]
+    examples: [{in: "the corporate's shares", out: "the company's shares"}]
+`)]);
+    expect(restore("the corporate’s shares", d).text).toBe("the company’s shares");
+    expect(restore("the corporate grew final yr", d).text).toBe("the company grew final yr");
+    expect(restore("a corporate account", d).edits).toHaveLength(0);
+  });
+
   it("refuses a class in document_has as ambiguous", () => {
     expect(() => readPack("x.yaml", "pack: x\nclasses: {c: [a]}\nentries:\n  - spun: b\n    original: c\n    when: {document_has: ['@c']}\n    examples: [{in: b, out: c}]\n"))
       .toThrow("x.yaml:6:27: a class in `document_has` is ambiguous");

@@ -104,7 +104,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     const r = await tally.attempt((): FileResult => {
       const input = readText(name);
       return { name, input, ...restore(input, dict, { noFindings: !opts.findings }) };
-    });
+    }, name);
     if (r) results.push(r);
   }
   if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output

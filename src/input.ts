@@ -14,8 +14,11 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * with the other inputs (see InputTally for the exit code).
  */
 export class InputRefused extends UnspinError {
-  /** "binary": NUL bytes (a warning); "encoding": invalid UTF-8; "fs": missing, a directory, unreadable. */
-  constructor(message: string, readonly kind: "binary" | "encoding" | "fs") {
+  /**
+   * "binary": NUL bytes (a warning); "encoding": invalid UTF-8; "fs": missing, a directory,
+   * unreadable, not writable; "size": too large to restore whole in memory.
+   */
+  constructor(message: string, readonly kind: "binary" | "encoding" | "fs" | "size") {
     super(message, 2);
     this.name = "InputRefused";
   }
@@ -103,6 +106,11 @@ export function asRefusal(err: unknown): InputRefused | undefined {
   return undefined;
 }
 
+function tooLarge(name: string, err: RangeError): InputRefused {
+  const shown = name === "-" ? "<stdin>" : name;
+  return new InputRefused(`${shown}: too large to restore whole in memory (${err.message}); not restored; --format text streams inputs of any size`, "size");
+}
+
 /**
  * The rule for refused inputs. Every input is tried; a refused one is reported on stderr in one
  * line and skipped, and the others are still restored and output.
@@ -131,14 +139,18 @@ export class InputTally {
     }
   }
 
-  /** Run one input's work; a refusal is reported and counted, anything else propagates. */
-  async attempt<T>(work: () => T | Promise<T>): Promise<T | undefined> {
+  /**
+   * Run one input's work; a refusal is reported and counted, anything else propagates. A
+   * RangeError (a string, Map or buffer past V8's limits: an input of hundreds of MB restored
+   * whole) refuses that input only.
+   */
+  async attempt<T>(work: () => T | Promise<T>, name?: string): Promise<T | undefined> {
     try {
       const v = await work();
       this.restored++;
       return v;
     } catch (err) {
-      this.refuse(err);
+      this.refuse(err instanceof RangeError && name !== undefined ? tooLarge(name, err) : err);
       return undefined;
     }
   }

@@ -22,7 +22,6 @@ import {
 } from "node:fs";
 import type { Stats } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { writeFileAtomic } from "./atomic.js";
 import type { Dictionary } from "./dictionary.js";
 import { restore } from "./engine.js";
@@ -92,11 +91,11 @@ export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; wr
   return suffix;
 }
 
-/** Temp files being written: removed by the signal handler if the process is stopped. */
+/** Temp files of the write in progress: removed by the guard if they are still there after it. */
 const pending = new Set<string>();
 
 function tempName(target: string, tag: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${tag}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${tag}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
 }
 
 function removeQuietly(file: string): void {
@@ -143,15 +142,28 @@ function makeBackup(real: string, suffix: string, bytes: Uint8Array, st: Stats):
   return backup;
 }
 
-/** Let the event loop run once, so a signal that came during a write is handled now. */
-function tick(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Tests only: UNSPIN_TEST_PAUSE_BEFORE_RENAME=MS holds each write for MS milliseconds with its temp
+ * file complete and not yet renamed, so a test can signal the process at exactly that moment.
+ */
+function testPause(): void {
+  const ms = Number(process.env.UNSPIN_TEST_PAUSE_BEFORE_RENAME ?? 0);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Let the event loop go round, so a signal that came during a write is handled now. Two
+ * setImmediate turns: the first may run in the current turn's check phase, before any poll; the
+ * second runs after the next poll phase, where signals are delivered.
+ */
+async function tick(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 type Signal = "SIGINT" | "SIGTERM";
 
-/** Run `write` with SIGINT/SIGTERM held until it is complete; then act on a signal that came. */
-async function guarded(write: () => void, onStop: (sig: Signal) => void): Promise<void> {
+/** Run `write` with SIGINT/SIGTERM held until it is complete; report a signal that came meanwhile. */
+async function guarded(write: () => void, onSignal: (sig: Signal) => void): Promise<void> {
   let caught: Signal | undefined;
   const onInt = (): void => { caught ??= "SIGINT"; };
   const onTerm = (): void => { caught ??= "SIGTERM"; };
@@ -168,7 +180,7 @@ async function guarded(write: () => void, onStop: (sig: Signal) => void): Promis
   process.removeListener("SIGTERM", onTerm);
   for (const t of pending) removeQuietly(t);
   pending.clear();
-  if (caught) onStop(caught);
+  if (caught) onSignal(caught);
   if (failure !== undefined) throw failure;
 }
 
@@ -185,7 +197,7 @@ function statInput(name: string): Stats {
 }
 
 /** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
-async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onStop: (sig: Signal) => void): Promise<WriteOutcome> {
+async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
   statInput(name);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
@@ -218,6 +230,7 @@ async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSt
           pending.add(temp); // renamed away next; removed by the guard only if it is still there
           // the temp was created through the umask; give it the original's mode exactly
           chmodSync(temp, st.mode & 0o7777);
+          testPause();
         },
       });
     } catch (err) {
@@ -225,7 +238,7 @@ async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSt
     }
     pending.clear(); // renamed: nothing of ours is left to remove
     outcome.changed = true;
-  }, onStop);
+  }, onSignal);
   return outcome;
 }
 
@@ -253,15 +266,9 @@ export async function runWrite(inputs: readonly string[], dict: Dictionary, opts
   const tally = new InputTally(io.stderr);
   const outcomes: WriteOutcome[] = [];
   const seen = new Set<string>();
-  let stopped = false;
-  const onStop = (sig: Signal): void => {
-    stopped = true;
-    const written = outcomes.filter((o) => o.changed).length;
-    io.stderr(`unspin: stopped by ${sig} after ${plural(written, "file")} written; files not reached are unchanged\n`);
-    process.exit(sig === "SIGINT" ? 130 : 143);
-  };
+  let stop: Signal | undefined;
+  const onSignal = (sig: Signal): void => { stop ??= sig; };
   for (const name of inputs) {
-    if (stopped) break;
     let key: string;
     try {
       key = realpathSync(name);
@@ -270,10 +277,16 @@ export async function runWrite(inputs: readonly string[], dict: Dictionary, opts
     }
     if (seen.has(key)) continue; // the same file named twice is restored once
     seen.add(key);
-    const o = await tally.attempt(() => writeOne(name, dict, opts, onStop));
+    const o = await tally.attempt(() => writeOne(name, dict, opts, onSignal), name);
     if (o) {
       outcomes.push(o);
       if (o.changed) io.stderr(report(o));
+    }
+    if (stop) {
+      // the signal came while this file was written: it is complete; stop before the next
+      const written = outcomes.filter((x) => x.changed).length;
+      io.stderr(`unspin: stopped by ${stop} after ${plural(written, "file")} written; files not reached are unchanged\n`);
+      process.exit(stop === "SIGINT" ? 130 : 143);
     }
     await tick();
   }

@@ -4,9 +4,10 @@
  * other people's hands; these tests are about inputs, not about entries).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect } from "vitest";
 import { BIN } from "./helpers.js";
 import type { Run } from "./helpers.js";
@@ -47,9 +48,9 @@ export function scratch(prefix = "unspin-cli-"): { dir: string; file: (name: str
 export type Scratch = ReturnType<typeof scratch>;
 
 /** A scratch folder made before a test file's tests and removed after them. */
-export function useScratch(): Scratch {
+export function useScratch(prefix?: string): Scratch {
   const box = {} as Scratch;
-  beforeAll(() => { Object.assign(box, scratch()); });
+  beforeAll(() => { Object.assign(box, scratch(prefix)); });
   afterAll(() => box.cleanup());
   return box;
 }
@@ -121,3 +122,34 @@ export const IS_ROOT = typeof process.getuid === "function" && process.getuid() 
 
 /** The uid/gid of `nobody`, for running the CLI without root's read-anything capability. */
 export const NOBODY = { uid: 65534, gid: 65534 };
+
+export interface Measured extends Run {
+  /** Peak resident set size of the CLI process, in MiB (process.resourceUsage().maxRSS). */
+  rssMiB: number;
+  seconds: number;
+}
+
+/**
+ * The real CLI with its peak RSS measured from inside (a preloaded module records
+ * process.resourceUsage().maxRSS at exit): no /usr/bin/time needed. stdout is thrown away
+ * unless `keepStdout`.
+ */
+export function measure(args: readonly string[], o: CliOptions & { keepStdout?: boolean }): Measured {
+  const probe = path.join(o.cwd, "rss-probe.mjs");
+  const out = path.join(o.cwd, `rss-${process.pid}.txt`);
+  writeFileSync(probe, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`);
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--import", pathToFileURL(probe).href, ...fullArgs(args, o)], {
+    cwd: o.cwd,
+    env: env(o),
+    encoding: "utf8",
+    stdio: ["ignore", o.keepStdout ? "pipe" : "ignore", "pipe"],
+    maxBuffer: 1 << 30,
+    timeout: o.timeout ?? 600_000,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.error) throw r.error;
+  const rssKiB = Number(readFileSync(out, "utf8"));
+  rmSync(out, { force: true });
+  return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr, rssMiB: Math.round(rssKiB / 1024), seconds: Math.round(seconds * 10) / 10 };
+}

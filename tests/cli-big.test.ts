@@ -1,0 +1,104 @@
+/**
+ * Big inputs through the real CLI, with the peak RSS measured. The normal suite runs a 5 MB single
+ * line; UNSPIN_BIG=1 adds a 200 MB file and a 50 MB single line (minutes, not for every CI run):
+ *   UNSPIN_BIG=1 npx vitest run tests/cli-big.test.ts
+ * Each case prints `big: case, size, seconds, peak RSS`; docs-snippets/robustness.md states them.
+ *
+ * The text is dense spun text (two restorations per 80 characters), the worst case for edits.
+ */
+import { openSync, closeSync, readFileSync, statSync, writeSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectCleanStderr, measure, useScratch } from "./cli-support.js";
+import type { Measured } from "./cli-support.js";
+
+const s = useScratch("unspin-big-");
+let cwd: string;
+beforeAll(() => { cwd = s.dir; });
+
+const BIG = process.env.UNSPIN_BIG === "1";
+
+const LINE_OLD = "The chilly struggle ended final yr, and nothing else happened here at all today.";
+const LINE_NEW = "The Cold War ended last year, and nothing else happened here at all today.";
+
+/** Write `bytes` of spun text, as lines or as one line, without holding it all in memory. */
+function spunFile(name: string, bytes: number, oneLine: boolean): { file: string; reps: number; size: number } {
+  const unit = LINE_OLD + (oneLine ? " " : "\n");
+  const reps = Math.ceil(bytes / unit.length);
+  const file = path.join(cwd, name);
+  const fd = openSync(file, "w");
+  const block = Buffer.from(unit.repeat(10_000));
+  let left = reps;
+  while (left >= 10_000) {
+    writeSync(fd, block);
+    left -= 10_000;
+  }
+  writeSync(fd, Buffer.from(unit.repeat(left) + (oneLine ? "\n" : "")));
+  closeSync(fd);
+  return { file, reps, size: statSync(file).size };
+}
+
+function log(what: string, input: { size: number }, m: Measured): void {
+  const mb = (input.size / 1e6).toFixed(0);
+  console.log(`big: ${what.padEnd(28)} ${mb.padStart(4)} MB  ${String(m.seconds).padStart(6)} s  peak RSS ${m.rssMiB} MiB`);
+}
+
+describe("a 5 MB single line (always run)", () => {
+  it("--format text streams it: right output, peak RSS under 300 MiB", () => {
+    const big = spunFile("line5.txt", 5e6, true);
+    const { file, reps } = big;
+    const m = measure(["-f", "text", "line5.txt"], { cwd, keepStdout: true });
+    log("5 MB line, text", big, m);
+    expect(m.status).toBe(0);
+    expectCleanStderr(m.stderr, 0);
+    expect(m.stdout.length).toBe((LINE_NEW.length + 1) * reps + 1);
+    expect(m.stdout.startsWith(`${LINE_NEW} ${LINE_NEW} `)).toBe(true);
+    expect(m.stdout.endsWith(`${LINE_NEW} \n`)).toBe(true);
+    expect(m.rssMiB).toBeLessThan(300);
+  }, 120_000);
+
+  it("--write restores it whole: right file, peak RSS under 600 MiB", () => {
+    const big = spunFile("line5w.txt", 5e6, true);
+    const { file, reps } = big;
+    const m = measure(["--write", "line5w.txt"], { cwd });
+    log("5 MB line, --write", big, m);
+    expect(m.status).toBe(0);
+    const text = readFileSync(file, "utf8");
+    expect(text.length).toBe((LINE_NEW.length + 1) * reps + 1);
+    expect(text.slice(0, 200)).toBe(`${LINE_NEW} `.repeat(3).slice(0, 200));
+    expect(m.rssMiB).toBeLessThan(600);
+  }, 120_000);
+
+  it("the default diff format: exit 0, peak RSS under 600 MiB", () => {
+    const big = spunFile("line5d.txt", 5e6, true);
+    const { file } = big;
+    const m = measure(["line5d.txt"], { cwd });
+    log("5 MB line, diff", big, m);
+    expect(m.status).toBe(0);
+    expect(m.rssMiB).toBeLessThan(600);
+  }, 120_000);
+});
+
+/** The UNSPIN_BIG cases: [label, file size, one line?, CLI args before the file, RSS bound in MiB or none]. */
+const BIG_CASES: [string, number, boolean, string[], number | undefined][] = [
+  ["200 MB file, text", 200e6, false, ["-f", "text"], 400], // streams: bounded by the window, not the input
+  ["200 MB file, --write", 200e6, false, ["--write"], undefined], // whole file, for now
+  ["200 MB file, diff", 200e6, false, [], undefined],
+  ["50 MB line, text", 50e6, true, ["-f", "text"], 400],
+  ["50 MB line, --write", 50e6, true, ["--write"], undefined],
+  ["50 MB line, diff", 50e6, true, [], undefined],
+];
+
+describe.skipIf(!BIG)("UNSPIN_BIG=1: a 200 MB file and a 50 MB single line", () => {
+  for (const [label, size, oneLine, args, bound] of BIG_CASES) {
+    it(label, () => {
+      const big = spunFile("big.txt", size, oneLine);
+      const m = measure([...args, "big.txt"], { cwd });
+      log(label, big, m);
+      expect(m.status).toBe(0);
+      expectCleanStderr(m.stderr, args.includes("--write") ? 2 : 0);
+      if (args.includes("--write")) expect(statSync(big.file).size).toBe((LINE_NEW.length + 1) * big.reps + (oneLine ? 1 : 0));
+      if (bound !== undefined) expect(m.rssMiB).toBeLessThan(bound);
+    }, 900_000);
+  }
+});

@@ -196,6 +196,10 @@ export async function run(): Promise<void> {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw err;
   });
+  // Nobody reads stderr any more (2>&1 | head): the messages are lost, the work goes on (--write).
+  process.stderr.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+  });
   process.exitCode = await main(process.argv.slice(2), processIo());
 }
 

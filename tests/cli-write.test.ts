@@ -5,7 +5,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { IS_ROOT, NOBODY, expectCleanStderr, tempLeftovers, unspin, useScratch } from "./cli-support.js";
+import { BIN, IS_ROOT, NOBODY, expectCleanStderr, tempLeftovers, unspin, useScratch } from "./cli-support.js";
 
 const s = useScratch();
 let cwd: string;
@@ -95,6 +95,16 @@ describe("--write", () => {
       "unspin: restored twice.txt (2 restorations)",
       "unspin: 1 file restored (2 restorations), 0 unchanged",
     ]);
+  });
+
+  it("stderr closed early (2>&1 | true): every file is still written, exit 0", () => {
+    const names = Array.from({ length: 6 }, (_, i) => `closed-${i}.txt`);
+    for (const n of names) old(n, SPUN);
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --no-default-packs --dict robust.yaml --write ${names.join(" ")} 2>&1 | true; echo "\${PIPESTATUS[0]}"`], {
+      cwd, encoding: "utf8", timeout: 30_000, env: { ...process.env, UNSPIN_NO_CACHE: "1" },
+    });
+    expect(r.stdout.trim()).toBe("0");
+    for (const n of names) expect(readFileSync(path.join(cwd, n), "utf8")).toBe(RESTORED);
   });
 
   it("--check with --write: writes, then exits 1 because something was restored", () => {

@@ -6,7 +6,6 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { restore } from "./engine.js";
 import { UnspinError } from "./errors.js";
 import type { ExitCode } from "./errors.js";
 import { formatDiff } from "./format/diff.js";
@@ -14,10 +13,15 @@ import { formatJson } from "./format/json.js";
 import type { FileResult } from "./format/types.js";
 import { summarize } from "./format/types.js";
 import { formatUnified } from "./format/unified.js";
-import { InputTally, readText } from "./input.js";
+import { InputTally } from "./input.js";
 import { checkWriteUsage, runWrite, splitBackupArg } from "./write.js";
 import { checkReadable, textPieces } from "./source.js";
 import { restoreStream } from "./stream.js";
+import { restoreJsonl } from "./jsonl.js";
+import { failureError, restoreMany } from "./parallel.js";
+import { Progress } from "./progress.js";
+import { availableParallelism } from "node:os";
+import { statSync } from "node:fs";
 import type { Dictionary } from "./dictionary.js";
 import { loadDictionary } from "./packs.js";
 import { registerDict } from "./commands/dict.js";
@@ -28,7 +32,7 @@ import { makeChalk, processIo } from "./io.js";
 import type { Io, SetExit } from "./io.js";
 import { VERSION } from "./version.js";
 
-const FORMATS = ["diff", "unified", "text", "json"] as const;
+const FORMATS = ["diff", "unified", "text", "json", "jsonl"] as const;
 type Format = (typeof FORMATS)[number];
 
 const EXAMPLES = `
@@ -64,6 +68,7 @@ interface RestoreOpts {
   write?: boolean;
   backup?: boolean;
   backupSuffix?: string;
+  jobs?: string;
 }
 
 /** --format text: each input streams through in bounded memory. */
@@ -95,30 +100,70 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   if (opts.write) return runWrite(inputs, dict, { backup, noFindings: !opts.findings, check: opts.check }, io);
   // a refused input is reported and skipped; the others go on (exit rule: InputTally)
   const tally = new InputTally(io.stderr);
-  if (opts.format === "text") {
+  const jobs = jobCount(opts.jobs);
+  const progress = new Progress(io, inputs.length);
+  if (opts.format === "jsonl") {
+    const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
+    let found = 0;
+    for (const name of inputs) {
+      await tally.attempt(async () => {
+        checkReadable(name);
+        const s = await restoreJsonl(textPieces(name), name === "-" ? "<stdin>" : name, dict, !opts.findings, write);
+        found += s.restorations + s.findings;
+      });
+    }
+    return tally.exitCode(opts.check && found > 0 ? 1 : 0);
+  }
+  if (opts.format === "text" && (inputs.includes("-") || inputs.some(isLarge))) {
     const s = await streamText(inputs, dict, opts, io, tally);
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
+  // whole files, on `jobs` threads; results in input order
   const results: FileResult[] = [];
-  for (const name of inputs) {
-    const r = await tally.attempt((): FileResult => {
-      const input = readText(name);
-      return { name, input, ...restore(input, dict, { noFindings: !opts.findings }) };
-    }, name);
-    if (r) results.push(r);
-  }
-  if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
+  const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
+  const setup = { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings };
+  await restoreMany(inputs, dict, setup, jobs, async (_i, outcome) => {
+    progress.tick();
+    await tally.attempt(() => {
+      if (!("result" in outcome)) throw failureError(outcome);
+      if (opts.format === "text") return write(outcome.result.text); // texts stream out in order
+      results.push(outcome.result);
+      return undefined;
+    });
+  });
+  progress.done(results.length ? summarize(results) : undefined);
+  if (opts.format !== "text" && results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
   const chalk = makeChalk(io, opts.color);
   switch (opts.format) {
     case "json": io.stdout(formatJson(results)); break;
     case "unified": io.stdout(formatUnified(results)); break;
     case "diff": io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) })); break;
+    default: break;
   }
   if (opts.check) {
     const s = summarize(results);
     return tally.exitCode(s.restorations + s.findings > 0 ? 1 : 0);
   }
   return tally.exitCode(0);
+}
+
+/** Inputs past this size stream through restoreStream (bounded memory) rather than load whole. */
+const STREAM_ABOVE = 8 << 20;
+
+function isLarge(file: string): boolean {
+  try {
+    return statSync(file).size > STREAM_ABOVE;
+  } catch {
+    return false; // reported when it is read
+  }
+}
+
+/** --jobs: a whole number ≥ 1; default: the number of cores. */
+function jobCount(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UnspinError(`--jobs takes a whole number ≥ 1, not '${value}'`);
+  return n;
 }
 
 export function buildProgram(io: Io, setExit: SetExit): Command {
@@ -138,6 +183,7 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--backup", "with --write: keep each original as FILE.orig (--backup=SUFFIX: another suffix)")
     .addOption(new Option("--backup-suffix <suffix>").hideHelp())
     .option("--no-findings", "leave out the findings of detect-only entries")
+    .option("-j, --jobs <n>", "files restored in parallel (default: the number of cores)")
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
     .option("--color", "force colour")
     .option("--no-color", "no colour (also: NO_COLOR=1)")

@@ -12,6 +12,8 @@ export interface Io {
   stdoutDrain?: (s: string) => Promise<void>;
   /** Is stdout a terminal (colour, default format decisions)? */
   stdoutIsTTY: boolean;
+  /** Is stderr a terminal (progress bar, summary)? */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -36,6 +38,7 @@ export function processIo(): Io {
       else process.stdout.once("drain", resolve);
     }),
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
   };

@@ -6,7 +6,8 @@
 import type { Dictionary } from "./dictionary.js";
 import { restore } from "./engine.js";
 import type { FileResult } from "./format/types.js";
-import { readText } from "./input.js";
+import { UnspinError } from "./errors.js";
+import { InputRefused, asRefusal, readText } from "./input.js";
 
 export interface WorkerSetup {
   packs: string[];
@@ -19,14 +20,33 @@ export interface WorkRequest {
   file: string;
 }
 
-export type WorkReply = { i: number; result: FileResult } | { i: number; error: string; exitCode: number };
+/** A failed file: a refused input (reported, the run goes on) or an error that ends the run. */
+export interface Failure {
+  error: string;
+  /** The InputRefused kind ("binary", "encoding", "fs", "size"), when the input was refused. */
+  refused?: string;
+}
+
+export type WorkReply = { i: number; result: FileResult } | ({ i: number } & Failure);
+
+/** A failure as data that crosses threads (errors do not keep their class there). */
+export function failure(err: unknown): Failure {
+  const refused = err instanceof RangeError ? undefined : asRefusal(err);
+  if (refused) return { error: refused.message, refused: refused.kind };
+  return { error: err instanceof Error ? err.message : String(err) };
+}
+
+/** Back to an error on this side: InputRefused for a refused input. */
+export function failureError(f: Failure): Error {
+  return f.refused ? new InputRefused(f.error, f.refused as InputRefused["kind"]) : new UnspinError(f.error);
+}
 
 export function restoreFile(file: string, dict: Dictionary, opts: { noFindings: boolean }): FileResult {
   const input = readText(file);
   return { name: file, input, ...restore(input, dict, { noFindings: opts.noFindings }) };
 }
 
-export type Outcome = { result: FileResult } | { error: string; exitCode: number };
+export type Outcome = { result: FileResult } | Failure;
 
 /**
  * Restore `files` with `jobs` threads (the main thread counts as one); `onOutcome` is called in
@@ -55,7 +75,7 @@ export async function restoreMany(
     try {
       settle(i, { result: restoreFile(files[i], dict, setup) });
     } catch (err) {
-      settle(i, { error: err instanceof Error ? err.message : String(err), exitCode: (err as { exitCode?: number }).exitCode ?? 2 });
+      settle(i, failure(err));
     }
   };
 
@@ -74,7 +94,7 @@ export async function restoreMany(
       w.postMessage({ i, file: files[i] } satisfies WorkRequest);
     };
     w.on("message", (reply: WorkReply) => {
-      settle(reply.i, "result" in reply ? { result: reply.result } : { error: reply.error, exitCode: reply.exitCode });
+      settle(reply.i, "result" in reply ? { result: reply.result } : { error: reply.error, refused: reply.refused });
       feed();
     });
     w.on("error", reject);

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Dictionary } from "./dictionary.js";
-import { restoreFile } from "./parallel.js";
+import { failure, restoreFile } from "./parallel.js";
 import type { WorkerSetup, WorkRequest, WorkReply } from "./parallel.js";
 import { loadDictionary } from "./packs.js";
 
@@ -17,7 +17,7 @@ parentPort?.on("message", (req: WorkRequest) => {
     dict ??= loadDictionary(setup.packs, setup.cwd);
     reply = { i: req.i, result: restoreFile(req.file, dict, setup) };
   } catch (err) {
-    reply = { i: req.i, error: err instanceof Error ? err.message : String(err), exitCode: (err as { exitCode?: number }).exitCode ?? 2 };
+    reply = { i: req.i, ...failure(err) };
   }
   parentPort?.postMessage(reply);
 });

@@ -12,6 +12,7 @@ import { formatDiff } from "./format/diff.js";
 import { formatJson } from "./format/json.js";
 import type { FileResult } from "./format/types.js";
 import { summarize } from "./format/types.js";
+import type { Summary } from "./format/types.js";
 import { formatUnified } from "./format/unified.js";
 import { InputTally } from "./input.js";
 import { checkWriteUsage, runWrite, splitBackupArg } from "./write.js";
@@ -120,19 +121,22 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   }
   // whole files, on `jobs` threads; results in input order
   const results: FileResult[] = [];
+  const summaries: Summary[] = [];
   const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
   const setup = { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings };
   await restoreMany(inputs, dict, setup, jobs, async (_i, outcome) => {
     progress.tick();
-    await tally.attempt(() => {
+    await tally.attempt(async () => {
       if (!("result" in outcome)) throw failureError(outcome);
-      if (opts.format === "text") return write(outcome.result.text); // texts stream out in order
-      results.push(outcome.result);
-      return undefined;
+      summaries.push(summarize([outcome.result]));
+      if (opts.format === "text") await write(outcome.result.text); // texts go out in order, as they come
+      else results.push(outcome.result);
     });
   });
-  progress.done(results.length ? summarize(results) : undefined);
-  if (opts.format !== "text" && results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
+  const total = addUp(summaries);
+  progress.done(summaries.length ? total : undefined);
+  if (opts.format === "text") return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
+  if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
   const chalk = makeChalk(io, opts.color);
   switch (opts.format) {
     case "json": io.stdout(formatJson(results)); break;
@@ -140,11 +144,13 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     case "diff": io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) })); break;
     default: break;
   }
-  if (opts.check) {
-    const s = summarize(results);
-    return tally.exitCode(s.restorations + s.findings > 0 ? 1 : 0);
-  }
-  return tally.exitCode(0);
+  return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
+}
+
+function addUp(list: readonly Summary[]): Summary {
+  return list.reduce((a, s) => ({
+    files: a.files + s.files, words: a.words + s.words, restorations: a.restorations + s.restorations, findings: a.findings + s.findings,
+  }), { files: 0, words: 0, restorations: 0, findings: 0 });
 }
 
 /** Inputs past this size stream through restoreStream (bounded memory) rather than load whole. */
@@ -237,16 +243,26 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
 
 /** Entry point for bin/unspin.js and `tsx src/cli.ts`. */
 export async function run(): Promise<void> {
-  // A reader that went away (| head) is not an error: stop quietly.
+  // A reader that went away (| head) is not an error: stop quietly — unless --check asks for a
+  // verdict, which is then worked out with the output thrown away.
+  const argv = process.argv.slice(2);
+  const io = processIo();
+  const keepGoing = argv.includes("--check");
+  let closed = false;
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
+    if (err.code !== "EPIPE") throw err;
+    if (!keepGoing) process.exit(0);
+    closed = true;
   });
+  const write = io.stdout;
+  const drain = io.stdoutDrain;
+  io.stdout = (s) => { if (!closed) write(s); };
+  io.stdoutDrain = async (s) => { if (!closed && drain) await drain(s); };
   // Nobody reads stderr any more (2>&1 | head): the messages are lost, the work goes on (--write).
   process.stderr.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code !== "EPIPE") throw err;
   });
-  process.exitCode = await main(process.argv.slice(2), processIo());
+  process.exitCode = await main(argv, io);
 }
 
 function invokedDirectly(): boolean {

@@ -34,8 +34,13 @@ export function processIo(): Io {
     stdout: (s) => { process.stdout.write(s); },
     stderr: (s) => { process.stderr.write(s); },
     stdoutDrain: (s) => new Promise<void>((resolve) => {
-      if (process.stdout.write(s)) resolve();
-      else process.stdout.once("drain", resolve);
+      if (process.stdout.write(s)) return resolve();
+      // wait for room, or for the reader to go away (then there is nothing to wait for)
+      const done = (): void => {
+        for (const ev of ["drain", "close", "error"]) process.stdout.off(ev, done);
+        resolve();
+      };
+      for (const ev of ["drain", "close", "error"]) process.stdout.once(ev, done);
     }),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,

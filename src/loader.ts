@@ -107,7 +107,7 @@ class PackReader {
     if (!name) this.problem(root, "missing `pack: NAME`", "name the pack, e.g. `pack: news`");
     const entries: Entry[] = [];
     if (!isSeq(entriesNode)) {
-      this.problem(entriesNode ?? root, "`entries` must be a list", "entries:\n  - spun: ...");
+      this.problem(entriesNode ?? root, "`entries` must be a list", "each entry starts with `- spun: ...` under `entries:`");
     } else {
       for (const item of entriesNode.items) {
         const e = this.readEntry(item as Node, name, entries.length);
@@ -151,7 +151,7 @@ class PackReader {
 
   private bool(node: Node | null | undefined, what: string): boolean | undefined {
     if (isScalar(node) && typeof node.value === "boolean") return node.value;
-    this.problem(node, `\`${what}\` must be true or false`);
+    this.problem(node, `\`${what}\` must be true or false`, `write \`${what}: true\` or leave the key out`);
     return undefined;
   }
 
@@ -192,7 +192,7 @@ class PackReader {
 
   private readEntry(node: Node, pack: string, index: number): Entry | undefined {
     if (!isMap(node)) {
-      this.problem(node, "an entry must be a map", "- spun: ...\n    original: ...");
+      this.problem(node, "an entry must be a map", "give it `spun:`, `original:` and `examples:` keys");
       return undefined;
     }
     const before = this.problems.length;
@@ -233,7 +233,7 @@ class PackReader {
     const weightNode = get("weight");
     if (weightNode !== undefined) {
       if (isScalar(weightNode) && typeof weightNode.value === "number" && weightNode.value >= 0) weight = weightNode.value;
-      else this.problem(weightNode, "`weight` must be a number ≥ 0");
+      else this.problem(weightNode, "`weight` must be a number ≥ 0", "e.g. `weight: 120` (how often the pattern was seen)");
     }
     const noteNode = get("note");
     const note = noteNode === undefined ? undefined : this.string(noteNode, "note");
@@ -307,7 +307,7 @@ class PackReader {
         case "not_near": c.notNear = this.phraseList(value, key); break;
         case "within":
           if (isScalar(value) && Number.isInteger(value.value) && (value.value as number) > 0) c.within = value.value as number;
-          else this.problem(value, "`within` must be a whole number of words > 0");
+          else this.problem(value, "`within` must be a whole number of words > 0", "e.g. `within: 10`");
           break;
         default: break;
       }

@@ -55,7 +55,11 @@ export async function* textPieces(file: string, highWaterMark = 1 << 20): AsyncG
       const tail = decoder.decode();
       if (tail) yield tail;
     } catch {
-      throw new UnspinError(`${name}: invalid UTF-8 at the end (byte offset ${consumed}: a truncated character); not restored`);
+      // the truncated character starts at the last lead byte among the final bytes
+      let lead = pending.length - 1;
+      while (lead > 0 && (pending[lead] & 0xc0) === 0x80) lead--;
+      const at = consumed - (pending.length - Math.max(0, lead));
+      throw new UnspinError(`${name}: invalid UTF-8 at byte offset ${at}; not restored`);
     }
   } catch (err) {
     if (err instanceof UnspinError) throw err;

@@ -134,10 +134,7 @@ describe("invalid UTF-8: an error naming the byte offset, never U+FFFD", () => {
   ];
   for (const [what, bytes, offset] of cases) {
     for (const format of FORMATS) {
-      // BUG (src/source.ts, streaming read): a character cut at the very end is reported at the
-      // file's length (11) instead of where the cut character starts (9). Marked until fixed there.
-      const known = format === "text" && what === "a character cut at the end";
-      (known ? it.fails : it)(`${what} (${format}): exit 2, offset ${offset}`, () => {
+      it(`${what} (${format}): exit 2, offset ${offset}`, () => {
         s.file("latin.txt", bytes);
         const r = unspin(["-f", format, "latin.txt"], { cwd });
         expect(r.status).toBe(2);
@@ -147,6 +144,15 @@ describe("invalid UTF-8: an error naming the byte offset, never U+FFFD", () => {
         expect(line).toMatch(new RegExp(`^unspin: latin\\.txt: invalid UTF-8 .*byte offset ${offset}\\b.*not restored$`));
       });
     }
+  }
+
+  for (const [what, bytes, offset] of cases) {
+    it(`${what} on stdin (text streams): exit 2, offset ${offset}`, () => {
+      const r = unspin(["-f", "text", "-"], { cwd, input: bytes });
+      expect(r.status).toBe(2);
+      expect(r.stdout).not.toContain("\uFFFD");
+      expect(expectCleanStderr(r.stderr, 1)[0]).toMatch(new RegExp(`^unspin: <stdin>: invalid UTF-8 .*byte offset ${offset}\\b.*not restored$`));
+    });
   }
 
   it("on a later chunk of a large input (text streams): the offset counts from the file's start", () => {
@@ -256,10 +262,8 @@ describe("output into a closed pipe (unspin big.txt | head -1)", () => {
     }, 70_000);
   }
 
-  // BUG (src/format/unified.ts): the unified diff is quadratic in the number of changed lines (jsdiff
-  // over whole texts): 200 KB of dense spun text takes 1.6 s, 800 KB 17 s, 5 MB never ends, so
-  // `unspin -f unified big.txt | head -1` hangs. 600 KB should take well under a second.
-  it.fails("unified: 600 KB of spun text within 5 s (quadratic today)", () => {
+  // The unified diff was quadratic (jsdiff over whole texts); it is now built from the edits.
+  it("unified: 600 KB of spun text within 5 s", () => {
     const file = s.file("unified.txt", line.repeat(Math.ceil(6e5 / line.length)));
     const r = spawnSync(process.execPath, [BIN, "--no-default-packs", "--dict", "robust.yaml", "-f", "unified", file], {
       cwd, encoding: "utf8", timeout: 5_000, maxBuffer: 1 << 28, env: { ...process.env, UNSPIN_NO_CACHE: "1" },

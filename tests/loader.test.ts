@@ -33,7 +33,7 @@ describe("dictionary loader", () => {
   });
 
   it("refuses a wrong type", () => {
-    expect(problems(ENTRY("    match_case: yes please\n"))[0]).toBe("bad.yaml:5:17: `match_case` must be true or false");
+    expect(problems(ENTRY("    match_case: yes please\n"))[0]).toBe("bad.yaml:5:17: `match_case` must be true or false (hint: write `match_case: true` or leave the key out)");
   });
 
   it("refuses an empty spun form", () => {

@@ -17,7 +17,7 @@ import { writeFileAtomic } from "./atomic.js";
 import {
   DICTIONARY_URL, child, conditionSignature, inflectedVariants, newNode, phraseRawTokens, sortVariants, walkCreate,
 } from "./dictionary.js";
-import type { Dictionary, TrieNode } from "./dictionary.js";
+import type { Dictionary, KeySource, TrieNode } from "./dictionary.js";
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
 import { LOADER_URL } from "./loader.js";
@@ -388,7 +388,26 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     }
   }
 
-  const root: TrieNode = { next: new LazyFirst(), variants: null };
+  // the root by hash: a token's hash finds its group without making its key, unless two first
+  // keys share the hash (then the key decides)
+  const firstKeys = used.flatMap((p) => Object.keys(p.index.buckets));
+  const seenHashes = new Set<number>();
+  const collisions = new Set<number>();
+  for (const k of new Set(firstKeys)) {
+    const h = hashKey(k);
+    if (seenHashes.has(h)) collisions.add(h);
+    seenHashes.add(h);
+  }
+  const first = new LazyFirst();
+  const byHash = new Map<number, TrieNode | null>();
+  const lazyHash = (hash: number, keys: KeySource, at: number): TrieNode | undefined => {
+    const hit = byHash.get(hash);
+    if (hit !== undefined) return hit ?? undefined;
+    const node = first.get(keys.key(at));
+    if (!collisions.has(hash)) byHash.set(hash, node ?? null);
+    return node;
+  };
+  const root: TrieNode = { next: first, variants: null, lazyHash };
   const phraseRoot = newNode();
   const phraseIds = new Map<TrieNode, number>();
   phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
@@ -408,7 +427,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
       return all;
     },
     root, phrases, phraseRoot, phraseIds,
-    firstHashes: new Set(used.flatMap((p) => Object.keys(p.index.buckets)).map(hashKey)),
+    firstHashes: seenHashes,
     phraseFirstHashes: new Set(phrases.map((k) => hashKey(k[0]))),
     maxKeys: Math.max(0, ...used.map((p) => p.index.maxKeys)),
     maxWithin: Math.max(0, ...used.map((p) => p.index.maxWithin)),

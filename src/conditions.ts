@@ -2,6 +2,7 @@
  * Condition evaluation. Conditions read the input tokens only (never replaced text), so one
  * restoration can never feed another.
  */
+import { childByHash } from "./dictionary.js";
 import type { Dictionary, TrieNode } from "./dictionary.js";
 import { hashAsciiToken, hashKey } from "./hash.js";
 import { Kind } from "./tokenizer.js";
@@ -17,12 +18,18 @@ export class View {
   private readonly keys = new Map<number, string>();
   private docPhrases: Set<number> | undefined;
 
+  /** Hashes of the tokens' keys, made once each (0 in `hashed`: not made yet). */
+  private readonly hashes: Uint32Array;
+  private readonly hashed: Uint8Array;
+
   constructor(readonly tokens: Tokens, private readonly dict: Dictionary) {
     const sig = new Int32Array(tokens.count);
     let n = 0;
     for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== Kind.Space) sig[n++] = i;
     this.sig = sig.subarray(0, n);
     this.count = n;
+    this.hashes = new Uint32Array(n);
+    this.hashed = new Uint8Array(n);
   }
 
   kind(p: number): number {
@@ -50,11 +57,33 @@ export class View {
     return k;
   }
 
+  /** Is the key of the token at p equal to `key`? Compares char codes; makes no string when ASCII. */
+  keyEquals(p: number, key: string): boolean {
+    const made = this.keys.get(p);
+    if (made !== undefined) return made === key;
+    const t = this.sig[p];
+    const text = this.tokens.text;
+    const start = this.tokens.starts[t];
+    const len = this.tokens.ends[t] - start;
+    if (len !== key.length) return this.key(p) === key; // lower-casing may change the length
+    for (let i = 0; i < len; i++) {
+      let c = text.charCodeAt(start + i);
+      if (c >= 0x80) return this.key(p) === key;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== key.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
   /** Hash of the key of the token at p (see hash.ts), without making the key when it is ASCII. */
   hash(p: number): number {
+    if (this.hashed[p] === 1) return this.hashes[p];
     const t = this.sig[p];
-    const h = hashAsciiToken(this.tokens.text, this.tokens.starts[t], this.tokens.ends[t]);
-    return h >= 0 ? h : hashKey(this.key(p));
+    let h = hashAsciiToken(this.tokens.text, this.tokens.starts[t], this.tokens.ends[t]);
+    if (h < 0) h = hashKey(this.key(p));
+    this.hashes[p] = h;
+    this.hashed[p] = 1;
+    return h;
   }
 
   phraseText(id: number): string {
@@ -69,7 +98,7 @@ export class View {
   phraseAt(p: number, keys: readonly string[]): boolean {
     if (p < 0 || p + keys.length > this.count) return false;
     for (let i = 0; i < keys.length; i++) {
-      if (!this.matchable(p + i) || this.key(p + i) !== keys[i]) return false;
+      if (!this.matchable(p + i) || !this.keyEquals(p + i, keys[i])) return false;
     }
     return true;
   }
@@ -83,12 +112,13 @@ export class View {
       const firsts = this.dict.phraseFirstHashes;
       for (let p = 0; p < this.count; p++) {
         if (!this.matchable(p) || !firsts.has(this.hash(p))) continue;
-        let node: TrieNode | undefined = phraseRoot.next.get(this.key(p));
+        let node: TrieNode | undefined = childByHash(phraseRoot, this.hash(p), this, p);
+        const first = p;
         for (let q = p + 1; node; q++) {
           const id = phraseIds.get(node);
-          if (id !== undefined) found.add(id);
+          if (id !== undefined && this.phraseAt(first, this.dict.phrases[id])) found.add(id);
           if (!node.next || q >= this.count || !this.matchable(q)) break;
-          node = node.next.get(this.key(q));
+          node = childByHash(node, this.hash(q), this, q);
         }
       }
     }
@@ -117,13 +147,52 @@ function shapeHolds(view: View, p: number, shape: string): boolean {
   }
 }
 
-/** Which item (if any) stands right before position `start` (dir -1) or right from `start` (dir 1). */
-function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 1): string | undefined {
+/** A word list made fast to test: one-word items by hash, longer phrases and shapes in order. */
+interface CompiledList {
+  singles: Map<number, { key: string; label: string }[]>;
+  others: WordItem[];
+}
+
+const compiledLists = new WeakMap<readonly WordItem[], CompiledList>();
+
+function compileList(items: readonly WordItem[]): CompiledList {
+  let c = compiledLists.get(items);
+  if (c) return c;
+  c = { singles: new Map(), others: [] };
   for (const item of items) {
     if (item.type === "shape") {
-      const p = dir < 0 ? edge - 1 : edge;
-      if (p >= 0 && p < view.count && view.matchable(p) && shapeHolds(view, p, item.shape)) {
-        return `<${item.shape}> "${view.raw(p)}"`;
+      c.others.push(item);
+      continue;
+    }
+    const seqs = item.type === "seq" ? [item.keys] : item.seqs;
+    for (const keys of seqs) {
+      if (keys.length !== 1) {
+        c.others.push(item.type === "seq" ? item : { type: "seq", keys });
+        continue;
+      }
+      const label = item.type === "class" ? `"${keys[0]}" (@${item.name})` : `"${keys[0]}"`;
+      const h = hashKey(keys[0]);
+      const list = c.singles.get(h);
+      if (list) list.push({ key: keys[0], label });
+      else c.singles.set(h, [{ key: keys[0], label }]);
+    }
+  }
+  compiledLists.set(items, c);
+  return c;
+}
+
+/** Which item (if any) stands right before position `start` (dir -1) or right from `start` (dir 1). */
+function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 1): string | undefined {
+  const list = compileList(items);
+  const p1 = dir < 0 ? edge - 1 : edge;
+  if (list.singles.size > 0 && p1 >= 0 && p1 < view.count && view.matchable(p1)) {
+    const hits = list.singles.get(view.hash(p1));
+    if (hits) for (const h of hits) if (view.keyEquals(p1, h.key)) return h.label;
+  }
+  for (const item of list.others) {
+    if (item.type === "shape") {
+      if (p1 >= 0 && p1 < view.count && view.matchable(p1) && shapeHolds(view, p1, item.shape)) {
+        return `<${item.shape}> "${view.raw(p1)}"`;
       }
       continue;
     }

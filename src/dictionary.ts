@@ -14,6 +14,36 @@ import type { CompiledConditions, Entry, PackInfo, Variant, Warning } from "./ty
 export interface TrieNode {
   next: Map<string, TrieNode> | null;
   variants: Variant[] | null;
+  /** `next` keyed by the keys' hashes (hash.ts), made on first use; null where two keys collide. */
+  byHash?: Map<number, TrieNode> | null;
+  /** A lazily loaded root's own lookup by hash (cache.ts). */
+  lazyHash?: (hash: number, keys: KeySource, at: number) => TrieNode | undefined;
+}
+
+/** Where a token's key comes from when hashes are not enough (the matcher's view of the input). */
+export interface KeySource {
+  key(at: number): string;
+}
+
+/** The child of `node` for token `at`, by its key's hash; the key itself decides where hashes collide. */
+export function childByHash(node: TrieNode, hash: number, keys: KeySource, at: number): TrieNode | undefined {
+  if (node.lazyHash) return node.lazyHash(hash, keys, at);
+  const next = node.next;
+  if (!next) return undefined;
+  let byHash = node.byHash;
+  if (byHash === undefined) {
+    byHash = new Map();
+    for (const [k, c] of next) {
+      const h = hashKey(k);
+      if (byHash.has(h)) {
+        byHash = null; // a collision: this node is walked by key strings
+        break;
+      }
+      byHash.set(h, c);
+    }
+    node.byHash = byHash;
+  }
+  return byHash ? byHash.get(hash) : next.get(keys.key(at));
 }
 
 export function newNode(): TrieNode {

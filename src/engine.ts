@@ -5,9 +5,10 @@
  */
 import { applyCase, casePattern } from "./case.js";
 import { View, holds } from "./conditions.js";
+import { childByHash } from "./dictionary.js";
 import type { Dictionary } from "./dictionary.js";
 import { Kind, tokenize } from "./tokenizer.js";
-import type { Edit, RestoreResult, Variant } from "./types.js";
+import type { Edit, Entry, Provenance, RestoreResult, Variant } from "./types.js";
 
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
@@ -36,17 +37,27 @@ function matchCaseHolds(view: View, from: number, v: Variant): boolean {
   return true;
 }
 
+/** Do the tokens at [from, from + keys.length) have exactly these keys? (The walk went by hashes.) */
+function keysMatch(view: View, from: number, keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (!view.keyEquals(from + i, keys[i])) return false;
+  return true;
+}
+
+const UNCONDITIONED = ["no condition: the spun form is unambiguous"];
+
 /** The first variant of a node whose conditions hold at [from, to), with the reasons. */
 function firstHolding(view: View, variants: readonly Variant[], from: number, to: number): Candidate | undefined {
+  if (!keysMatch(view, from, variants[0].keys)) return undefined; // a hash collision, not a match
   for (const v of variants) {
     const e = v.entry;
     if (e.matchCase && !matchCaseHolds(view, from, v)) continue;
+    if (e.when.length === 0 && !e.matchCase && !v.inflected) return { from, to, variant: v, why: UNCONDITIONED };
     const base = e.matchCase ? [`case matches "${v.raw.join(" ")}"`] : [];
     if (v.inflected) base.push("inflected form");
-    if (e.when.length === 0) return { from, to, variant: v, why: base.length ? base : ["no condition: the spun form is unambiguous"] };
+    if (e.when.length === 0) return { from, to, variant: v, why: base };
     for (const c of e.when) {
       const why = holds(view, c, from, to);
-      if (why) return { from, to, variant: v, why: [...base, ...why] };
+      if (why) return { from, to, variant: v, why: base.length ? [...base, ...why] : why };
     }
   }
   return undefined;
@@ -55,16 +66,18 @@ function firstHolding(view: View, variants: readonly Variant[], from: number, to
 /** All matches that hold and start in [from, to), at most one per (start, length). */
 function candidates(view: View, dict: Dictionary, from: number, to: number): Candidate[] {
   const out: Candidate[] = [];
-  const first = dict.root.next;
-  if (!first) return out;
+  const root = dict.root;
+  if (!root.next) return out;
   const firstHashes = dict.firstHashes;
   const { starts } = view.tokens;
   for (let p = 0; p < view.count; p++) {
     const start = starts[view.sig[p]];
     if (start < from) continue;
     if (start >= to) break;
-    if (!view.matchable(p) || !firstHashes.has(view.hash(p))) continue;
-    let node = first.get(view.key(p));
+    if (!view.matchable(p)) continue;
+    const h = view.hash(p);
+    if (!firstHashes.has(h)) continue; // the usual case: no phrase starts with this word
+    let node = childByHash(root, h, view, p);
     let q = p + 1;
     while (node) {
       if (node.variants) {
@@ -72,7 +85,7 @@ function candidates(view: View, dict: Dictionary, from: number, to: number): Can
         if (c) out.push(c);
       }
       if (!node.next || q >= view.count || !view.matchable(q)) break;
-      node = node.next.get(view.key(q));
+      node = childByHash(node, view.hash(q), view, q);
       q++;
     }
   }
@@ -94,6 +107,18 @@ function resolve(cands: Candidate[], count: number): Candidate[] {
     kept.push(c);
   }
   return kept.sort((a, b) => a.from - b.from);
+}
+
+const provenances = new WeakMap<Entry, Provenance>();
+
+/** One provenance object per entry, shared by its edits. */
+function provenance(e: Entry): Provenance {
+  let p = provenances.get(e);
+  if (!p) {
+    p = { id: e.id, pack: e.pack, file: e.pos.file, line: e.pos.line };
+    provenances.set(e, p);
+  }
+  return p;
 }
 
 /** Line and column (1-based) of each offset, offsets ascending. */
@@ -155,7 +180,7 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
       : e.exactCase ? c.variant.original : applyCase(c.variant.original, casePattern(words));
     edits.push({
       start, end, line: 0, col: 0, spun: text.slice(start, end), replacement, detect: e.detect,
-      entry: { id: e.id, pack: e.pack, file: e.pos.file, line: e.pos.line },
+      entry: provenance(e),
       why: c.why,
     });
   }

@@ -399,15 +399,19 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     seenHashes.add(h);
   }
   const first = new LazyFirst();
+  // every first key's hash is known from the start (PENDING until its group is loaded), so one map
+  // lookup per token answers both "does a phrase start here?" and "which group?"
+  const PENDING = newNode();
   const byHash = new Map<number, TrieNode | null>();
+  for (const h of seenHashes) byHash.set(h, PENDING);
   const lazyHash = (hash: number, keys: KeySource, at: number): TrieNode | undefined => {
     const hit = byHash.get(hash);
-    if (hit !== undefined) return hit ?? undefined;
+    if (hit !== PENDING) return hit ?? undefined;
     const node = first.get(keys.key(at));
     if (!collisions.has(hash)) byHash.set(hash, node ?? null);
     return node;
   };
-  const root: TrieNode = { next: first, variants: null, lazyHash };
+  const root: TrieNode = { next: first, variants: null, byHash: undefined, lazyHash };
   const phraseRoot = newNode();
   const phraseIds = new Map<TrieNode, number>();
   phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));

@@ -80,11 +80,9 @@ async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts,
   for (const name of inputs) {
     await tally.attempt(async () => {
       checkReadable(name);
-      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: !opts.findings })) {
-        for (const e of piece.edits) {
-          if (e.detect) findings++;
-          else restorations++;
-        }
+      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: !opts.findings, lean: true })) {
+        restorations += piece.restorations;
+        findings += piece.findings;
         if (piece.text) await write(piece.text);
       }
     });

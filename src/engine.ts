@@ -13,6 +13,8 @@ import type { Edit, Entry, Provenance, RestoreResult, Variant } from "./types.js
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
   noFindings?: boolean;
+  /** Only what the restored text needs: edits without line, column or spun text. */
+  lean?: boolean;
 }
 
 /** A window of a longer input (streaming): only edits starting in [from, to) are made. */
@@ -68,16 +70,13 @@ function candidates(view: View, dict: Dictionary, from: number, to: number): Can
   const out: Candidate[] = [];
   const root = dict.root;
   if (!root.next) return out;
-  const firstHashes = dict.firstHashes;
   const { starts } = view.tokens;
   for (let p = 0; p < view.count; p++) {
     const start = starts[view.sig[p]];
     if (start < from) continue;
     if (start >= to) break;
     if (!view.matchable(p)) continue;
-    const h = view.hash(p);
-    if (!firstHashes.has(h)) continue; // the usual case: no phrase starts with this word
-    let node = childByHash(root, h, view, p);
+    let node = childByHash(root, view.hash(p), view, p); // usually undefined: no phrase starts here
     let q = p + 1;
     while (node) {
       if (node.variants) {
@@ -179,28 +178,33 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
     const replacement = e.detect ? c.variant.original
       : e.exactCase ? c.variant.original : applyCase(c.variant.original, casePattern(words));
     edits.push({
-      start, end, line: 0, col: 0, spun: text.slice(start, end), replacement, detect: e.detect,
+      start, end, line: 0, col: 0, spun: options.lean ? "" : text.slice(start, end), replacement, detect: e.detect,
       entry: provenance(e),
       why: c.why,
     });
   }
-  const positions = lineCols(text, edits.map((e) => e.start));
-  edits.forEach((e, i) => {
-    e.line = positions[i][0];
-    e.col = positions[i][1];
-  });
+  if (!options.lean) {
+    const positions = lineCols(text, edits.map((e) => e.start));
+    edits.forEach((e, i) => {
+      e.line = positions[i][0];
+      e.col = positions[i][1];
+    });
+  }
   return { edits, words: countWords(view, options.from, options.to) };
 }
 
-/** Apply edits (sorted, not overlapping; findings skipped) to the text they were made on. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
+/**
+ * Apply edits (sorted, not overlapping; findings skipped) to the text they were made on, giving
+ * the restored text of [from, to) (default: all of it). Edits outside [from, to) are ignored.
+ */
+export function applyEdits(text: string, edits: readonly Edit[], from = 0, to = text.length): string {
   const parts: string[] = [];
-  let at = 0;
+  let at = from;
   for (const e of edits) {
-    if (e.detect) continue;
+    if (e.detect || e.start < from || e.start >= to) continue;
     parts.push(text.slice(at, e.start), e.replacement);
     at = e.end;
   }
-  parts.push(text.slice(at));
+  parts.push(text.slice(at, Math.max(at, to)));
   return parts.join("");
 }

@@ -23,9 +23,11 @@ export interface StreamOptions extends RestoreOptions {
 export interface Piece {
   /** Restored text for the next stretch of the input. */
   text: string;
-  /** Its edits, with offsets, lines and columns in the whole input. */
+  /** Its edits, with offsets, lines and columns in the whole input (none with `lean`). */
   edits: Edit[];
   words: number;
+  restorations: number;
+  findings: number;
 }
 
 function isWhite(c: number): boolean {
@@ -82,24 +84,30 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
     const r = restoreRange(window, dict, {
       ...opts, from: fromRel - winStart, to: toRel - winStart, blockedBefore: Math.max(0, blocked - base),
     });
-    // lines and columns: relative to the window, made absolute
-    const head = countLines(buf, 0, winStart);
-    const winLine = line + head.lines;
-    const winLineStart = head.lastBreak >= 0 ? bufStart + head.lastBreak + 1 : lineStart;
-    const edits = r.edits.map((e) => ({
-      ...e,
-      start: e.start + base,
-      end: e.end + base,
-      line: e.line + winLine - 1,
-      col: e.line === 1 ? e.col + (base - winLineStart) : e.col,
-    }));
-    let endAbs = bufStart + toRel;
-    for (const e of edits) if (e.end > endAbs) endAbs = e.end;
-    if (edits.length) blocked = Math.max(blocked, edits[edits.length - 1].end);
+    let endRel = toRel - winStart; // end of this step's output, relative to the window
+    for (const e of r.edits) if (e.end > endRel) endRel = e.end;
+    if (r.edits.length) blocked = Math.max(blocked, base + r.edits[r.edits.length - 1].end);
     let words = r.words;
-    if (endAbs > bufStart + toRel) words += countWords(buf.slice(toRel, endAbs - bufStart));
-    const inputSlice = buf.slice(fromRel, endAbs - bufStart);
-    const text = applyEdits(inputSlice, edits.map((e) => ({ ...e, start: e.start - done, end: e.end - done })));
+    if (endRel > toRel - winStart) words += countWords(window.slice(toRel - winStart, endRel));
+    const text = applyEdits(window, r.edits, fromRel - winStart, endRel);
+    const endAbs = base + endRel;
+    let restorations = 0;
+    for (const e of r.edits) if (!e.detect) restorations++;
+    const findings = r.edits.length - restorations;
+    // lines and columns: relative to the window, made absolute (not needed for lean output)
+    let edits: Edit[] = [];
+    if (!opts.lean) {
+      const head = countLines(buf, 0, winStart);
+      const winLine = line + head.lines;
+      const winLineStart = head.lastBreak >= 0 ? bufStart + head.lastBreak + 1 : lineStart;
+      edits = r.edits.map((e) => ({
+        ...e,
+        start: e.start + base,
+        end: e.end + base,
+        line: e.line + winLine - 1,
+        col: e.line === 1 ? e.col + (base - winLineStart) : e.col,
+      }));
+    }
     done = endAbs;
     // drop what no later window needs
     const keepFrom = Math.max(0, done - bufStart - ctx);
@@ -110,7 +118,7 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
       buf = buf.slice(keepFrom);
       bufStart += keepFrom;
     }
-    return { text, edits, words };
+    return { text, edits, words, restorations, findings };
   };
 
   for await (const piece of source) {
@@ -129,10 +137,14 @@ export async function restoreChunked(text: string, dict: Dictionary, opts: Strea
   const out: string[] = [];
   const edits: Edit[] = [];
   let words = 0;
+  let restorations = 0;
+  let findings = 0;
   for await (const p of restoreStream(pieces(), dict, opts)) {
     out.push(p.text);
     edits.push(...p.edits);
     words += p.words;
+    restorations += p.restorations;
+    findings += p.findings;
   }
-  return { text: out.join(""), edits, words };
+  return { text: out.join(""), edits, words, restorations, findings };
 }

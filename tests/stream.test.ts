@@ -20,6 +20,9 @@ describe("streaming", () => {
       expect(streamed.edits.map((e) => [e.start, e.end, e.line, e.col, e.replacement])).toEqual(
         whole.edits.map((e) => [e.start, e.end, e.line, e.col, e.replacement]));
       expect(streamed.words).toBe(whole.words);
+      const lean = await restoreChunked(text, dict, { chunk, context: 200, piece: 53, lean: true });
+      expect(lean.text).toBe(whole.text);
+      expect(lean.restorations).toBe(whole.edits.filter((e) => !e.detect).length);
     }), { numRuns: 300 });
   });
 

@@ -765,6 +765,34 @@ function mergeIntoUnconditional(entries: Entry[], merged: Drop[]): Entry[] {
   });
 }
 
+/**
+ * Some PPS rows give a tortured phrase as the expected text ('congested trees' → 'choice trees',
+ * itself the plural of the fingerprint 'choice tree' → 'decision tree'). Restoring such an entry
+ * would leave text that a second run changes again: follow the chain to its end instead.
+ */
+function resolveChains(entries: Entry[], warnings: string[]): void {
+  const to = new Map<string, string>();
+  for (const e of entries) {
+    if (e.detect || Object.keys(e.when).length > 0) continue;
+    for (const s of e.spun) {
+      to.set(key(s), e.original);
+      if (e.inflect) to.set(key(plural(s)), plural(e.original));
+    }
+  }
+  for (const e of entries) {
+    if (e.detect) continue;
+    const seen = new Set<string>([key(e.original)]);
+    let next = to.get(key(e.original));
+    while (next !== undefined && !seen.has(key(next))) {
+      warnings.push(`chain: "${e.spun[0]}" → "${e.original}" is itself spun; restored to "${next}"`);
+      e.note = `${e.note ? `${e.note}; ` : ""}the PPS expected text "${e.original}" is itself a fingerprint`;
+      e.original = next;
+      seen.add(key(next));
+      next = to.get(key(next));
+    }
+  }
+}
+
 function conditionCount(w: When): number {
   return Object.entries(w).filter(([k]) => k !== "within").reduce(
     (n, [, v]) => n + (Array.isArray(v) ? v.length : 0), 0);
@@ -1257,6 +1285,7 @@ function build(csvFile: string, jsonFile: string | undefined): { yaml: string; r
     else candidates.push(...outcome.entries);
   }
   candidates = mergeIntoUnconditional(dedupe(candidates, drops, merged), merged);
+  resolveChains(candidates, warnings);
   let entries = order(candidates);
   for (;;) {
     for (const e of entries) {

@@ -1,11 +1,15 @@
 // Build: one ES module bundle for the CLI (and one for --jobs workers) in dist/. A bundle starts
 // faster than ~40 separate modules (start-up matters in pipes); yaml and diff stay outside it and
 // load on first use. Type checking is tsc's job (npm run typecheck).
+// Usage: node scripts/build.mjs [--outdir DIR]   (default dist/)
 import { build } from "esbuild";
+
+const at = process.argv.indexOf("--outdir");
+const outdir = at > 0 ? process.argv[at + 1] : "dist";
 
 await build({
   entryPoints: ["src/cli.ts", "src/worker.ts", "src/index.ts"],
-  outdir: "dist",
+  outdir,
   bundle: true,
   splitting: true,
   chunkNames: "chunk-[hash]",

@@ -17,9 +17,11 @@ import { formatUnified } from "./format/unified.js";
 import { InputTally } from "./input.js";
 import { checkWriteUsage, runWrite, splitBackupArg } from "./write.js";
 import { checkReadable, textPieces } from "./source.js";
-import { restoreStream } from "./stream.js";
+import { restoreStream, restoreStreamParallel } from "./stream.js";
+import { restoreRange } from "./engine.js";
+import type { WindowRunner } from "./stream.js";
 import { restoreJsonl } from "./jsonl.js";
-import { failureError, restoreMany } from "./parallel.js";
+import { WindowPool, failureError, restoreMany } from "./parallel.js";
 import { Progress } from "./progress.js";
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
@@ -72,20 +74,39 @@ interface RestoreOpts {
   jobs?: string;
 }
 
-/** --format text: each input streams through in bounded memory. */
-async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io, tally: InputTally): Promise<{ restorations: number; findings: number }> {
+/**
+ * --format text: each input streams through in bounded memory. With an explicit --jobs above 1,
+ * the windows of a large input are restored on worker threads, a few at a time (threads start
+ * only for an input of more than one window; each costs a heap of its own).
+ */
+async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io, tally: InputTally, jobs: number): Promise<{ restorations: number; findings: number }> {
   let restorations = 0;
   let findings = 0;
   const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
-  for (const name of inputs) {
-    await tally.attempt(async () => {
-      checkReadable(name);
-      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: !opts.findings, lean: true })) {
-        restorations += piece.restorations;
-        findings += piece.findings;
-        if (piece.text) await write(piece.text);
-      }
-    });
+  const sopts = { noFindings: !opts.findings, lean: true };
+  // jobs - 1 threads, and this thread takes every jobs-th window itself
+  let pool: Promise<WindowPool> | undefined;
+  let turn = 0;
+  const run: WindowRunner = async (w, from, to) => {
+    if (turn++ % jobs === jobs - 1) return restoreRange(w, dict, { from, to, lean: true, noFindings: !opts.findings });
+    pool ??= WindowPool.start({ packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings }, jobs - 1);
+    return (await pool).run(w, from, to);
+  };
+  try {
+    for (const name of inputs) {
+      await tally.attempt(async () => {
+        checkReadable(name);
+        // one input on several threads only when asked for: it trades memory (a heap per thread) for speed
+        const pieces = jobs > 1 && opts.jobs !== undefined ? restoreStreamParallel(textPieces(name), dict, sopts, run, jobs * 2) : restoreStream(textPieces(name), dict, sopts);
+        for await (const piece of pieces) {
+          restorations += piece.restorations;
+          findings += piece.findings;
+          if (piece.text) await write(piece.text);
+        }
+      });
+    }
+  } finally {
+    if (pool) await (await pool).close();
   }
   return { restorations, findings };
 }
@@ -114,7 +135,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     return tally.exitCode(opts.check && found > 0 ? 1 : 0);
   }
   if (opts.format === "text" && (inputs.includes("-") || inputs.some(isLarge))) {
-    const s = await streamText(inputs, dict, opts, io, tally);
+    const s = await streamText(inputs, dict, opts, io, tally, jobs);
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
   // whole files, on `jobs` threads; results in input order
@@ -187,7 +208,7 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--backup", "with --write: keep each original as FILE.orig (--backup=SUFFIX: another suffix)")
     .addOption(new Option("--backup-suffix <suffix>").hideHelp())
     .option("--no-findings", "leave out the findings of detect-only entries")
-    .option("-j, --jobs <n>", "files restored in parallel (default: the number of cores)")
+    .option("-j, --jobs <n>", "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows of one large input")
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
     .option("--color", "force colour")
     .option("--no-color", "no colour (also: NO_COLOR=1)")

@@ -6,6 +6,7 @@
 import type { Dictionary } from "./dictionary.js";
 import { restore } from "./engine.js";
 import type { FileResult } from "./format/types.js";
+import type { Edit } from "./types.js";
 import { UnspinError } from "./errors.js";
 import { InputRefused, asRefusal, readText } from "./input.js";
 
@@ -28,6 +29,99 @@ export interface Failure {
 }
 
 export type WorkReply = { i: number; result: FileResult } | ({ i: number } & Failure);
+
+/** A window of one large input, restored on a worker (see stream.ts). */
+export interface WindowRequest {
+  id: number;
+  window: string;
+  from: number;
+  to: number;
+}
+
+export type WindowReply = { id: number; edits: PackedEdits; words: number } | ({ id: number } & Failure);
+
+/** Edits as a thread sends them back: what the restored text needs, in flat arrays (cheap to copy). */
+export interface PackedEdits {
+  starts: Int32Array;
+  ends: Int32Array;
+  detect: Uint8Array;
+  replacements: string[];
+}
+
+export function packEdits(edits: readonly Edit[]): PackedEdits {
+  const n = edits.length;
+  const p: PackedEdits = { starts: new Int32Array(n), ends: new Int32Array(n), detect: new Uint8Array(n), replacements: new Array<string>(n) };
+  edits.forEach((e, i) => {
+    p.starts[i] = e.start;
+    p.ends[i] = e.end;
+    p.detect[i] = e.detect ? 1 : 0;
+    p.replacements[i] = e.replacement;
+  });
+  return p;
+}
+
+const NO_ENTRY = { id: "", pack: "", file: "", line: 0 };
+const NO_REASONS: string[] = [];
+
+export function unpackEdits(p: PackedEdits): Edit[] {
+  return p.replacements.map((replacement, i) => ({
+    start: p.starts[i], end: p.ends[i], line: 0, col: 0, spun: "", replacement, detect: p.detect[i] === 1, entry: NO_ENTRY, why: NO_REASONS,
+  }));
+}
+
+/** The compiled worker (under a TypeScript test runner, this module is src/*.ts: use dist/). */
+function workerUrl(): URL {
+  return import.meta.url.endsWith(".ts") ? new URL("../dist/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
+}
+
+/**
+ * Worker threads that restore windows of one input (stream.ts' restoreStreamParallel): a window is
+ * sent to the least busy worker; results come back as promises.
+ */
+export class WindowPool {
+  private readonly workers: { w: import("node:worker_threads").Worker; busy: number }[] = [];
+  private readonly pending = new Map<number, { resolve: (r: { edits: Edit[]; words: number }) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+
+  private constructor() {}
+
+  static async start(setup: WorkerSetup, n: number): Promise<WindowPool> {
+    const { Worker } = await import("node:worker_threads");
+    const pool = new WindowPool();
+    for (let k = 0; k < n; k++) {
+      const w = new Worker(workerUrl(), { workerData: setup });
+      const slot = { w, busy: 0 };
+      w.on("message", (reply: WindowReply) => {
+        slot.busy--;
+        const p = pool.pending.get(reply.id);
+        pool.pending.delete(reply.id);
+        if (!p) return;
+        if ("edits" in reply) p.resolve({ edits: unpackEdits(reply.edits), words: reply.words });
+        else p.reject(failureError(reply));
+      });
+      w.on("error", (err) => {
+        for (const p of pool.pending.values()) p.reject(err);
+        pool.pending.clear();
+      });
+      pool.workers.push(slot);
+    }
+    return pool;
+  }
+
+  run(window: string, from: number, to: number): Promise<{ edits: Edit[]; words: number }> {
+    const id = this.nextId++;
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      slot.w.postMessage({ id, window, from, to } satisfies WindowRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+  }
+}
 
 /** A failure as data that crosses threads (errors do not keep their class there). */
 export function failure(err: unknown): Failure {
@@ -80,10 +174,8 @@ export async function restoreMany(
   };
 
   const workerCount = Math.max(0, Math.min(jobs - 1, files.length - 1));
-  // the compiled worker (under a TypeScript test runner, this module is src/*.ts: use dist/)
-  const workerUrl = import.meta.url.endsWith(".ts") ? new URL("../dist/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
   const { Worker } = workerCount > 0 ? await import("node:worker_threads") : { Worker: undefined }; // only when threads are wanted
-  const workers = Worker ? Array.from({ length: workerCount }, () => new Worker(workerUrl, { workerData: setup })) : [];
+  const workers = Worker ? Array.from({ length: workerCount }, () => new Worker(workerUrl(), { workerData: setup })) : [];
   const done = workers.map((w) => new Promise<void>((resolve, reject) => {
     const feed = (): void => {
       const i = take();

@@ -148,3 +148,87 @@ export async function restoreChunked(text: string, dict: Dictionary, opts: Strea
   }
   return { text: out.join(""), edits, words, restorations, findings };
 }
+
+/** Restores one window [from, to) of `window` (on a worker thread: parallel.ts' WindowPool). */
+export type WindowRunner = (window: string, from: number, to: number) => Promise<{ edits: Edit[]; words: number }>;
+
+interface Flight {
+  /** Absolute offsets: where the window's own part starts and ends, and where its text starts. */
+  cut: number;
+  end: number;
+  base: number;
+  window: string;
+  result: Promise<{ edits: Edit[]; words: number }> | { edits: Edit[]; words: number };
+}
+
+/**
+ * restoreStream for the restored text only (`lean`), with up to `inFlight` windows restored at
+ * once by `run`. The output is the same as restoreStream's: windows are cut where the sequential
+ * path cuts them, and when an edit of one window runs past the next cut (rare: a phrase across
+ * the cut), that next window is redone here from the edit's end, exactly as the sequential path
+ * starts it. The last window is restored here, so a small input never waits for a thread.
+ */
+export async function* restoreStreamParallel(
+  source: AsyncIterable<string>, dict: Dictionary, opts: StreamOptions, run: WindowRunner, inFlight: number,
+): AsyncGenerator<Piece> {
+  const chunk = opts.chunk ?? 1 << 20;
+  const ctx = opts.context ?? 4096;
+  let buf = "";
+  let bufStart = 0;
+  let nextCut = 0; // where the next window to send starts
+  let done = 0; // output so far
+  let blocked = 0; // end of the last edit made
+  const queue: Flight[] = [];
+
+  const send = (final: boolean): void => {
+    const fromRel = nextCut - bufStart;
+    const toRel = final ? buf.length : cutPoint(buf, fromRel + 1, Math.min(buf.length - ctx, fromRel + chunk));
+    const winStart = Math.max(0, fromRel - ctx);
+    const winEnd = final ? buf.length : Math.min(buf.length, toRel + ctx);
+    const window = buf.slice(winStart, winEnd);
+    const base = bufStart + winStart;
+    const from = fromRel - winStart;
+    const to = toRel - winStart;
+    const result = final ? restoreRange(window, dict, { ...opts, from, to, lean: true }) : run(window, from, to);
+    queue.push({ cut: nextCut, end: bufStart + toRel, base, window, result });
+    nextCut = bufStart + toRel;
+  };
+
+  const land = async (): Promise<Piece> => {
+    const w = queue.shift() as Flight;
+    let r = await w.result;
+    if (done > w.cut) {
+      r = restoreRange(w.window, dict, { ...opts, from: done - w.base, to: Math.max(done, w.end) - w.base, blockedBefore: Math.max(0, blocked - w.base), lean: true });
+    }
+    let endRel = Math.max(done, w.end) - w.base;
+    for (const e of r.edits) if (e.end > endRel) endRel = e.end;
+    if (r.edits.length) blocked = Math.max(blocked, w.base + r.edits[r.edits.length - 1].end);
+    let words = r.words;
+    const ownEnd = Math.max(done, w.end) - w.base;
+    if (endRel > ownEnd) words += countWords(w.window.slice(ownEnd, endRel));
+    const text = applyEdits(w.window, r.edits, done - w.base, endRel);
+    done = w.base + endRel;
+    let restorations = 0;
+    for (const e of r.edits) if (!e.detect) restorations++;
+    return { text, edits: [], words, restorations, findings: r.edits.length - restorations };
+  };
+
+  const trim = (): void => {
+    const keep = Math.min(nextCut - ctx, ...queue.map((w) => w.base)) - bufStart;
+    if (keep > 0) {
+      buf = buf.slice(keep);
+      bufStart += keep;
+    }
+  };
+
+  for await (const piece of source) {
+    buf += piece;
+    while (buf.length - (nextCut - bufStart) >= chunk + 2 * ctx) {
+      send(false);
+      trim();
+      if (queue.length >= inFlight) yield await land();
+    }
+  }
+  if (nextCut < bufStart + buf.length || queue.length === 0) send(true);
+  while (queue.length) yield await land();
+}

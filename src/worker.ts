@@ -1,23 +1,30 @@
 /**
- * A worker thread of `--jobs N`: loads the dictionary once, then restores the files it is sent and
- * returns their results. Errors travel back as messages (one line each), never as crashes.
+ * A worker thread of `--jobs N`: loads the dictionary once, then restores the files (or the windows
+ * of one large input) it is sent and returns their results. Errors travel back as messages (one
+ * line each), never as crashes.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Dictionary } from "./dictionary.js";
-import { failure, restoreFile } from "./parallel.js";
-import type { WorkerSetup, WorkRequest, WorkReply } from "./parallel.js";
+import { failure, packEdits, restoreFile } from "./parallel.js";
+import type { WindowReply, WindowRequest, WorkerSetup, WorkRequest, WorkReply } from "./parallel.js";
+import { restoreRange } from "./engine.js";
 import { loadDictionary } from "./packs.js";
 
 const setup = workerData as WorkerSetup;
 let dict: Dictionary | undefined;
 
-parentPort?.on("message", (req: WorkRequest) => {
-  let reply: WorkReply;
+parentPort?.on("message", (req: WorkRequest | WindowRequest) => {
+  let reply: WorkReply | WindowReply;
   try {
     dict ??= loadDictionary(setup.packs, setup.cwd);
-    reply = { i: req.i, result: restoreFile(req.file, dict, setup) };
+    if ("window" in req) {
+      const r = restoreRange(req.window, dict, { from: req.from, to: req.to, lean: true, noFindings: setup.noFindings });
+      reply = { id: req.id, edits: packEdits(r.edits), words: r.words };
+    } else {
+      reply = { i: req.i, result: restoreFile(req.file, dict, setup) };
+    }
   } catch (err) {
-    reply = { i: req.i, ...failure(err) };
+    reply = "window" in req ? { id: req.id, ...failure(err) } : { i: req.i, ...failure(err) };
   }
   parentPort?.postMessage(reply);
 });

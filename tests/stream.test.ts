@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { restore } from "../src/engine.js";
 import { buildDictionary } from "../src/dictionary.js";
 import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../src/packs.js";
-import { cutPoint, restoreChunked } from "../src/stream.js";
+import { cutPoint, restoreChunked, restoreStreamParallel } from "../src/stream.js";
+import { restoreRange } from "../src/engine.js";
 
 const dict = loadDictionary(builtinPacks());
 const full = buildDictionary(builtinPacks().map((p) => readPackFile(resolvePack(p))));
@@ -24,6 +25,30 @@ describe("streaming", () => {
       expect(lean.text).toBe(whole.text);
       expect(lean.restorations).toBe(whole.edits.filter((e) => !e.detect).length);
     }), { numRuns: 300 });
+  });
+
+  it("restores the same with windows in flight at once (answers arriving in any order)", async () => {
+    await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 80 }).map((a) => a.join("")), fc.integer({ min: 8, max: 300 }), fc.integer({ min: 1, max: 4 }), async (text, chunk, inFlight) => {
+      async function* pieces(): AsyncGenerator<string> {
+        for (let i = 0; i < text.length; i += 41) yield text.slice(i, i + 41);
+      }
+      // a stand-in for the worker pool: the same restoreRange, answering after a random delay
+      const run = (w: string, from: number, to: number) => new Promise<{ edits: ReturnType<typeof restoreRange>["edits"]; words: number }>((resolve) => {
+        setTimeout(() => resolve(restoreRange(w, dict, { from, to, lean: true })), Math.floor(Math.random() * 3));
+      });
+      let out = "";
+      let restorations = 0;
+      let words = 0;
+      for await (const p of restoreStreamParallel(pieces(), dict, { chunk, context: 200 }, run, inFlight)) {
+        out += p.text;
+        restorations += p.restorations;
+        words += p.words;
+      }
+      const whole = restore(text, dict);
+      expect(out).toBe(whole.text);
+      expect(restorations).toBe(whole.edits.filter((e) => !e.detect).length);
+      expect(words).toBe(whole.words);
+    }), { numRuns: 200 });
   });
 
   it("restores the same from the lazy (cached) dictionary as from the fully built one", () => {

@@ -15,7 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "./atomic.js";
 import {
-  DICTIONARY_URL, child, conditionSignature, inflectedVariants, newNode, phraseRawTokens, sortVariants, walkCreate,
+  DICTIONARY_URL, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
 } from "./dictionary.js";
 import type { Dictionary, KeySource, TrieNode } from "./dictionary.js";
 import { DictionaryError } from "./errors.js";
@@ -175,11 +175,20 @@ export function readCached(file: string, name: string, env: NodeJS.ProcessEnv = 
     const index = JSON.parse(readFileSync(`${base}.index.json`, "utf8")) as CachedIndex;
     if (index.format !== FORMAT) return undefined;
     index.file = name;
-    const data = readFileSync(`${base}.data.json`); // bytes only: buckets are decoded when used
+    // the entries are read on the first bucket the input needs (bytes only; decoded per bucket)
+    let data: Buffer | undefined;
+    const readData = (): Buffer => {
+      try {
+        return readFileSync(`${base}.data.json`);
+      } catch (err) {
+        if (rebuild) return rebuild().data; // pruned by another run meanwhile
+        throw err;
+      }
+    };
     return {
       index,
       key,
-      bucket: ([start, end]) => data.toString("utf8", start, end),
+      bucket: ([start, end]) => (data ??= readData()).toString("utf8", start, end),
       signatures: () => {
         try {
           return JSON.parse(readFileSync(`${base}.sigs.json`, "utf8")) as Signature[];
@@ -412,9 +421,9 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     return node;
   };
   const root: TrieNode = { next: first, variants: null, byHash: undefined, lazyHash };
-  const phraseRoot = newNode();
-  const phraseIds = new Map<TrieNode, number>();
-  phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
+  // the phrases of document conditions are indexed when a condition first needs them
+  let phraseTrie: ReturnType<typeof indexPhrases> | undefined;
+  const phraseTrieOf = () => (phraseTrie ??= indexPhrases(phrases));
 
   let all: Entry[] | undefined;
   const packInfos: PackInfo[] = used.map((p) => ({ name: p.index.name, file: p.index.file, description: p.index.description, entries: p.index.entries }));
@@ -430,9 +439,11 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
       }
       return all;
     },
-    root, phrases, phraseRoot, phraseIds,
+    root, phrases,
+    get phraseRoot() { return phraseTrieOf().phraseRoot; },
+    get phraseIds() { return phraseTrieOf().phraseIds; },
+    get phraseFirstHashes() { return phraseTrieOf().phraseFirstHashes; },
     firstHashes: seenHashes,
-    phraseFirstHashes: new Set(phrases.map((k) => hashKey(k[0]))),
     maxKeys: Math.max(0, ...used.map((p) => p.index.maxKeys)),
     maxWithin: Math.max(0, ...used.map((p) => p.index.maxWithin)),
     warnings,

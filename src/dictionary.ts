@@ -204,13 +204,10 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
 
   sortVariants(root);
 
-  const phraseRoot = newNode();
-  const phraseIds = new Map<TrieNode, number>();
-  phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
+  const { phraseRoot, phraseIds, phraseFirstHashes } = indexPhrases(phrases);
   const packInfos: PackInfo[] = packs.filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
     .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
   const firstHashes = new Set([...(root.next?.keys() ?? [])].map(hashKey));
-  const phraseFirstHashes = new Set(phrases.map((k) => hashKey(k[0])));
   return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, firstHashes, phraseFirstHashes, maxKeys, maxWithin, warnings };
 }
 
@@ -227,6 +224,14 @@ export function sortVariants(root: TrieNode): void {
     }
     if (n.next) stack.push(...n.next.values());
   }
+}
+
+/** The trie of the document conditions' phrases, with each end node's phrase id. */
+export function indexPhrases(phrases: readonly string[][]): { phraseRoot: TrieNode; phraseIds: Map<TrieNode, number>; phraseFirstHashes: Set<number> } {
+  const phraseRoot = newNode();
+  const phraseIds = new Map<TrieNode, number>();
+  phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
+  return { phraseRoot, phraseIds, phraseFirstHashes: new Set(phrases.map((k) => hashKey(k[0]))) };
 }
 
 export function walkCreate(root: TrieNode, keys: readonly string[]): TrieNode {

@@ -1,7 +1,6 @@
 /** `unspin eval`: accuracy on spun/original pairs and edits on clean texts. */
 import type { Command } from "commander";
 import type { Io, SetExit } from "../io.js";
-import { evaluate } from "../evaluate.js";
 import type { EvalReport } from "../evaluate.js";
 import { DEFAULT_PACKS, loadDictionary } from "../packs.js";
 
@@ -49,8 +48,9 @@ export function registerEval(program: Command, io: Io, setExit: SetExit): void {
     .option("--clean <dir>", "a folder (or file) of clean texts that must get no edits (repeatable)", (v: string, p: string[]) => [...p, v], [])
     .option("--json", "machine-readable report")
     .option("-v, --verbose", "list every missed and wrong edit")
-    .action((dirs: string[], opts: EvalOpts) => {
+    .action(async (dirs: string[], opts: EvalOpts) => {
       const packs = [...(opts.defaultPacks ? DEFAULT_PACKS : []), ...opts.dict.filter((d) => !DEFAULT_PACKS.includes(d) || !opts.defaultPacks)];
+      const { evaluate } = await import("../evaluate.js"); // only when evaluating
       const report = evaluate(loadDictionary(packs, io.cwd), dirs, opts.clean);
       io.stdout(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report, opts.verbose === true));
       setExit(0);

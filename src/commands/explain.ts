@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { packList } from "../config.js";
 import type { ExitCode } from "../errors.js";
-import { explain } from "../explain.js";
 import type { Explanation, MatchExplanation, VariantCheck } from "../explain.js";
 import type { Io, SetExit } from "../io.js";
 import { loadDictionary } from "../packs.js";
@@ -40,8 +39,9 @@ export function formatExplanation(x: Explanation): string {
   return out.join("\n") + "\n";
 }
 
-function runExplain(words: string[], cmd: Command, io: Io): ExitCode {
+async function runExplain(words: string[], cmd: Command, io: Io): Promise<ExitCode> {
   const dict = loadDictionary(packList(packOptions(cmd), io.cwd), io.cwd);
+  const { explain } = await import("../explain.js"); // only when explaining
   io.stdout(formatExplanation(explain(words.join(" "), dict)));
   return 0;
 }
@@ -50,7 +50,7 @@ export function registerExplain(program: Command, io: Io, setExit: SetExit): voi
   withPackOptions(program.command("explain"))
     .description("show which entries match a phrase or sentence, which conditions held or failed, and the result")
     .argument("<text...>", "the phrase or sentence (quote it)")
-    .action((words: string[], _opts: unknown, cmd: Command) => {
-      setExit(runExplain(words, cmd, io));
+    .action(async (words: string[], _opts: unknown, cmd: Command) => {
+      setExit(await runExplain(words, cmd, io));
     });
 }

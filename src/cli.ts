@@ -142,8 +142,8 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const results: FileResult[] = [];
   const summaries: Summary[] = [];
   const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
-  const setup = { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings };
-  await restoreMany(inputs, dict, setup, jobs, async (_i, outcome) => {
+  const setup = { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, textOnly: opts.format === "text" };
+  await restoreMany(inputs, dict, setup, threadsFor(inputs, jobs, opts.jobs !== undefined), async (_i, outcome) => {
     progress.tick();
     await tally.attempt(async () => {
       if (!("result" in outcome)) throw failureError(outcome);
@@ -181,6 +181,24 @@ function isLarge(file: string): boolean {
   } catch {
     return false; // reported when it is read
   }
+}
+
+/**
+ * Threads for many files: as asked with an explicit --jobs; by default only when the inputs are
+ * large enough together (8 MB) to repay starting threads, which costs more than small files take.
+ */
+function threadsFor(inputs: readonly string[], jobs: number, explicit: boolean): number {
+  if (explicit || jobs === 1) return jobs;
+  let total = 0;
+  for (const f of inputs) {
+    try {
+      total += statSync(f).size;
+    } catch {
+      // reported when read
+    }
+    if (total >= STREAM_ABOVE) return jobs;
+  }
+  return 1;
 }
 
 /** --jobs: a whole number ≥ 1; default: the number of cores. */

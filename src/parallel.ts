@@ -14,11 +14,13 @@ export interface WorkerSetup {
   packs: string[];
   cwd: string;
   noFindings: boolean;
+  /** Only the restored text and counts are wanted (--format text): less to send between threads. */
+  textOnly?: boolean;
 }
 
+/** Files sent to a thread in batches: one message per file costs as much as a small file's work. */
 export interface WorkRequest {
-  i: number;
-  file: string;
+  batch: { i: number; file: string }[];
 }
 
 /** A failed file: a refused input (reported, the run goes on) or an error that ends the run. */
@@ -28,7 +30,11 @@ export interface Failure {
   refused?: string;
 }
 
-export type WorkReply = { i: number; result: FileResult } | ({ i: number } & Failure);
+export type FileReply = { i: number; result: FileResult } | ({ i: number } & Failure);
+
+export interface WorkReply {
+  results: FileReply[];
+}
 
 /** A window of one large input, restored on a worker (see stream.ts). */
 export interface WindowRequest {
@@ -135,9 +141,12 @@ export function failureError(f: Failure): Error {
   return f.refused ? new InputRefused(f.error, f.refused as InputRefused["kind"]) : new UnspinError(f.error);
 }
 
-export function restoreFile(file: string, dict: Dictionary, opts: { noFindings: boolean }): FileResult {
+export function restoreFile(file: string, dict: Dictionary, opts: { noFindings: boolean; textOnly?: boolean }): FileResult {
   const input = readText(file);
-  return { name: file, input, ...restore(input, dict, { noFindings: opts.noFindings }) };
+  const r = restore(input, dict, { noFindings: opts.noFindings, lean: opts.textOnly });
+  if (!opts.textOnly) return { name: file, input, ...r };
+  const restorations = r.edits.filter((e) => !e.detect).length;
+  return { name: file, input: "", text: r.text, words: r.words, edits: [], counts: { restorations, findings: r.edits.length - restorations } };
 }
 
 export type Outcome = { result: FileResult } | Failure;
@@ -173,30 +182,29 @@ export async function restoreMany(
     }
   };
 
-  const workerCount = Math.max(0, Math.min(jobs - 1, files.length - 1));
+  // threads do the work (the main thread reads none of the files then: it sends, collects, writes)
+  const workerCount = jobs > 1 ? Math.min(jobs, files.length) : 0;
   const { Worker } = workerCount > 0 ? await import("node:worker_threads") : { Worker: undefined }; // only when threads are wanted
   const workers = Worker ? Array.from({ length: workerCount }, () => new Worker(workerUrl(), { workerData: setup })) : [];
+  const batchSize = Math.max(1, Math.min(32, Math.floor(files.length / (workerCount * 8))));
   const done = workers.map((w) => new Promise<void>((resolve, reject) => {
     const feed = (): void => {
-      const i = take();
-      if (i === undefined) {
+      const batch: { i: number; file: string }[] = [];
+      for (let i = take(); i !== undefined; i = batch.length + 1 < batchSize ? take() : undefined) batch.push({ i, file: files[i] });
+      if (batch.length === 0) {
         void w.terminate().then(() => resolve());
         return;
       }
-      w.postMessage({ i, file: files[i] } satisfies WorkRequest);
+      w.postMessage({ batch } satisfies WorkRequest);
     };
     w.on("message", (reply: WorkReply) => {
-      settle(reply.i, "result" in reply ? { result: reply.result } : { error: reply.error, refused: reply.refused });
+      for (const r of reply.results) settle(r.i, "result" in r ? { result: r.result } : { error: r.error, refused: r.refused });
       feed();
     });
     w.on("error", reject);
     feed();
   }));
-  // the main thread works too, yielding between files so replies are handled
-  for (let i = take(); i !== undefined; i = take()) {
-    runLocal(i);
-    await new Promise<void>((r) => setImmediate(r));
-  }
+  if (workerCount === 0) for (let i = take(); i !== undefined; i = take()) runLocal(i);
   await Promise.all(done);
   await emitting;
 }

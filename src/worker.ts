@@ -21,10 +21,20 @@ parentPort?.on("message", (req: WorkRequest | WindowRequest) => {
       const r = restoreRange(req.window, dict, { from: req.from, to: req.to, lean: true, noFindings: setup.noFindings });
       reply = { id: req.id, edits: packEdits(r.edits), words: r.words };
     } else {
-      reply = { i: req.i, result: restoreFile(req.file, dict, setup) };
+      const d = dict;
+      reply = {
+        results: req.batch.map(({ i, file }) => {
+          try {
+            return { i, result: restoreFile(file, d, setup) };
+          } catch (err) {
+            return { i, ...failure(err) };
+          }
+        }),
+      };
     }
   } catch (err) {
-    reply = "window" in req ? { id: req.id, ...failure(err) } : { i: req.i, ...failure(err) };
+    // the dictionary failed to load: every file of the message fails alike
+    reply = "window" in req ? { id: req.id, ...failure(err) } : { results: req.batch.map(({ i }) => ({ i, ...failure(err) })) };
   }
   parentPort?.postMessage(reply);
 });

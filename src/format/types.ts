@@ -6,6 +6,8 @@ export interface FileResult extends RestoreResult {
   name: string;
   /** The input text the edits' offsets refer to. */
   input: string;
+  /** With text-only results (edits and input left out, as --jobs workers send them): the counts. */
+  counts?: { restorations: number; findings: number };
 }
 
 export interface Summary {
@@ -21,6 +23,11 @@ export function summarize(results: readonly FileResult[]): Summary {
   let findings = 0;
   for (const r of results) {
     words += r.words;
+    if (r.counts) {
+      restorations += r.counts.restorations;
+      findings += r.counts.findings;
+      continue;
+    }
     for (const e of r.edits) {
       if (e.detect) findings++;
       else restorations++;

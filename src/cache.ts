@@ -15,7 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "./atomic.js";
 import {
-  DICTIONARY_URL, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
+  DICTIONARY_URL, PhraseTable, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
 } from "./dictionary.js";
 import type { Dictionary, KeySource, TrieNode } from "./dictionary.js";
 import { DictionaryError } from "./errors.js";
@@ -315,23 +315,14 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
   }
   // global entry indexes and phrase ids
   const offsets: number[] = [];
-  const phrases: string[][] = [];
-  const phraseIndex = new Map<string, number>();
+  const phraseTable = new PhraseTable();
+  const phrases = phraseTable.phrases;
   const remaps: number[][] = [];
   let total = 0;
   for (const p of used) {
     offsets.push(total);
     total += p.index.entries;
-    remaps.push(p.index.phrases.map((keys) => {
-      const k = keys.join(" ");
-      let id = phraseIndex.get(k);
-      if (id === undefined) {
-        id = phrases.length;
-        phrases.push(keys);
-        phraseIndex.set(k, id);
-      }
-      return id;
-    }));
+    remaps.push(p.index.phrases.map((keys) => phraseTable.id(keys)));
   }
   // conflicts and duplicates across packs (a duplicate's spun form is left out of the later pack);
   // worked out once per combination of packs and cached

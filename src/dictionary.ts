@@ -129,8 +129,8 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const warnings: Warning[] = [];
   const root = newNode();
   const entries: Entry[] = [];
-  const phrases: string[][] = [];
-  const phraseIndex = new Map<string, number>();
+  const phraseTable = new PhraseTable();
+  const phrases = phraseTable.phrases;
   // spun keys → the entries seen with them; conditions are compared only when keys collide
   const byKeys = new Map<string, { entry: Entry; spun: string }[]>();
   let maxKeys = 0;
@@ -144,16 +144,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
     }
     names.add(pack.name);
     // phrase ids are per pack; give equal phrases of all packs one global id
-    const global = pack.phrases.map((keys) => {
-      const k = keys.join(" ");
-      let id = phraseIndex.get(k);
-      if (id === undefined) {
-        id = phrases.length;
-        phrases.push(keys);
-        phraseIndex.set(k, id);
-      }
-      return id;
-    });
+    const global = pack.phrases.map((keys) => phraseTable.id(keys));
     const remap = (ids: number[] | undefined) => ids?.map((i) => global[i]);
     for (const src of pack.entries) {
       const entry: Entry = {
@@ -223,6 +214,23 @@ export function sortVariants(root: TrieNode): void {
         .map((x) => x.v);
     }
     if (n.next) stack.push(...n.next.values());
+  }
+}
+
+/** Phrases of document conditions with one id each, however many packs name them. */
+export class PhraseTable {
+  readonly phrases: string[][] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(keys: string[]): number {
+    const k = keys.join(" ");
+    let id = this.ids.get(k);
+    if (id === undefined) {
+      id = this.phrases.length;
+      this.phrases.push(keys);
+      this.ids.set(k, id);
+    }
+    return id;
   }
 }
 

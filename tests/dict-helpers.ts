@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
-import { main } from "../src/cli.js";
-import type { Io } from "../src/io.js";
+import { run } from "./helpers.js";
 import type { Run } from "./helpers.js";
 
 const made: string[] = [];
@@ -21,16 +20,6 @@ afterEach(() => {
 });
 
 /** The CLI in-process with `cwd` as its working directory. */
-export async function runIn(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (s) => { stdout += s; },
-    stderr: (s) => { stderr += s; },
-    stdoutIsTTY: false,
-    env: { NO_COLOR: "1", ...env },
-    cwd,
-  };
-  const status = await main(args, io);
-  return { status, stdout, stderr };
+export function runIn(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return run(args, env, cwd);
 }

@@ -28,7 +28,7 @@ export function cli(args: string[], opts: { input?: string | Buffer; env?: NodeJ
 }
 
 /** The CLI in-process (fast): same code path as bin/unspin.js minus the process. */
-export async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+export async function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
@@ -36,7 +36,7 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
     stderr: (s) => { stderr += s; },
     stdoutIsTTY: false,
     env: { NO_COLOR: "1", ...env },
-    cwd: ROOT,
+    cwd,
   };
   const status = await main(args, io);
   return { status, stdout, stderr };

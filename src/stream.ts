@@ -42,6 +42,15 @@ export function cutPoint(text: string, lo: number, hi: number): number {
   return hi; // no whitespace at all: cut inside the run (a match cannot span it anyway)
 }
 
+/**
+ * The next window of `buf` from `fromRel`: its own part ends at `toRel` (a cut at whitespace about
+ * `chunk` on, or the end of the input), and it reaches `ctx` characters further on each side.
+ */
+function planWindow(buf: string, fromRel: number, final: boolean, chunk: number, ctx: number): { toRel: number; winStart: number; winEnd: number } {
+  const toRel = final ? buf.length : cutPoint(buf, fromRel + 1, Math.min(buf.length - ctx, fromRel + chunk));
+  return { toRel, winStart: Math.max(0, fromRel - ctx), winEnd: final ? buf.length : Math.min(buf.length, toRel + ctx) };
+}
+
 function countLines(text: string, from: number, to: number): { lines: number; lastBreak: number } {
   let lines = 0;
   let lastBreak = -1;
@@ -76,9 +85,7 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
 
   const step = (final: boolean): Piece => {
     const fromRel = done - bufStart;
-    const toRel = final ? buf.length : cutPoint(buf, fromRel + 1, Math.min(buf.length - ctx, fromRel + chunk));
-    const winStart = Math.max(0, fromRel - ctx);
-    const winEnd = final ? buf.length : Math.min(buf.length, toRel + ctx);
+    const { toRel, winStart, winEnd } = planWindow(buf, fromRel, final, chunk, ctx);
     const window = buf.slice(winStart, winEnd);
     const base = bufStart + winStart;
     const r = restoreRange(window, dict, {
@@ -112,9 +119,11 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
     // drop what no later window needs
     const keepFrom = Math.max(0, done - bufStart - ctx);
     if (keepFrom > 0) {
-      const dropped = countLines(buf, 0, keepFrom);
-      line += dropped.lines;
-      if (dropped.lastBreak >= 0) lineStart = bufStart + dropped.lastBreak + 1;
+      if (!opts.lean) {
+        const dropped = countLines(buf, 0, keepFrom);
+        line += dropped.lines;
+        if (dropped.lastBreak >= 0) lineStart = bufStart + dropped.lastBreak + 1;
+      }
       buf = buf.slice(keepFrom);
       bufStart += keepFrom;
     }
@@ -182,9 +191,7 @@ export async function* restoreStreamParallel(
 
   const send = (final: boolean): void => {
     const fromRel = nextCut - bufStart;
-    const toRel = final ? buf.length : cutPoint(buf, fromRel + 1, Math.min(buf.length - ctx, fromRel + chunk));
-    const winStart = Math.max(0, fromRel - ctx);
-    const winEnd = final ? buf.length : Math.min(buf.length, toRel + ctx);
+    const { toRel, winStart, winEnd } = planWindow(buf, fromRel, final, chunk, ctx);
     const window = buf.slice(winStart, winEnd);
     const base = bufStart + winStart;
     const from = fromRel - winStart;

@@ -201,7 +201,7 @@ function scanNumber(text: string, i: number): number {
 
 export function tokenize(text: string): Tokens {
   const n = text.length;
-  const b = new Builder(Math.max(16, (n >> 2) + 16));
+  const b = new Builder(Math.max(16, (n >> 1) + 16));
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);

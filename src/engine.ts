@@ -4,6 +4,7 @@
  * restored text in one pass. Text outside the edits is copied unchanged.
  */
 import { applyCase, casePattern } from "./case.js";
+import type { CasePattern } from "./case.js";
 import { View, holds } from "./conditions.js";
 import { childByHash } from "./dictionary.js";
 import type { Dictionary } from "./dictionary.js";
@@ -94,6 +95,15 @@ function candidates(view: View, dict: Dictionary, from: number, to: number): Can
 /** Longest first, then earliest, then the entry listed first; keep those that overlap nothing kept. */
 function resolve(cands: Candidate[], count: number): Candidate[] {
   if (cands.length <= 1) return cands;
+  // the usual case: candidates come in order of their start and none overlaps the next
+  let disjoint = true;
+  for (let i = 1; i < cands.length; i++) {
+    if (cands[i].from < cands[i - 1].to) {
+      disjoint = false;
+      break;
+    }
+  }
+  if (disjoint) return cands;
   const order = cands.slice().sort((a, b) =>
     (b.to - b.from) - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index);
   const taken = new Uint8Array(count);
@@ -106,6 +116,26 @@ function resolve(cands: Candidate[], count: number): Candidate[] {
     kept.push(c);
   }
   return kept.sort((a, b) => a.from - b.from);
+}
+
+/** The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the quick common case). */
+function spanCase(view: View, from: number, to: number): CasePattern {
+  const { text, starts, ends } = view.tokens;
+  let lower = true;
+  for (let p = from; p < to && lower; p++) {
+    const t = view.sig[p];
+    for (let i = starts[t]; i < ends[t]; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) {
+        lower = false;
+        break;
+      }
+    }
+  }
+  if (lower) return "lower";
+  const words: string[] = [];
+  for (let p = from; p < to; p++) if (view.kind(p) === Kind.Word) words.push(view.raw(p));
+  return casePattern(words);
 }
 
 const provenances = new WeakMap<Entry, Provenance>();
@@ -173,10 +203,7 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
     const start = tokens.starts[view.sig[c.from]];
     const end = tokens.ends[view.sig[c.to - 1]];
     if (start < blocked || start >= options.to) continue;
-    const words: string[] = [];
-    for (let p = c.from; p < c.to; p++) if (view.kind(p) === Kind.Word) words.push(view.raw(p));
-    const replacement = e.detect ? c.variant.original
-      : e.exactCase ? c.variant.original : applyCase(c.variant.original, casePattern(words));
+    const replacement = e.detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
     edits.push({
       start, end, line: 0, col: 0, spun: options.lean ? "" : text.slice(start, end), replacement, detect: e.detect,
       entry: provenance(e),

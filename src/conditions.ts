@@ -9,6 +9,17 @@ import { Kind } from "./tokenizer.js";
 import type { Tokens } from "./tokenizer.js";
 import type { CompiledConditions, WordItem } from "./types.js";
 
+let scratch: { sig: Int32Array; hashes: Uint32Array; hashed: Uint8Array } | undefined;
+
+/** The View's arrays, reused from window to window (see tokenize's `reuse`). */
+function scratchArrays(count: number): { sig: Int32Array; hashes: Uint32Array; hashed: Uint8Array } {
+  if (!scratch || scratch.sig.length < count) {
+    const n = Math.max(count, 1024);
+    scratch = { sig: new Int32Array(n), hashes: new Uint32Array(n), hashed: new Uint8Array(n) };
+  }
+  return scratch;
+}
+
 /** The input as the matcher sees it: significant tokens (no whitespace) with lazily made keys. */
 export class View {
   /** Token indexes of the significant tokens: words, numbers, punctuation, links, breaks. */
@@ -22,14 +33,16 @@ export class View {
   private readonly hashes: Uint32Array;
   private readonly hashed: Uint8Array;
 
-  constructor(readonly tokens: Tokens, private readonly dict: Dictionary) {
-    const sig = new Int32Array(tokens.count);
+  constructor(readonly tokens: Tokens, private readonly dict: Dictionary, reuse = false) {
+    const arrays = reuse ? scratchArrays(tokens.count) : { sig: new Int32Array(tokens.count), hashes: new Uint32Array(tokens.count), hashed: new Uint8Array(tokens.count) };
+    const sig = arrays.sig;
     let n = 0;
     for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== Kind.Space) sig[n++] = i;
     this.sig = sig.subarray(0, n);
     this.count = n;
-    this.hashes = new Uint32Array(n);
-    this.hashed = new Uint8Array(n);
+    this.hashes = arrays.hashes.subarray(0, n);
+    this.hashed = arrays.hashed.subarray(0, n);
+    this.hashed.fill(0);
   }
 
   kind(p: number): number {

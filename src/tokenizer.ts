@@ -98,10 +98,24 @@ class Builder {
   kinds: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
+  sentence: Uint8Array;
   constructor(capacity: number) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+    this.sentence = new Uint8Array(capacity);
+  }
+  /** Start again, keeping the arrays when they are large enough (no garbage per window). */
+  reset(capacity: number): this {
+    this.count = 0;
+    this.newlines.length = 0;
+    if (this.kinds.length < capacity) {
+      this.kinds = new Uint8Array(capacity);
+      this.starts = new Int32Array(capacity);
+      this.ends = new Int32Array(capacity);
+      this.sentence = new Uint8Array(capacity);
+    }
+    return this;
   }
   /** Space tokens holding one line break (a line start is a sentence start). */
   newlines: number[] = [];
@@ -126,6 +140,7 @@ class Builder {
     this.kinds = kinds;
     this.starts = starts;
     this.ends = ends;
+    this.sentence = new Uint8Array(n);
   }
 }
 
@@ -199,9 +214,17 @@ function scanNumber(text: string, i: number): number {
   }
 }
 
-export function tokenize(text: string): Tokens {
+let scratch: Builder | undefined;
+
+/**
+ * Tokenize `text`. With `reuse`, the token arrays are the module's scratch arrays, overwritten by
+ * the next such call: only for a caller that is done with the tokens before it tokenizes again
+ * (the engine, window by window).
+ */
+export function tokenize(text: string, reuse = false): Tokens {
   const n = text.length;
-  const b = new Builder(Math.max(16, (n >> 1) + 16));
+  const capacity = Math.max(16, (n >> 1) + 16);
+  const b = reuse ? (scratch ??= new Builder(capacity)).reset(capacity) : new Builder(capacity);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -268,7 +291,8 @@ export function tokenize(text: string): Tokens {
 
 function finish(text: string, b: Builder): Tokens {
   const count = b.count;
-  const sentenceStart = new Uint8Array(count);
+  const sentenceStart = b.sentence.subarray(0, count);
+  sentenceStart.fill(0);
   let atStart = true;
   let pendingEnd = false;
   let nl = 0; // next entry of b.newlines

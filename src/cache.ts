@@ -23,6 +23,7 @@ import type { Problem } from "./errors.js";
 import { LOADER_URL } from "./loader.js";
 import type { PackSource } from "./loader.js";
 import { hashKey } from "./hash.js";
+import { HashIndex } from "./hashindex.js";
 import { TOKENIZER_URL, phraseKeys } from "./tokenizer.js";
 import type { Entry, PackInfo, Variant, Warning } from "./types.js";
 import { VERSION } from "./version.js";
@@ -402,7 +403,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
   // every first key's hash is known from the start (PENDING until its group is loaded), so one map
   // lookup per token answers both "does a phrase start here?" and "which group?"
   const PENDING = newNode();
-  const byHash = new Map<number, TrieNode | null>();
+  const byHash = new HashIndex<TrieNode | null>(seenHashes.size);
   for (const h of seenHashes) byHash.set(h, PENDING);
   const lazyHash = (hash: number, keys: KeySource, at: number): TrieNode | undefined => {
     const hit = byHash.get(hash);

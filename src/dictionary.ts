@@ -6,6 +6,7 @@
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
 import { hashKey } from "./hash.js";
+import { HashIndex } from "./hashindex.js";
 import { formsFor, inflectable } from "./inflect.js";
 import type { PackSource } from "./loader.js";
 import { phraseKeys } from "./tokenizer.js";
@@ -15,7 +16,7 @@ export interface TrieNode {
   next: Map<string, TrieNode> | null;
   variants: Variant[] | null;
   /** `next` keyed by the keys' hashes (hash.ts), made on first use; null where two keys collide. */
-  byHash?: Map<number, TrieNode> | null;
+  byHash?: HashIndex<TrieNode> | null;
   /** A lazily loaded root's own lookup by hash (cache.ts). */
   lazyHash?: (hash: number, keys: KeySource, at: number) => TrieNode | undefined;
 }
@@ -32,10 +33,10 @@ export function childByHash(node: TrieNode, hash: number, keys: KeySource, at: n
   if (!next) return undefined;
   let byHash = node.byHash;
   if (byHash === undefined) {
-    byHash = new Map();
+    byHash = new HashIndex<TrieNode>(next.size);
     for (const [k, c] of next) {
       const h = hashKey(k);
-      if (byHash.has(h)) {
+      if (byHash.get(h) !== undefined) {
         byHash = null; // a collision: this node is walked by key strings
         break;
       }

@@ -1,6 +1,6 @@
 // Build: one ES module bundle for the CLI (and one for --jobs workers) in dist/. A bundle starts
-// faster than ~40 separate modules (start-up matters in pipes); yaml and diff stay outside it and
-// load on first use. Type checking is tsc's job (npm run typecheck).
+// faster than ~40 separate modules (start-up matters in pipes); yaml stays outside it and
+// loads on first use. Type checking is tsc's job (npm run typecheck).
 // Usage: node scripts/build.mjs [--outdir DIR]   (default dist/)
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
@@ -19,7 +19,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["yaml", "diff"],
+  external: ["yaml"],
   // commander is CommonJS: give the bundle a require()
   banner: { js: "import { createRequire as __unspinRequire } from 'node:module'; const require = __unspinRequire(import.meta.url);" },
   minify: true, // less to parse at every start

@@ -18,6 +18,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
+import { buildDictionary } from "../src/dictionary.js";
+import type { Dictionary } from "../src/dictionary.js";
+import { restore } from "../src/engine.js";
+import { readPack } from "../src/loader.js";
 
 // ---------------------------------------------------------------------------------------------
 // Tunable word lists (kept short and explained)
@@ -863,22 +867,7 @@ function relax(entries: Entry[]): Map<string, string[]> {
 // A small simulation of the engine, to pick example sentences that hold for the whole pack
 // ---------------------------------------------------------------------------------------------
 
-interface Tok {
-  key: string;
-  start: number;
-  end: number;
-  word: boolean;
-}
 
-/** Words (with inner hyphens/apostrophes), possessive 's, numbers, single punctuation marks. */
-function simTokens(text: string): Tok[] {
-  const re = /[\p{L}\p{N}]+(?:(?:-|['’](?!s\b))[\p{L}\p{N}]+)*|['’]s\b|\S/gu;
-  const out: Tok[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ key: key(m[0]), start: m.index, end: m.index + m[0].length, word: /[\p{L}\p{N}]/u.test(m[0]) });
-  }
-  return out;
-}
 
 function plural(w: string): string {
   if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + "ies";
@@ -886,151 +875,34 @@ function plural(w: string): string {
   return w + "s";
 }
 
-interface SimForm {
-  entry: number;
-  keys: string[];
-  plural: boolean;
-}
 
-interface SimCond {
-  has: string[][];
-  hasAny: string[][];
-  lacks: string[][];
-  near: string[][];
-  notNear: string[][];
-  within: number;
-}
 
-interface SimEntry {
-  entry: Entry;
-  forms: string[][];
-  alternatives: SimCond[];
-}
 
+/**
+ * The real engine over the entries being built, so each example and allow is exactly what unspin
+ * will do with the finished pack (the entries go through the real loader, with placeholder
+ * examples, and ids that name their index).
+ */
 class Simulator {
-  private readonly byFirst = new Map<string, SimForm[]>();
-  private readonly sims: SimEntry[];
+  private readonly dict: Dictionary;
 
   constructor(entries: Entry[], classes: Map<string, string[]>) {
-    const phrase = (p: string): string[] => simTokens(p).map((t) => t.key);
-    const list = (items: string[] | undefined): string[][] =>
-      (items ?? []).flatMap((i) => classes.get(i.replace(/^@/, "")) ?? [i]).map(phrase);
-    const cond = (w: When): SimCond => ({
-      has: list(w.document_has),
-      hasAny: list(w.document_has_any),
-      lacks: list(w.document_lacks),
-      near: list(w.near),
-      notNear: list(w.not_near),
-      within: w.within ?? 10,
-    });
-    this.sims = entries.map((e) => ({
-      entry: e,
-      forms: e.spun.map(phrase),
-      alternatives: [e.when, ...(e.relaxed ? [e.relaxed] : [])].map(cond),
-    }));
-    this.sims.forEach((s, i) => {
-      for (const keys of s.forms) {
-        this.addForm({ entry: i, keys, plural: false });
-        if (s.entry.inflect) {
-          const last = keys.length - 1;
-          this.addForm({ entry: i, keys: [...keys.slice(0, last), plural(keys[last])], plural: true });
-        }
-      }
-    });
-  }
-
-  private addForm(f: SimForm): void {
-    const list = this.byFirst.get(f.keys[0]) ?? [];
-    list.push(f);
-    this.byFirst.set(f.keys[0], list);
+    const probe = entries.map((e, i) => ({ ...toYamlEntry({ ...e, examples: [{ in: "x", out: "x" }], allows: [] }), id: `e${i}`, note: undefined }));
+    // JSON is YAML, and no person reads this text
+    const text = JSON.stringify({ pack: "science", classes: Object.fromEntries(classes), entries: probe });
+    this.dict = buildDictionary([readPack("science.yaml (being built)", text)]);
   }
 
   /** Restores `text`; returns the output and the indexes of the entries that acted. */
   restore(text: string): { out: string; acted: Set<number> } {
-    const toks = simTokens(text);
-    const keys = toks.map((t) => t.key);
-    const found: Array<{ form: SimForm; at: number }> = [];
-    toks.forEach((t, at) => {
-      for (const form of this.byFirst.get(t.key) ?? []) {
-        const sim = this.sims[form.entry];
-        if (form.keys.every((k, j) => keys[at + j] === k) &&
-            sim.alternatives.some((c) => this.holds(c, keys, toks, at, form.keys.length))) {
-          found.push({ form, at });
-        }
-      }
-    });
-    found.sort((a, b) => b.form.keys.length - a.form.keys.length || a.at - b.at ||
-      Number(a.form.plural) - Number(b.form.plural) || a.form.entry - b.form.entry);
-    const taken: Array<{ form: SimForm; at: number }> = [];
-    for (const f of found) {
-      const end = f.at + f.form.keys.length;
-      if (taken.every((t) => end <= t.at || f.at >= t.at + t.form.keys.length)) taken.push(f);
-    }
-    taken.sort((a, b) => b.at - a.at);
-    let out = text;
-    for (const t of taken) {
-      const e = this.sims[t.form.entry].entry;
-      if (e.detect) continue;
-      const first = toks[t.at];
-      const last = toks[t.at + t.form.keys.length - 1];
-      const span = text.slice(first.start, last.end);
-      out = out.slice(0, first.start) + replacement(e, span, t.form.plural) + out.slice(last.end);
-    }
-    return { out, acted: new Set(taken.map((t) => t.form.entry)) };
-  }
-
-  private holds(s: SimCond, keys: string[], toks: Tok[], at: number, len: number): boolean {
-    const occurs = (p: string[]): boolean => indexOfSeq(keys, p, 0) >= 0;
-    if (!s.has.every(occurs)) return false;
-    if (s.hasAny.length > 0 && !s.hasAny.some(occurs)) return false;
-    if (s.lacks.some(occurs)) return false;
-    const nearBy = (p: string[]): boolean => {
-      for (let i = indexOfSeq(keys, p, 0); i >= 0; i = indexOfSeq(keys, p, i + 1)) {
-        const gap = i < at ? wordsBetween(toks, i + p.length, at) : wordsBetween(toks, at + len, i);
-        if ((i + p.length <= at || i >= at + len) && gap < s.within) return true;
-      }
-      return false;
-    };
-    if (s.near.length > 0 && !s.near.some(nearBy)) return false;
-    if (s.notNear.some(nearBy)) return false;
-    return true;
+    const r = restore(text, this.dict);
+    return { out: r.text, acted: new Set(r.edits.map((e) => Number(e.entry.id.slice(1)))) };
   }
 }
 
-function indexOfSeq(keys: string[], p: string[], from: number): number {
-  for (let i = from; i + p.length <= keys.length; i++) if (p.every((k, j) => keys[i + j] === k)) return i;
-  return -1;
-}
 
-function wordsBetween(toks: Tok[], from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (toks[i].word) n++;
-  return n;
-}
 
-/** The engine's case rule (README): lower → as written; First → capitalised; Title; UPPER. */
-function applyCase(original: string, span: string): string {
-  const ws = span.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const letters = span.replace(/[^\p{L}]/gu, "");
-  if (letters.length >= 2 && letters === letters.toUpperCase()) return original.toUpperCase();
-  const startsUpper = (w: string): boolean => /^[^\p{L}]*\p{Lu}/u.test(w);
-  if (ws.length === 0 || !startsUpper(ws[0])) return original;
-  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-  if (ws.length >= 2 && ws.every(startsUpper)) {
-    return original.replace(/\p{L}[\p{L}\p{M}'’-]*/gu, (w, off: number) =>
-      off === 0 || w.length > 3 || /^\p{Lu}/u.test(w) ? cap(w) : w);
-  }
-  return cap(original);
-}
 
-function replacement(e: Entry, span: string, isPlural: boolean): string {
-  let text = e.original;
-  if (isPlural) {
-    const i = text.lastIndexOf(lastWord(text));
-    text = text.slice(0, i) + plural(lastWord(text));
-  }
-  return e.exactCase ? text : applyCase(text, span);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Examples and allows

@@ -17,8 +17,8 @@
  * process stops at once, and no file is half-written since none is being written.
  */
 import {
-  closeSync, chmodSync, chownSync, fsyncSync, linkSync, openSync, realpathSync,
-  renameSync, statSync, unlinkSync, writeSync,
+  closeSync, chmodSync, chownSync, constants as fsConstants, copyFileSync, fsyncSync, linkSync, openSync,
+  realpathSync, renameSync, statSync, unlinkSync, writeSync,
 } from "node:fs";
 import type { Stats } from "node:fs";
 import path from "node:path";
@@ -28,7 +28,9 @@ import { restore } from "./engine.js";
 import { UnspinError } from "./errors.js";
 import type { ExitCode } from "./errors.js";
 import { plural } from "./format/types.js";
-import { InputRefused, InputTally, decodeUtf8, describeFsError, readBytes } from "./input.js";
+import { InputRefused, InputTally, asRefusal, decodeUtf8, describeFsError, readBytes } from "./input.js";
+import { textPieces } from "./source.js";
+import { restoreStream } from "./stream.js";
 import type { Io } from "./io.js";
 
 export const DEFAULT_BACKUP_SUFFIX = ".orig";
@@ -106,12 +108,15 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** A copy of the original's bytes at `temp`, with its mode and owner, flushed. */
-function writeCopy(temp: string, bytes: Uint8Array, st: Stats): void {
-  const fd = openSync(temp, "wx", st.mode & 0o777);
+/** A copy of the original (its bytes as read, or the file itself) at `temp`, with its mode and owner, flushed. */
+function writeCopy(temp: string, source: Uint8Array | string, st: Stats): void {
+  if (typeof source === "string") copyFileSync(source, temp, fsConstants.COPYFILE_EXCL);
+  const fd = typeof source === "string" ? openSync(temp, "r+") : openSync(temp, "wx", st.mode & 0o777);
   try {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    if (typeof source !== "string") {
+      let off = 0;
+      while (off < source.length) off += writeSync(fd, source, off, source.length - off);
+    }
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -121,7 +126,7 @@ function writeCopy(temp: string, bytes: Uint8Array, st: Stats): void {
 }
 
 /** Make `real + suffix` hold the original, completely, before the original is replaced. */
-function makeBackup(real: string, suffix: string, bytes: Uint8Array, st: Stats): string {
+function makeBackup(real: string, suffix: string, bytes: Uint8Array | undefined, st: Stats): string {
   const backup = real + suffix;
   const temp = tempName(backup, "backup");
   pending.add(temp);
@@ -130,7 +135,7 @@ function makeBackup(real: string, suffix: string, bytes: Uint8Array, st: Stats):
       linkSync(real, temp);
     } catch {
       // no hard links here (some file systems, protected_hardlinks): a flushed copy of what was read
-      writeCopy(temp, bytes, st);
+      writeCopy(temp, bytes ?? real, st);
     }
     renameSync(temp, backup);
   } catch (err) {
@@ -197,8 +202,11 @@ function statInput(name: string): Stats {
 }
 
 /** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
+/** Files over this size stream through restoreStream into the temp file: memory stays bounded. */
+const STREAM_ABOVE = 8 << 20;
+
 async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
-  statInput(name);
+  if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
   const r = restore(input, dict, { noFindings: opts.noFindings });
@@ -237,6 +245,87 @@ async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSi
       throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
     }
     pending.clear(); // renamed: nothing of ours is left to remove
+    outcome.changed = true;
+  }, onSignal);
+  return outcome;
+}
+
+function realStat(name: string): { real: string; st: Stats } {
+  try {
+    const real = realpathSync(name);
+    return { real, st: statSync(real) };
+  } catch (err) {
+    throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}`, "fs");
+  }
+}
+
+/**
+ * Restore a large file in place without holding it: the restored text streams into the temp file,
+ * which replaces the file (backup first) only when something was restored. A signal while it
+ * streams removes the temp file and stops, the file left as it was; a refused input (invalid UTF-8,
+ * NUL bytes) found on the way does the same for that file.
+ */
+async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
+  const { real, st } = realStat(name);
+  const temp = tempName(real, "unspin");
+  pending.add(temp);
+  const stop = (sig: Signal): void => {
+    removeQuietly(temp);
+    process.stderr.write(`unspin: stopped by ${sig} while restoring ${name}; it is left as it was\n`);
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
+  const onInt = (): void => stop("SIGINT");
+  const onTerm = (): void => stop("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  let restorations = 0;
+  let findings = 0;
+  try {
+    let fd: number;
+    try {
+      fd = openSync(temp, "wx", st.mode & 0o777);
+    } catch (err) {
+      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+    }
+    try {
+      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: opts.noFindings, lean: true })) {
+        restorations += piece.restorations;
+        findings += piece.findings;
+        const buf = Buffer.from(piece.text, "utf8");
+        let off = 0;
+        while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    removeQuietly(temp);
+    pending.delete(temp);
+    throw asRefusal(err) ?? (err instanceof InputRefused ? err : new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs"));
+  } finally {
+    process.removeListener("SIGINT", onInt);
+    process.removeListener("SIGTERM", onTerm);
+  }
+  const outcome: WriteOutcome = { name, changed: false, restorations, findings };
+  if (restorations === 0) {
+    removeQuietly(temp); // nothing restored: the file is not touched
+    pending.delete(temp);
+    return outcome;
+  }
+  await guarded(() => {
+    if (opts.backup !== undefined) {
+      const made = makeBackup(real, opts.backup, undefined, st);
+      outcome.backup = real === path.resolve(name) ? name + opts.backup : made;
+    }
+    try {
+      try { chownSync(temp, st.uid, st.gid); } catch { /* not permitted: keep ours */ }
+      chmodSync(temp, st.mode & 0o7777);
+      testPause();
+      renameSync(temp, real);
+    } catch (err) {
+      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+    }
     outcome.changed = true;
   }, onSignal);
   return outcome;

@@ -82,10 +82,10 @@ describe("a 5 MB single line (always run)", () => {
 /** The UNSPIN_BIG cases: [label, file size, one line?, CLI args before the file, RSS bound in MiB or none]. */
 const BIG_CASES: [string, number, boolean, string[], number | undefined][] = [
   ["200 MB file, text", 200e6, false, ["-f", "text"], 400], // streams: bounded by the window, not the input
-  ["200 MB file, --write", 200e6, false, ["--write"], undefined], // whole file, for now
+  ["200 MB file, --write", 200e6, false, ["--write"], 400], // over 8 MB: streams into the temp file
   ["200 MB file, diff", 200e6, false, [], undefined],
   ["50 MB line, text", 50e6, true, ["-f", "text"], 400],
-  ["50 MB line, --write", 50e6, true, ["--write"], undefined],
+  ["50 MB line, --write", 50e6, true, ["--write"], 400],
   ["50 MB line, diff", 50e6, true, [], undefined],
 ];
 

@@ -77,7 +77,7 @@ export function unpackEdits(p: PackedEdits): Edit[] {
 
 /** The compiled worker (under a TypeScript test runner, this module is src/*.ts: use dist/). */
 function workerUrl(): URL {
-  return import.meta.url.endsWith(".ts") ? new URL("../dist/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
+  return import.meta.url.endsWith(".ts") ? new URL("../dist/worker.cjs", import.meta.url) : new URL("./worker.cjs", import.meta.url);
 }
 
 /**

@@ -31,7 +31,7 @@ import { registerDict } from "./commands/dict.js";
 import { registerExplain } from "./commands/explain.js";
 import { packList } from "./config.js";
 import { registerEval } from "./commands/eval.js";
-import { makeChalk, processIo } from "./io.js";
+import { makeChalk, outWriter, processIo } from "./io.js";
 import type { Io, SetExit } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -82,7 +82,7 @@ interface RestoreOpts {
 async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io, tally: InputTally, jobs: number): Promise<{ restorations: number; findings: number }> {
   let restorations = 0;
   let findings = 0;
-  const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
+  const write = outWriter(io);
   const sopts = { noFindings: !opts.findings, lean: true };
   // jobs - 1 threads, and this thread takes every jobs-th window itself
   let pool: Promise<WindowPool> | undefined;
@@ -111,6 +111,20 @@ async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts,
   return { restorations, findings };
 }
 
+/** --format jsonl: records line by line, each a document of its own. */
+async function runJsonl(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io, tally: InputTally): Promise<ExitCode> {
+  const write = outWriter(io);
+  let found = 0;
+  for (const name of inputs) {
+    await tally.attempt(async () => {
+      checkReadable(name);
+      const s = await restoreJsonl(textPieces(name), name === "-" ? "<stdin>" : name, dict, !opts.findings, write);
+      found += s.restorations + s.findings;
+    });
+  }
+  return tally.exitCode(opts.check && found > 0 ? 1 : 0);
+}
+
 async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
   const backup = checkWriteUsage(files, opts);
   const dict = loadDictionary(packList(opts, io.cwd), io.cwd);
@@ -122,18 +136,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const tally = new InputTally(io.stderr);
   const jobs = jobCount(opts.jobs);
   const progress = new Progress(io, inputs.length);
-  if (opts.format === "jsonl") {
-    const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
-    let found = 0;
-    for (const name of inputs) {
-      await tally.attempt(async () => {
-        checkReadable(name);
-        const s = await restoreJsonl(textPieces(name), name === "-" ? "<stdin>" : name, dict, !opts.findings, write);
-        found += s.restorations + s.findings;
-      });
-    }
-    return tally.exitCode(opts.check && found > 0 ? 1 : 0);
-  }
+  if (opts.format === "jsonl") return runJsonl(inputs, dict, opts, io, tally);
   if (opts.format === "text" && (inputs.includes("-") || inputs.some(isLarge))) {
     const s = await streamText(inputs, dict, opts, io, tally, jobs);
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
@@ -141,7 +144,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   // whole files, on `jobs` threads; results in input order
   const results: FileResult[] = [];
   const summaries: Summary[] = [];
-  const write = io.stdoutDrain ?? (async (s: string) => io.stdout(s));
+  const write = outWriter(io);
   const setup = { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, textOnly: opts.format === "text" };
   await restoreMany(inputs, dict, setup, threadsFor(inputs, jobs, opts.jobs !== undefined), async (_i, outcome) => {
     progress.tick();

@@ -28,6 +28,11 @@ export function makeChalk(io: Io, color: boolean | undefined): ChalkInstance {
   return new Chalk({ level: io.stdoutIsTTY ? 1 : 0 });
 }
 
+/** Writing to stdout with backpressure where the Io has it (the process), plainly otherwise (tests). */
+export function outWriter(io: Io): (s: string) => Promise<void> {
+  return io.stdoutDrain ?? (async (s: string) => io.stdout(s));
+}
+
 /** The process-bound Io: writes go straight to the file descriptors. */
 export function processIo(): Io {
   return {

@@ -67,16 +67,19 @@ function firstHolding(view: View, variants: readonly Variant[], from: number, to
 }
 
 /** All matches that hold and start in [from, to), at most one per (start, length). */
-function candidates(view: View, dict: Dictionary, from: number, to: number): Candidate[] {
+function candidates(view: View, dict: Dictionary, from: number, to: number, ownEnd: number): { list: Candidate[]; words: number } {
   const out: Candidate[] = [];
+  let words = 0; // word and number tokens starting in [from, ownEnd): counted on the way
   const root = dict.root;
-  if (!root.next) return out;
-  const { starts } = view.tokens;
+  const { starts, kinds } = view.tokens;
+  const sig = view.sig;
   for (let p = 0; p < view.count; p++) {
-    const start = starts[view.sig[p]];
+    const start = starts[sig[p]];
     if (start < from) continue;
     if (start >= to) break;
-    if (!view.matchable(p)) continue;
+    const kind = kinds[sig[p]];
+    if (start < ownEnd && (kind === Kind.Word || kind === Kind.Number)) words++;
+    if (!root.next || !view.matchable(p)) continue;
     let node = childByHash(root, view.hash(p), view, p); // usually undefined: no phrase starts here
     let q = p + 1;
     while (node) {
@@ -89,7 +92,7 @@ function candidates(view: View, dict: Dictionary, from: number, to: number): Can
       q++;
     }
   }
-  return out;
+  return { list: out, words };
 }
 
 /** Longest first, then earliest, then the entry listed first; keep those that overlap nothing kept. */
@@ -169,15 +172,6 @@ function lineCols(text: string, offsets: number[]): [number, number][] {
   return out;
 }
 
-function countWords(view: View, from: number, to: number): number {
-  let n = 0;
-  const { starts } = view.tokens;
-  for (let p = 0; p < view.count; p++) {
-    const k = view.kind(p);
-    if ((k === Kind.Word || k === Kind.Number) && starts[view.sig[p]] >= from && starts[view.sig[p]] < to) n++;
-  }
-  return n;
-}
 
 /** Restore one document. */
 export function restore(text: string, dict: Dictionary, options: RestoreOptions = {}): RestoreResult {
@@ -196,7 +190,8 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
   const blocked = options.blockedBefore ?? 0;
   // candidates past `to` take part in overlap resolution (as they will in the next window), but
   // only those starting before `to` become edits here
-  const kept = resolve(candidates(view, dict, options.from, text.length), view.count);
+  const found = candidates(view, dict, options.from, text.length, options.to);
+  const kept = resolve(found.list, view.count);
   const edits: Edit[] = [];
   for (const c of kept) {
     const e = c.variant.entry;
@@ -218,7 +213,7 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
       e.col = positions[i][1];
     });
   }
-  return { edits, words: countWords(view, options.from, options.to) };
+  return { edits, words: found.words };
 }
 
 /**

@@ -8,7 +8,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Fixtures } from "./corpus.js";
-import { rng, shuffle } from "./corpus.js";
+import { rng } from "../scripts/rng.js";
+import { shuffle } from "./corpus.js";
 
 export interface DictEntry {
   spun: string;

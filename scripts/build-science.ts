@@ -503,13 +503,18 @@ function push(list: string[] | undefined, items: string[]): string[] {
   return [...(list ?? []), ...items.filter((i) => !(list ?? []).includes(i))];
 }
 
+/** The words of a proximity phrase after its spun prefix: the context to look for nearby. */
+function afterSpun(text: string, spun: string): string {
+  return words(text).slice(words(spun).length).join(" ");
+}
+
 /** One AND-conjunct after the spun form, added to `when`. */
 function addCondition(when: When, node: QNode, spun: string): void {
   if (node.k === "not") {
     const inner = node.item;
     if (inner.k === "phrase" && inner.proximity !== undefined && startsWithWords(inner.text, spun) &&
         when.near === undefined) {
-      when.not_near = push(when.not_near, [words(inner.text).slice(words(spun).length).join(" ")]);
+      when.not_near = push(when.not_near, [afterSpun(inner.text, spun)]);
       when.within = inner.proximity;
       return;
     }
@@ -520,7 +525,7 @@ function addCondition(when: When, node: QNode, spun: string): void {
   }
   if (node.k === "phrase" && node.proximity !== undefined && startsWithWords(node.text, spun) &&
       when.not_near === undefined) {
-    when.near = push(when.near, [words(node.text).slice(words(spun).length).join(" ")]);
+    when.near = push(when.near, [afterSpun(node.text, spun)]);
     when.within = node.proximity;
     return;
   }

@@ -9,6 +9,7 @@
 // (spun_span, original_span, spun_offset, orig_offset; offsets are UTF-16 indices into the file).
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { rng } from "./rng.js";
 
 const DEFAULT_DB = "/work/shared/data/thesaurus/universal-framework/treasures_en.dat";
 
@@ -38,17 +39,6 @@ function loadDb(path: string): Map<string, string[]> {
   return db;
 }
 
-/** mulberry32: a small seeded PRNG, so a seed always gives the same spun text. */
-function makeRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -106,7 +96,7 @@ function main(): void {
     process.exit(2);
   }
   const db = loadDb(values.db);
-  const { spun, edits } = spin(readFileSync(input, "utf8"), db, buildMatcher(db.keys()), makeRng(seed), rate);
+  const { spun, edits } = spin(readFileSync(input, "utf8"), db, buildMatcher(db.keys()), rng(seed), rate);
   writeFileSync(output, spun);
   const tsvPath = output.replace(/(\.spun)?\.txt$/, "") + ".edits.tsv";
   const rows = edits.map((e) => [e.spun, e.original, e.spunOffset, e.origOffset].join("\t"));

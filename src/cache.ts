@@ -435,7 +435,6 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     get phraseRoot() { return phraseTrieOf().phraseRoot; },
     get phraseIds() { return phraseTrieOf().phraseIds; },
     get phraseFirstHashes() { return phraseTrieOf().phraseFirstHashes; },
-    firstHashes: seenHashes,
     maxKeys: Math.max(0, ...used.map((p) => p.index.maxKeys)),
     maxWithin: Math.max(0, ...used.map((p) => p.index.maxWithin)),
     warnings,

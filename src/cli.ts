@@ -17,7 +17,7 @@ import { formatUnified } from "./format/unified.js";
 import { InputTally } from "./input.js";
 import { checkWriteUsage, runWrite, splitBackupArg } from "./write.js";
 import { checkReadable, textPieces } from "./source.js";
-import { restoreStream, restoreStreamParallel } from "./stream.js";
+import { STREAM_ABOVE, restoreStream, restoreStreamParallel } from "./stream.js";
 import { restoreRange } from "./engine.js";
 import type { WindowRunner } from "./stream.js";
 import { restoreJsonl } from "./jsonl.js";
@@ -174,9 +174,6 @@ function addUp(list: readonly Summary[]): Summary {
     files: a.files + s.files, words: a.words + s.words, restorations: a.restorations + s.restorations, findings: a.findings + s.findings,
   }), { files: 0, words: 0, restorations: 0, findings: 0 });
 }
-
-/** Inputs past this size stream through restoreStream (bounded memory) rather than load whole. */
-const STREAM_ABOVE = 8 << 20;
 
 function isLarge(file: string): boolean {
   try {

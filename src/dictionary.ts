@@ -80,8 +80,7 @@ export interface Dictionary {
   phrases: string[][];
   phraseRoot: TrieNode;
   phraseIds: Map<TrieNode, number>;
-  /** Hashes (hash.ts) of every first key of a spun form, and of a document phrase: a quick "no". */
-  firstHashes: Set<number>;
+  /** Hashes (hash.ts) of every document phrase's first key: a quick "no" when scanning a document. */
   phraseFirstHashes: Set<number>;
   /** Longest spun form, in tokens: how far a match can reach (for streaming carry-over). */
   maxKeys: number;
@@ -199,8 +198,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const { phraseRoot, phraseIds, phraseFirstHashes } = indexPhrases(phrases);
   const packInfos: PackInfo[] = packs.filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
     .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
-  const firstHashes = new Set([...(root.next?.keys() ?? [])].map(hashKey));
-  return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, firstHashes, phraseFirstHashes, maxKeys, maxWithin, warnings };
+  return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, phraseFirstHashes, maxKeys, maxWithin, warnings };
 }
 
 /** Order each node's variants once, so lookups take the first that holds. */

@@ -8,7 +8,7 @@ import { UnspinError } from "./errors.js";
 import { readPack } from "./loader.js";
 import { lazyDictionary, readCached, toLazy, writeCached } from "./cache.js";
 import type { BuiltPack, LazyPack } from "./cache.js";
-import { decodeUtf8 } from "./input.js";
+import { decodeUtf8, describeFsError } from "./input.js";
 import type { PackSource } from "./loader.js";
 
 /** The folder of the built-in packs (works from src/ under tsx and from dist/). */
@@ -44,9 +44,7 @@ function readSource(file: string, cwd: string): Buffer {
   try {
     return readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code ?? err);
-    throw new UnspinError(`cannot read dictionary ${displayPath(file, cwd)}: ${why}`);
+    throw new UnspinError(`cannot read dictionary ${displayPath(file, cwd)}: ${describeFsError(err)}`);
   }
 }
 

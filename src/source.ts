@@ -4,15 +4,7 @@
  */
 import { createReadStream, statSync } from "node:fs";
 import { UnspinError } from "./errors.js";
-import { invalidUtf8Offset } from "./input.js";
-
-function fsMessage(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return (err as Error).message ?? String(err);
-}
+import { describeFsError, invalidUtf8Offset } from "./input.js";
 
 /** Check a file can be opened before any output is written for it. */
 export function checkReadable(file: string): void {
@@ -20,7 +12,7 @@ export function checkReadable(file: string): void {
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
   } catch (err) {
-    throw new UnspinError(`cannot read ${file}: ${fsMessage(err)}`);
+    throw new UnspinError(`cannot read ${file}: ${describeFsError(err)}`);
   }
 }
 
@@ -63,7 +55,7 @@ export async function* textPieces(file: string, highWaterMark = 1 << 20): AsyncG
     }
   } catch (err) {
     if (err instanceof UnspinError) throw err;
-    throw new UnspinError(`cannot read ${name}: ${fsMessage(err)}`);
+    throw new UnspinError(`cannot read ${name}: ${describeFsError(err)}`);
   } finally {
     if (file !== "-") (stream as { destroy?: () => void }).destroy?.();
   }

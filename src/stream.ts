@@ -13,6 +13,9 @@ import { Kind, tokenize } from "./tokenizer.js";
 import type { RestoreOptions } from "./engine.js";
 import type { Edit } from "./types.js";
 
+/** Inputs past this size stream through restoreStream (bounded memory) rather than load whole. */
+export const STREAM_ABOVE = 8 << 20;
+
 export interface StreamOptions extends RestoreOptions {
   /** Characters restored per window (default 1 MiB). */
   chunk?: number;
@@ -64,6 +67,21 @@ function countLines(text: string, from: number, to: number): { lines: number; la
   return { lines, lastBreak };
 }
 
+/**
+ * What one window gives: its restored text from `from` to where its edits end (at least its own
+ * end, `ownEnd`; an edit may run past the cut), with its words and counts. Offsets in the window.
+ */
+function windowOutput(window: string, r: { edits: Edit[]; words: number }, from: number, ownEnd: number):
+  { text: string; endRel: number; words: number; restorations: number; findings: number } {
+  let endRel = ownEnd;
+  for (const e of r.edits) if (e.end > endRel) endRel = e.end;
+  let words = r.words;
+  if (endRel > ownEnd) words += countWords(window.slice(ownEnd, endRel)); // carried past the cut
+  let restorations = 0;
+  for (const e of r.edits) if (!e.detect) restorations++;
+  return { text: applyEdits(window, r.edits, from, endRel), endRel, words, restorations, findings: r.edits.length - restorations };
+}
+
 /** Words of a short stretch that an edit carried past a cut (counted with the window before it). */
 function countWords(text: string): number {
   const t = tokenize(text);
@@ -91,16 +109,9 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
     const r = restoreRange(window, dict, {
       ...opts, from: fromRel - winStart, to: toRel - winStart, blockedBefore: Math.max(0, blocked - base),
     });
-    let endRel = toRel - winStart; // end of this step's output, relative to the window
-    for (const e of r.edits) if (e.end > endRel) endRel = e.end;
+    const out = windowOutput(window, r, fromRel - winStart, toRel - winStart);
     if (r.edits.length) blocked = Math.max(blocked, base + r.edits[r.edits.length - 1].end);
-    let words = r.words;
-    if (endRel > toRel - winStart) words += countWords(window.slice(toRel - winStart, endRel));
-    const text = applyEdits(window, r.edits, fromRel - winStart, endRel);
-    const endAbs = base + endRel;
-    let restorations = 0;
-    for (const e of r.edits) if (!e.detect) restorations++;
-    const findings = r.edits.length - restorations;
+    const endAbs = base + out.endRel;
     // lines and columns: relative to the window, made absolute (not needed for lean output)
     let edits: Edit[] = [];
     if (!opts.lean) {
@@ -127,7 +138,7 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
       buf = buf.slice(keepFrom);
       bufStart += keepFrom;
     }
-    return { text, edits, words, restorations, findings };
+    return { text: out.text, edits, words: out.words, restorations: out.restorations, findings: out.findings };
   };
 
   for await (const piece of source) {
@@ -207,17 +218,10 @@ export async function* restoreStreamParallel(
     if (done > w.cut) {
       r = restoreRange(w.window, dict, { ...opts, from: done - w.base, to: Math.max(done, w.end) - w.base, blockedBefore: Math.max(0, blocked - w.base), lean: true });
     }
-    let endRel = Math.max(done, w.end) - w.base;
-    for (const e of r.edits) if (e.end > endRel) endRel = e.end;
+    const out = windowOutput(w.window, r, done - w.base, Math.max(done, w.end) - w.base);
     if (r.edits.length) blocked = Math.max(blocked, w.base + r.edits[r.edits.length - 1].end);
-    let words = r.words;
-    const ownEnd = Math.max(done, w.end) - w.base;
-    if (endRel > ownEnd) words += countWords(w.window.slice(ownEnd, endRel));
-    const text = applyEdits(w.window, r.edits, done - w.base, endRel);
-    done = w.base + endRel;
-    let restorations = 0;
-    for (const e of r.edits) if (!e.detect) restorations++;
-    return { text, edits: [], words, restorations, findings: r.edits.length - restorations };
+    done = w.base + out.endRel;
+    return { text: out.text, edits: [], words: out.words, restorations: out.restorations, findings: out.findings };
   };
 
   const trim = (): void => {

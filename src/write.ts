@@ -30,7 +30,7 @@ import type { ExitCode } from "./errors.js";
 import { plural } from "./format/types.js";
 import { InputRefused, InputTally, asRefusal, decodeUtf8, describeFsError, readBytes } from "./input.js";
 import { textPieces } from "./source.js";
-import { restoreStream } from "./stream.js";
+import { STREAM_ABOVE, restoreStream } from "./stream.js";
 import type { Io } from "./io.js";
 
 export const DEFAULT_BACKUP_SUFFIX = ".orig";
@@ -202,9 +202,6 @@ function statInput(name: string): Stats {
 }
 
 /** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
-/** Files over this size stream through restoreStream into the temp file: memory stays bounded. */
-const STREAM_ABOVE = 8 << 20;
-
 async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
   if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);

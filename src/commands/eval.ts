@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import type { Io, SetExit } from "../io.js";
 import type { EvalReport } from "../evaluate.js";
-import { DEFAULT_PACKS, loadDictionary } from "../packs.js";
+import { packList } from "../config.js";
+import { loadDictionary } from "../packs.js";
 
 const pct = (x: number) => x.toFixed(3);
 
@@ -49,7 +50,8 @@ export function registerEval(program: Command, io: Io, setExit: SetExit): void {
     .option("--json", "machine-readable report")
     .option("-v, --verbose", "list every missed and wrong edit")
     .action(async (dirs: string[], opts: EvalOpts) => {
-      const packs = [...(opts.defaultPacks ? DEFAULT_PACKS : []), ...opts.dict.filter((d) => !DEFAULT_PACKS.includes(d) || !opts.defaultPacks)];
+      // the run's pack list, without .unspinrc.yaml: figures must not depend on where eval runs
+      const packs = packList({ dict: opts.dict, defaultPacks: opts.defaultPacks, config: false }, io.cwd);
       const { evaluate } = await import("../evaluate.js"); // only when evaluating
       const report = evaluate(loadDictionary(packs, io.cwd), dirs, opts.clean);
       io.stdout(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report, opts.verbose === true));

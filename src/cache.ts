@@ -15,7 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "./atomic.js";
 import {
-  DICTIONARY_URL, PhraseTable, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
+  DICTIONARY_URL, PhraseTable, Transitions, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
 } from "./dictionary.js";
 import type { Dictionary, KeySource, TrieNode } from "./dictionary.js";
 import { DictionaryError } from "./errors.js";
@@ -376,6 +376,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     return child(holder, first);
   };
 
+  const edges = new Transitions();
   class LazyFirst extends Map<string, TrieNode> {
     private readonly tried = new Set<string>();
     override get(key: string): TrieNode | undefined {
@@ -384,7 +385,10 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
       this.tried.add(key);
       if (!used.some((p) => p.index.buckets[key])) return undefined;
       const node = build(key);
-      if (node) super.set(key, node);
+      if (node) {
+        node.tab = edges; // one transition table for every group of this dictionary
+        super.set(key, node);
+      }
       return node;
     }
   }
@@ -412,7 +416,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     if (!collisions.has(hash)) byHash.set(hash, node ?? null);
     return node;
   };
-  const root: TrieNode = { next: first, variants: null, byHash: undefined, lazyHash };
+  const root: TrieNode = { next: first, variants: null, tid: 0, tab: undefined, lazyHash };
   // the phrases of document conditions are indexed when a condition first needs them
   let phraseTrie: ReturnType<typeof indexPhrases> | undefined;
   const phraseTrieOf = () => (phraseTrie ??= indexPhrases(phrases));

@@ -6,7 +6,6 @@
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
 import { hashKey } from "./hash.js";
-import { HashIndex } from "./hashindex.js";
 import { formsFor, inflectable } from "./inflect.js";
 import type { PackSource } from "./loader.js";
 import { phraseKeys } from "./tokenizer.js";
@@ -15,8 +14,10 @@ import type { CompiledConditions, Entry, PackInfo, Variant, Warning } from "./ty
 export interface TrieNode {
   next: Map<string, TrieNode> | null;
   variants: Variant[] | null;
-  /** `next` keyed by the keys' hashes (hash.ts), made on first use; null where two keys collide. */
-  byHash?: HashIndex<TrieNode> | null;
+  /** This node's number in `tab` once its children are there (0: not yet; -1: two keys collide). */
+  tid: number;
+  /** The transition table this node's children go in (shared by the trie below a root). */
+  tab: Transitions | undefined;
   /** A lazily loaded root's own lookup by hash (cache.ts). */
   lazyHash?: (hash: number, keys: KeySource, at: number) => TrieNode | undefined;
 }
@@ -26,30 +27,100 @@ export interface KeySource {
   key(at: number): string;
 }
 
+/**
+ * Every edge of a trie in one flat table, keyed by (parent number, key hash): a step of the walk
+ * reads one cell of one array, whatever the dictionary's size, where a table per node would chase
+ * several pointers to reach its arrays (open addressing, linear probing; 3 ints a cell).
+ */
+export class Transitions {
+  private cells: Int32Array;
+  private mask: number;
+  private used = 0;
+  private readonly nodes: TrieNode[] = [];
+  private lastId = 0;
+
+  constructor() {
+    this.cells = new Int32Array(64 * 3);
+    this.mask = 63;
+  }
+
+  /** Put `node`'s children in the table; returns its number, or -1 when two children's hashes collide. */
+  register(node: TrieNode): number {
+    const next = node.next;
+    if (!next) return -1;
+    const hashes = new Set<number>();
+    for (const k of next.keys()) {
+      const h = hashKey(k);
+      if (hashes.has(h)) return -1; // walked by key strings instead
+      hashes.add(h);
+    }
+    const id = ++this.lastId;
+    for (const [k, c] of next) {
+      c.tab = this;
+      this.insert(id, hashKey(k) | 0, c);
+    }
+    return id;
+  }
+
+  get(parent: number, hash: number): TrieNode | undefined {
+    const cells = this.cells;
+    const mask = this.mask;
+    const h = hash | 0;
+    for (let i = slotOf(parent, h) & mask; ; i = (i + 1) & mask) {
+      const at = i * 3;
+      const p = cells[at + 1];
+      if (p === 0) return undefined;
+      if (p === parent && cells[at] === h) return this.nodes[cells[at + 2]];
+    }
+  }
+
+  private insert(parent: number, h: number, child: TrieNode): void {
+    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
+    const cells = this.cells;
+    const mask = this.mask;
+    let i = slotOf(parent, h) & mask;
+    while (cells[i * 3 + 1] !== 0) i = (i + 1) & mask;
+    cells[i * 3] = h;
+    cells[i * 3 + 1] = parent;
+    cells[i * 3 + 2] = this.nodes.length;
+    this.nodes.push(child);
+    this.used++;
+  }
+
+  private grow(): void {
+    const old = this.cells;
+    const size = (this.mask + 1) * 2;
+    this.cells = new Int32Array(size * 3);
+    this.mask = size - 1;
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 1] === 0) continue;
+      let i = slotOf(old[at + 1], old[at]) & this.mask;
+      while (this.cells[i * 3 + 1] !== 0) i = (i + 1) & this.mask;
+      this.cells[i * 3] = old[at];
+      this.cells[i * 3 + 1] = old[at + 1];
+      this.cells[i * 3 + 2] = old[at + 2];
+    }
+  }
+}
+
+function slotOf(parent: number, h: number): number {
+  const x = h ^ Math.imul(parent, 0x9e3779b1);
+  return x ^ (x >>> 15);
+}
+
 /** The child of `node` for token `at`, by its key's hash; the key itself decides where hashes collide. */
 export function childByHash(node: TrieNode, hash: number, keys: KeySource, at: number): TrieNode | undefined {
   if (node.lazyHash) return node.lazyHash(hash, keys, at);
   const next = node.next;
   if (!next) return undefined;
-  let byHash = node.byHash;
-  if (byHash === undefined) {
-    byHash = new HashIndex<TrieNode>(next.size);
-    for (const [k, c] of next) {
-      const h = hashKey(k);
-      if (byHash.get(h) !== undefined) {
-        byHash = null; // a collision: this node is walked by key strings
-        break;
-      }
-      byHash.set(h, c);
-    }
-    node.byHash = byHash;
-  }
-  return byHash ? byHash.get(hash) : next.get(keys.key(at));
+  let id = node.tid;
+  if (id === 0) id = node.tid = (node.tab ??= new Transitions()).register(node);
+  return id > 0 ? (node.tab as Transitions).get(id, hash) : next.get(keys.key(at));
 }
 
 export function newNode(): TrieNode {
   // every node gets every field up front: one object shape keeps the hot loop's property reads fast
-  return { next: null, variants: null, byHash: undefined, lazyHash: undefined };
+  return { next: null, variants: null, tid: 0, tab: undefined, lazyHash: undefined };
 }
 
 export function child(node: TrieNode, key: string): TrieNode {

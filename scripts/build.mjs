@@ -12,9 +12,12 @@ const outdir = at > 0 ? process.argv[at + 1] : "dist";
 rmSync(outdir, { recursive: true, force: true }); // no stale files of an earlier build
 
 const common = { bundle: true, platform: "node", target: "node20", external: ["yaml"], minify: true, logLevel: "warning" };
+// the CLI bundles run through vm.Script (bin/unspin.js, for V8's code cache), where import() is not allowed: require instead
+const noDynamicImport = { supported: { "dynamic-import": false } };
 
 await build({
   ...common,
+  ...noDynamicImport,
   entryPoints: ["src/cli.ts", "src/worker.ts"],
   outdir,
   outExtension: { ".js": ".cjs" },

@@ -182,29 +182,46 @@ export async function restoreMany(
     }
   };
 
-  // threads do the work (the main thread reads none of the files then: it sends, collects, writes)
-  const workerCount = jobs > 1 ? Math.min(jobs, files.length) : 0;
+  // jobs - 1 worker threads take batches of files; this thread takes files one at a time from the
+  // same queue between their messages, so it works while the threads start and while they run
+  const workerCount = jobs > 1 ? Math.min(jobs - 1, files.length - 1) : 0;
   const { Worker } = workerCount > 0 ? await import("node:worker_threads") : { Worker: undefined }; // only when threads are wanted
   const workers = Worker ? Array.from({ length: workerCount }, () => new Worker(workerUrl(), { workerData: setup })) : [];
-  const batchSize = Math.max(1, Math.min(32, Math.floor(files.length / (workerCount * 8))));
+  const maxBatch = Math.max(1, Math.min(16, Math.floor(files.length / (jobs * 16))));
   const done = workers.map((w) => new Promise<void>((resolve, reject) => {
+    let inFlight = 0;
+    // batches start at one file and double up to maxBatch: a thread is slow until its code warms up,
+    // and a large first batch would keep the end of the run waiting on it
+    let batchSize = 1;
     const feed = (): void => {
-      const batch: { i: number; file: string }[] = [];
-      for (let i = take(); i !== undefined; i = batch.length + 1 < batchSize ? take() : undefined) batch.push({ i, file: files[i] });
-      if (batch.length === 0) {
-        void w.terminate().then(() => resolve());
-        return;
+      // two batches in flight: the next waits in the thread's queue while it works on one
+      while (inFlight < 2) {
+        const batch: { i: number; file: string }[] = [];
+        for (let i = take(); i !== undefined; i = batch.length < batchSize ? take() : undefined) batch.push({ i, file: files[i] });
+        if (batch.length === 0) break;
+        w.postMessage({ batch } satisfies WorkRequest);
+        inFlight++;
       }
-      w.postMessage({ batch } satisfies WorkRequest);
+      if (inFlight === 0) void w.terminate().then(() => resolve());
     };
     w.on("message", (reply: WorkReply) => {
+      inFlight--;
+      batchSize = Math.min(maxBatch, batchSize * 2);
       for (const r of reply.results) settle(r.i, "result" in r ? { result: r.result } : { error: r.error, refused: r.refused });
       feed();
     });
     w.on("error", reject);
     feed();
   }));
-  if (workerCount === 0) for (let i = take(); i !== undefined; i = take()) runLocal(i);
+  let since = performance.now();
+  for (let i = take(); i !== undefined; i = take()) {
+    runLocal(i);
+    // let the threads' replies in (and feed them) every few milliseconds of work here
+    if (workers.length > 0 && performance.now() - since > 2) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
   await Promise.all(done);
   await emitting;
 }

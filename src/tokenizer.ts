@@ -67,6 +67,15 @@ function isLetter(c: number): boolean {
   return c < 0x80 ? isAsciiAlpha(c) : isWordChar(c) && !isDigit(c);
 }
 
+/** Classes of the ASCII characters, for the hot loops: 1 word character, 2 letter, 4 digit, 8 space. */
+const ASCII = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+  ASCII[c] = (isAsciiAlpha(c) ? 3 : 0) | (isDigit(c) ? 5 : 0) | (c === 0x20 || (c >= 0x09 && c <= 0x0d) ? 8 : 0);
+}
+const A_WORD = 1;
+const A_DIGIT = 4;
+const A_SPACE = 8;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === LF || c === 0x0d || c === 0x0b || c === 0x0c ||
     c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f ||
@@ -172,7 +181,7 @@ function mayBeLink(text: string, start: number, wordEnd: number): boolean {
 function scanWord(text: string, i: number): number {
   const n = text.length;
   // Abbreviations with periods: U.S., e.g. — single letters each followed by a period.
-  if (isLetter(text.charCodeAt(i)) && text.charCodeAt(i + 1) === PERIOD && i + 2 < n &&
+  if (text.charCodeAt(i + 1) === PERIOD && isLetter(text.charCodeAt(i)) && i + 2 < n &&
       isLetter(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === PERIOD) {
     let j = i;
     while (j + 1 < n && isLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === PERIOD) j += 2;
@@ -180,7 +189,12 @@ function scanWord(text: string, i: number): number {
   }
   let j = i + 1;
   for (;;) {
-    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    // the run of word characters (ASCII by table: no call per character)
+    while (j < n) {
+      const w = text.charCodeAt(j);
+      if (w < 0x80 ? (ASCII[w] & A_WORD) === 0 : !isWordChar(w)) break;
+      j++;
+    }
     if (j + 1 >= n) return j;
     const c = text.charCodeAt(j);
     const d = text.charCodeAt(j + 1);
@@ -216,6 +230,7 @@ function scanNumber(text: string, i: number): number {
 
 let scratch: Builder | undefined;
 
+
 /**
  * Tokenize `text`. With `reuse`, the token arrays are the module's scratch arrays, overwritten by
  * the next such call: only for a caller that is done with the tokens before it tokenizes again
@@ -228,12 +243,13 @@ export function tokenize(text: string, reuse = false): Tokens {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    const ascii = c < 0x80 ? ASCII[c] : 0;
+    if ((ascii & A_SPACE) !== 0 || (c >= 0x80 && isSpace(c))) {
       let j = i;
       let breaks = 0;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (!isSpace(d)) break;
+        if (d < 0x80 ? (ASCII[d] & A_SPACE) === 0 : !isSpace(d)) break;
         if (d === LF || (d === 0x0d && text.charCodeAt(j + 1) !== LF) || d === 0x2028 || d === 0x2029) breaks++;
         j++;
       }
@@ -242,7 +258,7 @@ export function tokenize(text: string, reuse = false): Tokens {
       i = j;
       continue;
     }
-    if (isDigit(c) || (isCurrency(c) && isDigit(text.charCodeAt(i + 1)))) {
+    if ((ascii & A_DIGIT) !== 0 || (isCurrency(c) && isDigit(text.charCodeAt(i + 1)))) {
       let j = scanNumber(text, i);
       let kind: Kind = Kind.Number;
       if (j < n && isLetter(text.charCodeAt(j))) {
@@ -254,9 +270,11 @@ export function tokenize(text: string, reuse = false): Tokens {
       i = j;
       continue;
     }
-    if (isWordChar(c)) {
+    if ((ascii & A_WORD) !== 0 || (c >= 0x80 && isWordChar(c))) {
       const j = scanWord(text, i);
-      if (mayBeLink(text, i, j)) {
+      const after = text.charCodeAt(j);
+      // a link continues a word with @ : . + or _ (mayBeLink looks closer)
+      if ((after === 0x40 || after === 0x3a || after === PERIOD || after === 0x2b || after === 0x5f) && mayBeLink(text, i, j)) {
         const len = linkLength(text, i);
         if (len > 0) {
           b.push(Kind.Link, i, i + len);

@@ -72,20 +72,22 @@ export class View {
 
   /** Is the key of the token at p equal to `key`? Compares char codes; makes no string when ASCII. */
   keyEquals(p: number, key: string): boolean {
-    const made = this.keys.get(p);
-    if (made !== undefined) return made === key;
     const t = this.sig[p];
     const text = this.tokens.text;
     const start = this.tokens.starts[t];
     const len = this.tokens.ends[t] - start;
-    if (len !== key.length) return this.key(p) === key; // lower-casing may change the length
-    for (let i = 0; i < len; i++) {
-      let c = text.charCodeAt(start + i);
-      if (c >= 0x80) return this.key(p) === key;
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      if (c !== key.charCodeAt(i)) return false;
+    if (len === key.length) {
+      for (let i = 0; i < len; i++) {
+        let c = text.charCodeAt(start + i);
+        if (c >= 0x80) return this.key(p) === key; // lower-casing beyond ASCII: compare the key
+        if (c >= 0x41 && c <= 0x5a) c += 0x20;
+        if (c !== key.charCodeAt(i)) return false;
+      }
+      return true;
     }
-    return true;
+    // lengths differ: equal only if lower-casing changes the length, which ASCII never does
+    for (let i = 0; i < len; i++) if (text.charCodeAt(start + i) >= 0x80) return this.key(p) === key;
+    return false;
   }
 
   /** Hash of the key of the token at p (see hash.ts), without making the key when it is ASCII. */

@@ -14,7 +14,7 @@ import type { Edit, Entry, Provenance, RestoreResult, Variant } from "./types.js
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
   noFindings?: boolean;
-  /** Only what the restored text needs: edits without line, column or spun text. */
+  /** Only what the restored text needs: edits without line, column, spun text or entry. */
   lean?: boolean;
 }
 
@@ -26,7 +26,7 @@ export interface RangeOptions extends RestoreOptions {
   blockedBefore?: number;
 }
 
-interface Candidate {
+export interface Candidate {
   from: number;
   to: number;
   variant: Variant;
@@ -95,10 +95,14 @@ function candidates(view: View, dict: Dictionary, from: number, to: number, ownE
   return { list: out, words };
 }
 
-/** Longest first, then earliest, then the entry listed first; keep those that overlap nothing kept. */
-function resolve(cands: Candidate[], count: number): Candidate[] {
+/**
+ * Longest first, then earliest, then the entry listed first; keep those that overlap nothing kept.
+ * Candidates come in order of their start. A choice only ever depends on the candidates it overlaps,
+ * so each run of overlapping candidates is resolved on its own: most runs are one candidate, and
+ * nothing is sorted but the few that overlap.
+ */
+export function resolve(cands: Candidate[], count: number): Candidate[] {
   if (cands.length <= 1) return cands;
-  // the usual case: candidates come in order of their start and none overlaps the next
   let disjoint = true;
   for (let i = 1; i < cands.length; i++) {
     if (cands[i].from < cands[i - 1].to) {
@@ -107,18 +111,39 @@ function resolve(cands: Candidate[], count: number): Candidate[] {
     }
   }
   if (disjoint) return cands;
-  const order = cands.slice().sort((a, b) =>
-    (b.to - b.from) - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index);
-  const taken = new Uint8Array(count);
   const kept: Candidate[] = [];
+  const taken = new Uint8Array(count);
+  let first = 0;
+  let end = cands[0].to;
+  for (let i = 1; i <= cands.length; i++) {
+    if (i < cands.length && cands[i].from < end) {
+      if (cands[i].to > end) end = cands[i].to;
+      continue;
+    }
+    if (i - first === 1) kept.push(cands[first]);
+    else resolveRun(cands.slice(first, i), taken, kept);
+    if (i < cands.length) {
+      first = i;
+      end = cands[i].to;
+    }
+  }
+  return kept;
+}
+
+/** resolve() for one run of overlapping candidates; appends the kept ones to `kept` in order of start. */
+function resolveRun(run: Candidate[], taken: Uint8Array, kept: Candidate[]): void {
+  const order = run.sort((a, b) =>
+    (b.to - b.from) - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index);
+  const mine: Candidate[] = [];
   for (const c of order) {
     let free = true;
     for (let p = c.from; p < c.to; p++) if (taken[p]) { free = false; break; }
     if (!free) continue;
     for (let p = c.from; p < c.to; p++) taken[p] = 1;
-    kept.push(c);
+    mine.push(c);
   }
-  return kept.sort((a, b) => a.from - b.from);
+  mine.sort((a, b) => a.from - b.from);
+  for (const c of mine) kept.push(c);
 }
 
 /** The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the quick common case). */
@@ -142,6 +167,8 @@ function spanCase(view: View, from: number, to: number): CasePattern {
 }
 
 const provenances = new WeakMap<Entry, Provenance>();
+/** The entry of a lean edit (only what the restored text needs: which entry made it is not kept). */
+const LEAN_ENTRY: Provenance = { id: "", pack: "", file: "", line: 0 };
 
 /** One provenance object per entry, shared by its edits. */
 function provenance(e: Entry): Provenance {
@@ -202,7 +229,7 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
     const replacement = e.detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
     edits.push({
       start, end, line: 0, col: 0, spun: options.lean ? "" : text.slice(start, end), replacement, detect: e.detect,
-      entry: provenance(e),
+      entry: options.lean ? LEAN_ENTRY : provenance(e),
       why: c.why,
     });
   }

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDictionary } from "../src/dictionary.js";
-import { applyEdits, restore } from "../src/engine.js";
+import { applyEdits, resolve, restore } from "../src/engine.js";
+import type { Candidate } from "../src/engine.js";
 import { readPack } from "../src/loader.js";
 
 const PACK = `
@@ -193,6 +194,34 @@ describe("restore", () => {
         inAt = e.end;
       }
       expect(r.text.slice(outAt)).toBe(s.slice(inAt));
+    }), { numRuns: 2000 });
+  });
+});
+
+describe("overlap resolution", () => {
+  /** The rule as stated, over all candidates at once: longest, then earliest, then the entry listed first. */
+  function reference(cands: Candidate[], count: number): Candidate[] {
+    const taken = new Uint8Array(count);
+    const kept = cands.slice().sort((a, b) =>
+      (b.to - b.from) - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index)
+      .filter((c) => {
+        for (let p = c.from; p < c.to; p++) if (taken[p]) return false;
+        for (let p = c.from; p < c.to; p++) taken[p] = 1;
+        return true;
+      });
+    return kept.sort((a, b) => a.from - b.from);
+  }
+
+  it("resolving each run of overlapping candidates on its own keeps what the whole-list rule keeps", () => {
+    const cand = fc.record({ from: fc.integer({ min: 0, max: 40 }), len: fc.integer({ min: 1, max: 4 }), entry: fc.integer({ min: 0, max: 5 }) });
+    fc.assert(fc.property(fc.array(cand, { maxLength: 30 }), (raw) => {
+      // as candidates() makes them: in order of start, then length; one per (start, length)
+      const seen = new Set<string>();
+      const cands = raw
+        .filter((r) => !seen.has(`${r.from}:${r.len}`) && seen.add(`${r.from}:${r.len}`))
+        .sort((a, b) => a.from - b.from || a.len - b.len)
+        .map((r) => ({ from: r.from, to: r.from + r.len, why: [], variant: { entry: { index: r.entry } } }) as unknown as Candidate);
+      expect(resolve(cands, 50)).toEqual(reference(cands, 50));
     }), { numRuns: 2000 });
   });
 });

@@ -73,6 +73,7 @@ for (let c = 0; c < 0x80; c++) {
   ASCII[c] = (isAsciiAlpha(c) ? 3 : 0) | (isDigit(c) ? 5 : 0) | (c === 0x20 || (c >= 0x09 && c <= 0x0d) ? 8 : 0);
 }
 const A_WORD = 1;
+const A_LETTER = 2;
 const A_DIGIT = 4;
 const A_SPACE = 8;
 
@@ -117,7 +118,6 @@ class Builder {
   /** Start again, keeping the arrays when they are large enough (no garbage per window). */
   reset(capacity: number): this {
     this.count = 0;
-    this.newlines.length = 0;
     if (this.kinds.length < capacity) {
       this.kinds = new Uint8Array(capacity);
       this.starts = new Int32Array(capacity);
@@ -126,19 +126,7 @@ class Builder {
     }
     return this;
   }
-  /** Space tokens holding one line break (a line start is a sentence start). */
-  newlines: number[] = [];
-  lineBreak(t: number): void {
-    this.newlines.push(t);
-  }
-  push(kind: Kind, start: number, end: number): void {
-    if (this.count === this.kinds.length) this.grow();
-    const i = this.count++;
-    this.kinds[i] = kind;
-    this.starts[i] = start;
-    this.ends[i] = end;
-  }
-  private grow(): void {
+  grow(): void {
     const n = this.kinds.length * 2 + 16;
     const kinds = new Uint8Array(n);
     kinds.set(this.kinds);
@@ -146,10 +134,12 @@ class Builder {
     starts.set(this.starts);
     const ends = new Int32Array(n);
     ends.set(this.ends);
+    const sentence = new Uint8Array(n);
+    sentence.set(this.sentence);
     this.kinds = kinds;
     this.starts = starts;
     this.ends = ends;
-    this.sentence = new Uint8Array(n);
+    this.sentence = sentence;
   }
 }
 
@@ -240,12 +230,54 @@ export function tokenize(text: string, reuse = false): Tokens {
   const n = text.length;
   const capacity = Math.max(16, (n >> 1) + 16);
   const b = reuse ? (scratch ??= new Builder(capacity)).reset(capacity) : new Builder(capacity);
+  // the arrays in locals, and one capacity check per token (each turn of the loop makes one)
+  let kinds = b.kinds;
+  let starts = b.starts;
+  let ends = b.ends;
+  let sentence = b.sentence;
+  let count = 0;
   let i = 0;
+  // sentence starts, as the tokens come: a word, number or link after the start of the text, a
+  // sentence end (. ! ? … and its closers), a line break or a paragraph break
+  let atStart = true;
+  let pendingEnd = false;
   while (i < n) {
+    if (count === kinds.length) {
+      b.count = count;
+      b.grow();
+      kinds = b.kinds;
+      starts = b.starts;
+      ends = b.ends;
+      sentence = b.sentence;
+    }
     const c = text.charCodeAt(i);
     const ascii = c < 0x80 ? ASCII[c] : 0;
-    if ((ascii & A_SPACE) !== 0 || (c >= 0x80 && isSpace(c))) {
-      let j = i;
+    let j: number;
+    let kind: Kind;
+    if ((ascii & A_LETTER) !== 0) {
+      // the common case, a plain ASCII word, scanned here; anything that may make it more than its
+      // run of ASCII letters and digits (an apostrophe, a hyphen, U.S., a non-ASCII letter) goes
+      // through scanWord
+      j = i + 1;
+      let d = 0;
+      while (j < n) {
+        d = text.charCodeAt(j);
+        if (d >= 0x80 || (ASCII[d] & A_WORD) === 0) break;
+        j++;
+      }
+      if (j < n && (d >= 0x80 || d === APOS || d === HYPHEN || (d === PERIOD && j === i + 1))) j = scanWord(text, i);
+      kind = Kind.Word;
+      // a link continues a word with @ : . + or _ (mayBeLink looks closer)
+      const after = text.charCodeAt(j);
+      if ((after === 0x40 || after === 0x3a || after === PERIOD || after === 0x2b || after === 0x5f) && mayBeLink(text, i, j)) {
+        const len = linkLength(text, i);
+        if (len > 0) {
+          j = i + len;
+          kind = Kind.Link;
+        }
+      }
+    } else if ((ascii & A_SPACE) !== 0 || (c >= 0x80 && isSpace(c))) {
+      j = i;
       let breaks = 0;
       while (j < n) {
         const d = text.charCodeAt(j);
@@ -253,104 +285,69 @@ export function tokenize(text: string, reuse = false): Tokens {
         if (d === LF || (d === 0x0d && text.charCodeAt(j + 1) !== LF) || d === 0x2028 || d === 0x2029) breaks++;
         j++;
       }
-      b.push(breaks >= 2 ? Kind.Break : Kind.Space, i, j);
-      if (breaks === 1) b.lineBreak(b.count - 1);
-      i = j;
-      continue;
-    }
-    if ((ascii & A_DIGIT) !== 0 || (isCurrency(c) && isDigit(text.charCodeAt(i + 1)))) {
-      let j = scanNumber(text, i);
-      let kind: Kind = Kind.Number;
+      kind = breaks >= 2 ? Kind.Break : Kind.Space;
+      if (breaks > 0 || pendingEnd) {
+        atStart = true;
+        pendingEnd = false;
+      }
+    } else if ((ascii & A_DIGIT) !== 0 || (isCurrency(c) && isDigit(text.charCodeAt(i + 1)))) {
+      j = scanNumber(text, i);
+      kind = Kind.Number;
       if (j < n && isLetter(text.charCodeAt(j))) {
         // 5th, 1990s, 3D: one alphanumeric word
         j = scanWord(text, j);
         kind = Kind.Word;
       }
-      b.push(kind, i, j);
-      i = j;
-      continue;
-    }
-    if ((ascii & A_WORD) !== 0 || (c >= 0x80 && isWordChar(c))) {
-      const j = scanWord(text, i);
-      const after = text.charCodeAt(j);
-      // a link continues a word with @ : . + or _ (mayBeLink looks closer)
-      if ((after === 0x40 || after === 0x3a || after === PERIOD || after === 0x2b || after === 0x5f) && mayBeLink(text, i, j)) {
+    } else if (c >= 0x80 && isWordChar(c)) {
+      j = scanWord(text, i);
+      kind = Kind.Word;
+      if (mayBeLink(text, i, j)) {
         const len = linkLength(text, i);
         if (len > 0) {
-          b.push(Kind.Link, i, i + len);
-          i += len;
-          continue;
+          j = i + len;
+          kind = Kind.Link;
         }
       }
-      b.push(Kind.Word, i, j);
-      i = j;
-      continue;
+    } else if ((c === APOS || c === RSQUO) && (i === 0 || (count > 0 && kinds[count - 1] === Kind.Word && ends[count - 1] === i)) &&
+        (text.charCodeAt(i + 1) === 0x73 || text.charCodeAt(i + 1) === 0x53) && !isWordChar(text.charCodeAt(i + 2))) {
+      // the possessive clitic after its word — or alone at the start ("'s" in a dictionary's word list)
+      j = i + 2;
+      kind = Kind.Clitic;
+    } else {
+      // one punctuation or symbol character; an astral one is its two code units
+      j = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
+      kind = Kind.Punct;
     }
-    // the possessive clitic after its word — or alone at the start ("'s" in a dictionary's word list)
-    if ((c === APOS || c === RSQUO) && (i === 0 || (b.count > 0 && b.kinds[b.count - 1] === Kind.Word &&
-        b.ends[b.count - 1] === i))) {
-      const d = text.charCodeAt(i + 1);
-      if ((d === 0x73 || d === 0x53) && !isWordChar(text.charCodeAt(i + 2))) {
-        b.push(Kind.Clitic, i, i + 2);
-        i += 2;
-        continue;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      b.push(Kind.Punct, i, i + 2);
-      i += 2;
-      continue;
-    }
-    b.push(Kind.Punct, i, i + 1);
-    i++;
-  }
-  return finish(text, b);
-}
-
-function finish(text: string, b: Builder): Tokens {
-  const count = b.count;
-  const sentenceStart = b.sentence.subarray(0, count);
-  sentenceStart.fill(0);
-  let atStart = true;
-  let pendingEnd = false;
-  let nl = 0; // next entry of b.newlines
-  for (let t = 0; t < count; t++) {
-    const kind = b.kinds[t];
+    let first = 0;
     if (kind === Kind.Word || kind === Kind.Number || kind === Kind.Link) {
-      if (pendingEnd) atStart = true;
-      pendingEnd = false;
-      if (atStart) sentenceStart[t] = 1;
+      if (atStart || pendingEnd) first = 1;
       atStart = false;
-    } else if (kind === Kind.Break) {
-      atStart = true;
       pendingEnd = false;
-    } else if (kind === Kind.Space) {
-      if (pendingEnd) {
-        atStart = true;
-        pendingEnd = false;
-      }
-      while (nl < b.newlines.length && b.newlines[nl] < t) nl++;
-      if (b.newlines[nl] === t) atStart = true;
     } else if (kind === Kind.Punct) {
-      const c = text.charCodeAt(b.starts[t]);
       if (isSentenceEnd(c)) pendingEnd = true;
       else if (isClauseMark(c)) {
         atStart = false;
         pendingEnd = false;
-      } else if (!isCloser(c) && pendingEnd) {
+      } else if (pendingEnd && !isCloser(c)) {
         // "end. (Next" or "end.—Next": the sentence ended; an opener may precede the next word
         atStart = true;
         pendingEnd = false;
       }
     }
+    kinds[count] = kind;
+    starts[count] = i;
+    ends[count] = j;
+    sentence[count] = first;
+    count++;
+    i = j;
   }
   return {
     text,
     count,
-    kinds: b.kinds.subarray(0, count),
-    starts: b.starts.subarray(0, count),
-    ends: b.ends.subarray(0, count),
-    sentenceStart,
+    kinds: kinds.subarray(0, count),
+    starts: starts.subarray(0, count),
+    ends: ends.subarray(0, count),
+    sentenceStart: sentence.subarray(0, count),
   };
 }
 

@@ -63,3 +63,20 @@ describe("tokenizer", () => {
     expect(words("a\nb").map(([k]) => k)).toEqual([Kind.Word, Kind.Word]);
   });
 });
+
+describe("token arrays that must grow", () => {
+  it("keep every token and sentence start when the text has more tokens than half its length", () => {
+    // "a! " is three tokens in three characters: the arrays (sized for half the text) grow twice
+    const text = "a! ".repeat(4000) + "end";
+    const t = tokenize(text);
+    expect(t.count).toBe(3 * 4000 + 1);
+    let words = 0;
+    for (let i = 0; i < t.count; i++) {
+      if (t.kinds[i] !== Kind.Word) continue;
+      words++;
+      expect(t.sentenceStart[i]).toBe(1); // after "! " every word starts a sentence
+    }
+    expect(words).toBe(4001);
+    expect(Array.from({ length: t.count }, (_, i) => text.slice(t.starts[i], t.ends[i])).join("")).toBe(text);
+  });
+});

@@ -386,7 +386,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
       if (!used.some((p) => p.index.buckets[key])) return undefined;
       const node = build(key);
       if (node) {
-        node.tab = edges; // one transition table for every group of this dictionary
+        edges.number(node); // one table of numbered nodes and edges for every group of this dictionary
         super.set(key, node);
       }
       return node;
@@ -405,16 +405,22 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
   }
   const first = new LazyFirst();
   // every first key's hash is known from the start (PENDING until its group is loaded), so one map
-  // lookup per token answers both "does a phrase start here?" and "which group?"
-  const PENDING = newNode();
-  const byHash = new HashIndex<TrieNode | null>(seenHashes.size);
+  // lookup per token answers both "does a phrase start here?" and "which group?" (a node number)
+  const PENDING = -1;
+  const byHash = new HashIndex<number>(seenHashes.size);
   for (const h of seenHashes) byHash.set(h, PENDING);
-  const lazyHash = (hash: number, keys: KeySource, at: number): TrieNode | undefined => {
+  const firstStep = (hash: number, keys: KeySource, at: number): number => {
     const hit = byHash.get(hash);
-    if (hit !== PENDING) return hit ?? undefined;
+    if (hit === undefined) return 0;
+    if (hit !== PENDING) return hit;
     const node = first.get(keys.key(at));
-    if (!collisions.has(hash)) byHash.set(hash, node ?? null);
-    return node;
+    const id = node ? edges.number(node) : 0;
+    if (!collisions.has(hash)) byHash.set(hash, id);
+    return id;
+  };
+  const lazyHash = (hash: number, keys: KeySource, at: number): TrieNode | undefined => {
+    const id = firstStep(hash, keys, at);
+    return id === 0 ? undefined : edges.nodes[id];
   };
   const root: TrieNode = { next: first, variants: null, tid: 0, tab: undefined, lazyHash };
   // the phrases of document conditions are indexed when a condition first needs them
@@ -435,7 +441,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
       }
       return all;
     },
-    root, phrases,
+    root, edges, first: firstStep, phrases,
     get phraseRoot() { return phraseTrieOf().phraseRoot; },
     get phraseIds() { return phraseTrieOf().phraseIds; },
     get phraseFirstHashes() { return phraseTrieOf().phraseFirstHashes; },

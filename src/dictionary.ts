@@ -14,9 +14,9 @@ import type { CompiledConditions, Entry, PackInfo, Variant, Warning } from "./ty
 export interface TrieNode {
   next: Map<string, TrieNode> | null;
   variants: Variant[] | null;
-  /** This node's number in `tab` once its children are there (0: not yet; -1: two keys collide). */
+  /** This node's number in `tab` (0: none yet). */
   tid: number;
-  /** The transition table this node's children go in (shared by the trie below a root). */
+  /** The transition table that numbers this node (shared by the trie below a root). */
   tab: Transitions | undefined;
   /** A lazily loaded root's own lookup by hash (cache.ts). */
   lazyHash?: (hash: number, keys: KeySource, at: number) => TrieNode | undefined;
@@ -27,17 +27,29 @@ export interface KeySource {
   key(at: number): string;
 }
 
+/** Bits of Transitions.info. */
+export const HAS_VARIANTS = 1;
+export const HAS_NEXT = 2;
+const READY = 4; // the node's children are in the table
+const BY_KEY = 8; // two children's hashes collide: the node is walked by key strings
+
 /**
- * Every edge of a trie in one flat table, keyed by (parent number, key hash): a step of the walk
- * reads one cell of one array, whatever the dictionary's size, where a table per node would chase
- * several pointers to reach its arrays (open addressing, linear probing; 3 ints a cell).
+ * A trie's nodes by number, and all its edges in one flat table keyed by (parent number, key
+ * hash). A step of the walk reads one cell of one array, and what the matcher asks of a node (has
+ * it variants? children?) is one byte of `info`: the node objects themselves, scattered through the
+ * heap, are read only where a phrase matches. So a step costs the same whatever the dictionary's
+ * size, where objects and a table per node would miss the cache more as the trie grows.
+ * Nodes get their numbers on first sight; a node's children go in the table when it is first walked
+ * from (its subtree is complete by then).
  */
 export class Transitions {
-  private cells: Int32Array;
+  private cells: Int32Array; // [hash, parent, child] per slot; parent 0: empty
   private mask: number;
   private used = 0;
-  private readonly nodes: TrieNode[] = [];
-  private lastId = 0;
+  /** Nodes by number (0 is no node). */
+  readonly nodes: TrieNode[] = [newNode()];
+  /** HAS_VARIANTS | HAS_NEXT | READY | BY_KEY, by node number. */
+  info = new Uint8Array(64);
   /**
    * One bit per (parent, hash) pair's mixed value, 2^20 bits (128 KB, within the CPU's nearer
    * caches): most lookups are for a word that continues no phrase, and a clear bit answers them
@@ -50,39 +62,61 @@ export class Transitions {
     this.mask = 63;
   }
 
-  /** Put `node`'s children in the table; returns its number, or -1 when two children's hashes collide. */
-  register(node: TrieNode): number {
-    const next = node.next;
-    if (!next) return -1;
-    const hashes = new Set<number>();
-    for (const k of next.keys()) {
-      const h = hashKey(k);
-      if (hashes.has(h)) return -1; // walked by key strings instead
-      hashes.add(h);
+  /** The number of `node` in this table, given on first sight. */
+  number(node: TrieNode): number {
+    if (node.tab === this) return node.tid;
+    const id = this.nodes.length;
+    this.nodes.push(node);
+    node.tab = this;
+    node.tid = id;
+    if (id >= this.info.length) {
+      const info = new Uint8Array(this.info.length * 2);
+      info.set(this.info);
+      this.info = info;
     }
-    const id = ++this.lastId;
-    for (const [k, c] of next) {
-      c.tab = this;
-      this.insert(id, hashKey(k) | 0, c);
-    }
+    this.info[id] = (node.variants ? HAS_VARIANTS : 0) | (node.next && node.next.size > 0 ? HAS_NEXT : 0);
     return id;
   }
 
-  get(parent: number, hash: number): TrieNode | undefined {
-    const cells = this.cells;
-    const mask = this.mask;
+  /** The number of the child of node `parent` for the token `at` (by its key's hash), or 0. */
+  step(parent: number, hash: number, keys: KeySource, at: number): number {
+    let f = this.info[parent];
+    if ((f & READY) === 0) f = this.ready(parent);
+    if ((f & BY_KEY) !== 0) {
+      const c = this.nodes[parent].next?.get(keys.key(at));
+      return c ? this.number(c) : 0;
+    }
     const h = hash | 0;
     const mixed = slotOf(parent, h);
-    if ((this.bits[(mixed >>> 5) & 0x7fff] & (1 << (mixed & 31))) === 0) return undefined;
+    if ((this.bits[(mixed >>> 5) & 0x7fff] & (1 << (mixed & 31))) === 0) return 0;
+    const cells = this.cells;
+    const mask = this.mask;
     for (let i = mixed & mask; ; i = (i + 1) & mask) {
-      const at = i * 3;
-      const p = cells[at + 1];
-      if (p === 0) return undefined;
-      if (p === parent && cells[at] === h) return this.nodes[cells[at + 2]];
+      const at3 = i * 3;
+      const p = cells[at3 + 1];
+      if (p === 0) return 0;
+      if (p === parent && cells[at3] === h) return cells[at3 + 2];
     }
   }
 
-  private insert(parent: number, h: number, child: TrieNode): void {
+  /** Put the children of node `parent` in the table (or mark it BY_KEY); its new info. */
+  private ready(parent: number): number {
+    const next = this.nodes[parent].next;
+    let f = this.info[parent] | READY;
+    if (next) {
+      const hashes = new Set<number>();
+      for (const k of next.keys()) {
+        const h = hashKey(k);
+        if (hashes.has(h)) f |= BY_KEY;
+        hashes.add(h);
+      }
+      if ((f & BY_KEY) === 0) for (const [k, c] of next) this.insert(parent, hashKey(k) | 0, this.number(c));
+    }
+    this.info[parent] = f;
+    return f;
+  }
+
+  private insert(parent: number, h: number, child: number): void {
     if ((this.used + 1) * 2 > this.mask + 1) this.grow();
     const cells = this.cells;
     const mask = this.mask;
@@ -92,8 +126,7 @@ export class Transitions {
     while (cells[i * 3 + 1] !== 0) i = (i + 1) & mask;
     cells[i * 3] = h;
     cells[i * 3 + 1] = parent;
-    cells[i * 3 + 2] = this.nodes.length;
-    this.nodes.push(child);
+    cells[i * 3 + 2] = child;
     this.used++;
   }
 
@@ -121,11 +154,10 @@ function slotOf(parent: number, h: number): number {
 /** The child of `node` for token `at`, by its key's hash; the key itself decides where hashes collide. */
 export function childByHash(node: TrieNode, hash: number, keys: KeySource, at: number): TrieNode | undefined {
   if (node.lazyHash) return node.lazyHash(hash, keys, at);
-  const next = node.next;
-  if (!next) return undefined;
-  let id = node.tid;
-  if (id === 0) id = node.tid = (node.tab ??= new Transitions()).register(node);
-  return id > 0 ? (node.tab as Transitions).get(id, hash) : next.get(keys.key(at));
+  if (!node.next) return undefined;
+  const tab = node.tab ?? new Transitions();
+  const id = tab.step(tab.number(node), hash, keys, at);
+  return id === 0 ? undefined : tab.nodes[id];
 }
 
 export function newNode(): TrieNode {
@@ -157,6 +189,10 @@ export interface Dictionary {
   /** Every entry, in load order (a lazily loaded dictionary reads them all when this is first read). */
   readonly entries: Entry[];
   root: TrieNode;
+  /** The trie's numbered nodes and edges (the matcher walks these, not the node objects). */
+  edges: Transitions;
+  /** The number (in `edges`) of the node for a phrase's first token `at`, or 0. */
+  first(hash: number, keys: KeySource, at: number): number;
   /** Phrases of document conditions, by id; and a trie of them (variants unused, ids in `phraseIds`). */
   phrases: string[][];
   phraseRoot: TrieNode;
@@ -279,7 +315,10 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const { phraseRoot, phraseIds, phraseFirstHashes } = indexPhrases(phrases);
   const packInfos: PackInfo[] = packs.filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
     .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
-  return { packs: packInfos, entries, root, phrases, phraseRoot, phraseIds, phraseFirstHashes, maxKeys, maxWithin, warnings };
+  const edges = new Transitions();
+  const rootId = edges.number(root);
+  const first = (hash: number, keys: KeySource, at: number): number => edges.step(rootId, hash, keys, at);
+  return { packs: packInfos, entries, root, edges, first, phrases, phraseRoot, phraseIds, phraseFirstHashes, maxKeys, maxWithin, warnings };
 }
 
 /** Order each node's variants once, so lookups take the first that holds. */

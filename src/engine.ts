@@ -6,7 +6,7 @@
 import { applyCase, casePattern } from "./case.js";
 import type { CasePattern } from "./case.js";
 import { View, holds } from "./conditions.js";
-import { childByHash } from "./dictionary.js";
+import { HAS_NEXT, HAS_VARIANTS } from "./dictionary.js";
 import type { Dictionary } from "./dictionary.js";
 import { Kind, tokenize } from "./tokenizer.js";
 import type { Edit, Entry, Provenance, RestoreResult, Variant } from "./types.js";
@@ -70,7 +70,7 @@ function firstHolding(view: View, variants: readonly Variant[], from: number, to
 function candidates(view: View, dict: Dictionary, from: number, to: number, ownEnd: number): { list: Candidate[]; words: number } {
   const out: Candidate[] = [];
   let words = 0; // word and number tokens starting in [from, ownEnd): counted on the way
-  const root = dict.root;
+  const edges = dict.edges;
   const { starts, kinds } = view.tokens;
   const sig = view.sig;
   for (let p = 0; p < view.count; p++) {
@@ -79,16 +79,18 @@ function candidates(view: View, dict: Dictionary, from: number, to: number, ownE
     if (start >= to) break;
     const kind = kinds[sig[p]];
     if (start < ownEnd && (kind === Kind.Word || kind === Kind.Number)) words++;
-    if (!root.next || !view.matchable(p)) continue;
-    let node = childByHash(root, view.hash(p), view, p); // usually undefined: no phrase starts here
+    if (!view.matchable(p)) continue;
+    // the walk goes by node numbers and reads a node object only where a phrase ends
+    let id = dict.first(view.hash(p), view, p); // usually 0: no phrase starts here
     let q = p + 1;
-    while (node) {
-      if (node.variants) {
-        const c = firstHolding(view, node.variants, p, q);
+    while (id !== 0) {
+      const info = edges.info[id];
+      if ((info & HAS_VARIANTS) !== 0) {
+        const c = firstHolding(view, edges.nodes[id].variants as Variant[], p, q);
         if (c) out.push(c);
       }
-      if (!node.next || q >= view.count || !view.matchable(q)) break;
-      node = childByHash(node, view.hash(q), view, q);
+      if ((info & HAS_NEXT) === 0 || q >= view.count || !view.matchable(q)) break;
+      id = edges.step(id, view.hash(q), view, q);
       q++;
     }
   }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Transitions, buildDictionary, newNode } from "../src/dictionary.js";
+import { HAS_NEXT, HAS_VARIANTS, Transitions, buildDictionary, newNode } from "../src/dictionary.js";
 import type { TrieNode } from "../src/dictionary.js";
 import { restore } from "../src/engine.js";
 import { hashKey } from "../src/hash.js";
@@ -18,30 +18,41 @@ describe("the trie's transition table", () => {
     for (const [a, b] of SAME_HASH) expect(hashKey(a)).toBe(hashKey(b));
   });
 
+  /** A KeySource of one key (what the matcher's View gives for the token being looked up). */
+  const keyOf = (k: string) => ({ key: () => k });
+
   it("finds every child of every node, through growth, and nothing else", () => {
     fc.assert(fc.property(fc.array(fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 12 }), { maxLength: 40 }), (families) => {
       const tab = new Transitions();
       const parents = families.map((keys) => {
         const node = newNode();
         node.next = new Map(keys.map((k) => [k, newNode()]));
-        return { node, id: keys.length ? tab.register(node) : 0 };
+        return { node, id: tab.number(node) };
       });
       parents.forEach(({ node, id }) => {
-        if (!node.next?.size) return;
-        expect(id).toBeGreaterThan(0);
-        for (const [k, child] of node.next) {
-          expect(tab.get(id, hashKey(k))).toBe(child);
-          expect(child.tab).toBe(tab);
+        expect(tab.nodes[id]).toBe(node);
+        expect((tab.info[id] & HAS_NEXT) !== 0).toBe((node.next?.size ?? 0) > 0);
+        for (const [k, child] of node.next ?? []) {
+          const c = tab.step(id, hashKey(k), keyOf(k), 0);
+          expect(tab.nodes[c]).toBe(child);
+          expect(tab.info[c] & (HAS_NEXT | HAS_VARIANTS)).toBe(0);
         }
-        expect(tab.get(id, hashKey("not-a-key-here"))).toBeUndefined();
+        expect(tab.step(id, hashKey("not-a-key-here"), keyOf("not-a-key-here"), 0)).toBe(0);
       });
     }), { numRuns: 200 });
   });
 
-  it("refuses a node whose children's hashes collide (it is walked by key strings)", () => {
+  it("walks a node whose children's hashes collide by its keys", () => {
     const node: TrieNode = newNode();
-    node.next = new Map(SAME_HASH[0].map((k) => [k, newNode()]));
-    expect(new Transitions().register(node)).toBe(-1);
+    const [a, b] = SAME_HASH[0];
+    const ca = newNode();
+    const cb = newNode();
+    node.next = new Map([[a, ca], [b, cb]]);
+    const tab = new Transitions();
+    const id = tab.number(node);
+    expect(tab.nodes[tab.step(id, hashKey(a), keyOf(a), 0)]).toBe(ca);
+    expect(tab.nodes[tab.step(id, hashKey(b), keyOf(b), 0)]).toBe(cb);
+    expect(tab.step(id, hashKey(a), keyOf("neither"), 0)).toBe(0);
   });
 
   const PACK = `

@@ -132,19 +132,22 @@ function originalFor(p: Pools, rand: () => number): string {
   return words.join(" ");
 }
 
-/** `size` entries with unique spun forms; min(30 %, 1,000) of them occur in the corpus. */
-export function synthEntries(fx: Fixtures, size: number, seed = 1): { entries: DictEntry[]; fromCorpus: number } {
+/**
+ * `size` entries with unique spun forms; min(30 %, 1,000) of them occur in the corpus. With `keep`,
+ * those entries come first and the rest are absent ones (a larger dictionary that matches the same).
+ */
+export function synthEntries(fx: Fixtures, size: number, seed = 1, keep: readonly DictEntry[] = []): { entries: DictEntry[]; fromCorpus: number } {
   const p = pools(fx);
   const rand = rng(seed * 7919 + size);
-  const seen = new Set<string>();
-  const entries: DictEntry[] = [];
+  const seen = new Set<string>(keep.map((e) => e.spun));
+  const entries: DictEntry[] = keep.slice();
   const add = (spun: string, original: string): boolean => {
     if (seen.has(spun) || entries.length >= size) return false;
     seen.add(spun);
     entries.push({ spun, original });
     return true;
   };
-  const want = Math.min(Math.round(size * CORPUS_SHARE), CORPUS_CAP);
+  const want = keep.length > 0 ? 0 : Math.min(Math.round(size * CORPUS_SHARE), CORPUS_CAP);
   // From the corpus: real mappings first, then 60 % bigrams, 25 % trigrams, 15 % rare single words.
   for (const e of shuffle(p.real, rand)) if (entries.length < Math.min(want, Math.ceil(want / 5))) add(e.spun, e.original);
   const bi = shuffle(p.bigrams, rand);
@@ -157,7 +160,7 @@ export function synthEntries(fx: Fixtures, size: number, seed = 1): { entries: D
     const s = src[i % src.length];
     add(s, originalFor(p, rand));
   }
-  const fromCorpus = entries.length;
+  const fromCorpus = keep.length > 0 ? keep.length : entries.length;
   // Absent: 50 % phrases of corpus words, 30 % invented single words, 20 % invented phrases.
   while (entries.length < size) {
     const r = rand();
@@ -199,6 +202,23 @@ export function synthDict(cacheDir: string, fx: Fixtures, size: number): BenchDi
   const file = path.join(cacheDir, `synth-${size}.yaml`);
   if (!existsSync(file)) writeFileSync(file, packYaml(`synth-${size}`, entries));
   return { label: formatCount(size), args: ["--dict", file], file, entries, size, fromCorpus };
+}
+
+/**
+ * `size` entries that restore exactly what the dictionary of `base` entries restores: its entries
+ * and `size - base` absent ones (phrases of corpus words that never occur together, invented words).
+ * Beside the plain series (whose larger dictionaries also match more), it shows what the size of a
+ * dictionary alone costs.
+ */
+export function paddedLabel(base: number, size: number): string {
+  return `${formatCount(size)} (${formatCount(base)} + absent)`;
+}
+
+export function paddedDict(cacheDir: string, fx: Fixtures, base: BenchDict, size: number): BenchDict {
+  const { entries } = synthEntries(fx, size, 2, base.entries);
+  const file = path.join(cacheDir, `synth-${base.size}-padded-${size}.yaml`);
+  if (!existsSync(file)) writeFileSync(file, packYaml(`synth-${base.size}-padded-${size}`, entries));
+  return { label: paddedLabel(base.size, size), args: ["--dict", file], file, entries, size, fromCorpus: base.fromCorpus };
 }
 
 /** The shipped packs that exist right now (news, science). */

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { competitorCommand, sedCount, unspinCount } from "./competitors.js";
 import type { Tool } from "./competitors.js";
-import { bigFile, corpusFile, fileMB, manySmallFiles, readFixtures, smallFile } from "./corpus.js";
+import { bigFile, corpusFile, fileMB, manyFiles, manySmallFiles, readFixtures, smallFile } from "./corpus.js";
 import type { Fixtures } from "./corpus.js";
 import { formatCount, paddedDict, shippedDicts, synthDict } from "./dicts.js";
 import type { BenchDict } from "./dicts.js";
@@ -183,15 +183,31 @@ function simple(m: Measurement, mb?: number): SimpleRow {
   return { label: m.label, seconds: m.ok ? m.seconds : null, rssMB: m.rssMB, mbps: m.ok && mb ? mb / m.seconds : null, error: m.ok ? undefined : m.error };
 }
 
+/**
+ * --jobs 1 against --jobs 2 on 1,000 files: paragraphs (~600 B) and paper-sized files (~40 KB, not
+ * in --quick). Beside them, the same files as two separate processes on the two halves at once:
+ * the most two cores give this work (both runs pay their own start-up and JIT warm-up, as threads do).
+ */
 function jobs(fx: Fixtures, cache: string, o: Options, dict: BenchDict, help: string): SimpleRow[] | string {
   if (!/--jobs\b/.test(help)) return "skipped: no --jobs yet";
-  const files = manySmallFiles(cache, fx, 1000);
-  const mb = files.reduce((n, f) => n + fileMB(f), 0);
-  return [1, 2].map((j) => {
-    const c = unspin(`--jobs ${j}`, ["--no-default-packs", ...dict.args, "--jobs", String(j)], files[0]);
-    c.args.push(...files.slice(1));
-    return simple(logged(measure(c, ROOT, Math.min(o.runs, 3)), mb), mb);
-  });
+  const sets: [string, string[]][] = [["1,000 files of ~600 B", manySmallFiles(cache, fx, 1000)]];
+  if (!o.quick) sets.push(["1,000 files of ~40 KB", manyFiles(cache, fx, 1000, 40_000)]);
+  const rows: SimpleRow[] = [];
+  for (const [what, files] of sets) {
+    const mb = files.reduce((n, f) => n + fileMB(f), 0);
+    for (const j of [1, 2]) {
+      const c = unspin(`${what}: --jobs ${j}`, ["--no-default-packs", ...dict.args, "--jobs", String(j)], files[0]);
+      c.args.push(...files.slice(1));
+      rows.push(simple(logged(measure(c, ROOT, Math.min(o.runs, 3)), mb), mb));
+    }
+    const half = files.length >> 1;
+    const one = (part: string[]): string => [process.execPath, BIN, ...BASE_FLAGS, "--no-default-packs", ...dict.args, "--jobs", "1", "--format", "text", ...part]
+      .map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+    const both: Command = { label: `${what}: two processes, --jobs 1 on each half`, cmd: "sh", args: ["-c", `${one(files.slice(0, half))} >/dev/null & ${one(files.slice(half))} >/dev/null & wait`], env: UNSPIN_ENV };
+    const m = simple(logged(measure(both, ROOT, Math.min(o.runs, 3)), mb), mb);
+    rows.push({ ...m, rssMB: null });
+  }
+  return rows;
 }
 
 function big(fx: Fixtures, cache: string, o: Options, dict: BenchDict): SimpleRow | string {

@@ -123,6 +123,29 @@ export function manySmallFiles(cacheDir: string, fx: Fixtures, count: number): s
   return files;
 }
 
+/** `count` files of about `bytes` each (whole paragraphs of the fixtures until that size): papers, articles. */
+export function manyFiles(cacheDir: string, fx: Fixtures, count: number, bytes: number): string[] {
+  const dir = path.join(cacheDir, `files-${count}x${bytes}`);
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) files.push(path.join(dir, `doc-${String(i).padStart(5, "0")}.txt`));
+  if (existsSync(path.join(dir, ".done"))) return files;
+  mkdirSync(dir, { recursive: true });
+  const rand = rng(bytes + count);
+  for (const f of files) {
+    const parts: string[] = [];
+    for (let n = 0; n < bytes;) {
+      const p = fx.paragraphs[Math.floor(rand() * fx.paragraphs.length)];
+      parts.push(p);
+      n += Buffer.byteLength(p) + 2;
+    }
+    const fd = openSync(f, "w");
+    writeSync(fd, `${parts.join("\n\n")}\n`);
+    closeSync(fd);
+  }
+  closeSync(openSync(path.join(dir, ".done"), "w"));
+  return files;
+}
+
 /** A file of about `gb` GB: the 100 MB corpus repeated (built on demand for --big). */
 export function bigFile(cacheDir: string, fx: Fixtures, gb: number): string {
   const file = path.join(cacheDir, `corpus-${gb}GB.txt`);

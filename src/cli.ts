@@ -146,7 +146,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const summaries: Summary[] = [];
   const write = outWriter(io);
   const setup = { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, textOnly: opts.format === "text" };
-  await restoreMany(inputs, dict, setup, threadsFor(inputs, jobs, opts.jobs !== undefined), async (_i, outcome) => {
+  const { threads } = await restoreMany(inputs, dict, setup, threadsFor(inputs, jobs, opts.jobs !== undefined), async (_i, outcome) => {
     progress.tick();
     await tally.attempt(async () => {
       if (!("result" in outcome)) throw failureError(outcome);
@@ -156,7 +156,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     });
   });
   const total = addUp(summaries);
-  progress.done(summaries.length ? total : undefined);
+  progress.done(summaries.length ? total : undefined, threads);
   if (opts.format === "text") return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
   if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
   const chalk = makeChalk(io, opts.color);

@@ -151,14 +151,17 @@ export function restoreFile(file: string, dict: Dictionary, opts: { noFindings: 
 
 export type Outcome = { result: FileResult } | Failure;
 
+/** How long this thread works alone before --jobs threads start (see restoreMany); UNSPIN_THREADS_AFTER_MS. */
+const THREADS_AFTER_MS = ((v) => (Number.isFinite(v) && v >= 0 ? v : 100))(Number(process.env.UNSPIN_THREADS_AFTER_MS ?? "100"));
+
 /**
  * Restore `files` with `jobs` threads (the main thread counts as one); `onOutcome` is called in
- * input order. Resolves when every file is done.
+ * input order. Resolves when every file is done, with the number of threads that restored any.
  */
 export async function restoreMany(
   files: readonly string[], dict: Dictionary, setup: WorkerSetup, jobs: number,
   onOutcome: (i: number, outcome: Outcome) => void | Promise<void>,
-): Promise<void> {
+): Promise<{ threads: number }> {
   const outcomes = new Map<number, Outcome>();
   let nextToEmit = 0;
   let nextToTake = 0;
@@ -183,12 +186,19 @@ export async function restoreMany(
   };
 
   // jobs - 1 worker threads take batches of files; this thread takes files one at a time from the
-  // same queue between their messages, so it works while the threads start and while they run
+  // same queue between their messages. The threads start only once this thread has worked for a
+  // while: a thread's start-up and the compiling of its code take a core, and on a machine with few
+  // cores that would leave this thread's own code uncompiled for longer; a run shorter than that
+  // does not pay for a thread at all.
   const workerCount = jobs > 1 ? Math.min(jobs - 1, files.length - 1) : 0;
-  const { Worker } = workerCount > 0 ? await import("node:worker_threads") : { Worker: undefined }; // only when threads are wanted
-  const workers = Worker ? Array.from({ length: workerCount }, () => new Worker(workerUrl(), { workerData: setup })) : [];
   const maxBatch = Math.max(1, Math.min(16, Math.floor(files.length / (jobs * 16))));
-  const done = workers.map((w) => new Promise<void>((resolve, reject) => {
+  const done: Promise<void>[] = [];
+  const worked = new Set<import("node:worker_threads").Worker>();
+  const startThreads = async (): Promise<void> => {
+    const { Worker } = await import("node:worker_threads");
+    for (let k = 0; k < workerCount; k++) done.push(runThread(new Worker(workerUrl(), { workerData: setup })));
+  };
+  const runThread = (w: import("node:worker_threads").Worker): Promise<void> => new Promise<void>((resolve, reject) => {
     let inFlight = 0;
     // batches start at one file and double up to maxBatch: a thread is slow until its code warms up,
     // and a large first batch would keep the end of the run waiting on it
@@ -206,22 +216,31 @@ export async function restoreMany(
     };
     w.on("message", (reply: WorkReply) => {
       inFlight--;
+      worked.add(w);
       batchSize = Math.min(maxBatch, batchSize * 2);
       for (const r of reply.results) settle(r.i, "result" in r ? { result: r.result } : { error: r.error, refused: r.refused });
       feed();
     });
     w.on("error", reject);
     feed();
-  }));
-  let since = performance.now();
+  });
+  const start = performance.now();
+  let started = workerCount === 0;
+  let since = start;
   for (let i = take(); i !== undefined; i = take()) {
     runLocal(i);
+    const now = performance.now();
+    if (!started && now - start >= THREADS_AFTER_MS && nextToTake < files.length) {
+      started = true;
+      await startThreads();
+    }
     // let the threads' replies in (and feed them) every few milliseconds of work here
-    if (workers.length > 0 && performance.now() - since > 2) {
+    if (started && workerCount > 0 && now - since > 2) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       since = performance.now();
     }
   }
   await Promise.all(done);
   await emitting;
+  return { threads: 1 + worked.size };
 }

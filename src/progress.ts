@@ -27,10 +27,11 @@ export class Progress {
     this.drawn = true;
   }
 
-  done(summary: Summary | undefined): void {
+  /** The summary line; `threads`: how many threads restored files (named when more than one). */
+  done(summary: Summary | undefined, threads = 1): void {
     if (this.drawn) this.io.stderr("\r\u001b[K");
     if (!this.show || !summary) return;
     const secs = ((Date.now() - this.started) / 1000).toFixed(1);
-    this.io.stderr(`unspin: ${plural(summary.files, "file")}, ${plural(summary.words, "word")}, ${plural(summary.restorations, "restoration")}${summary.findings ? `, ${plural(summary.findings, "finding")}` : ""} in ${secs} s\n`);
+    this.io.stderr(`unspin: ${plural(summary.files, "file")}, ${plural(summary.words, "word")}, ${plural(summary.restorations, "restoration")}${summary.findings ? `, ${plural(summary.findings, "finding")}` : ""} in ${secs} s${threads > 1 ? ` on ${threads} threads` : ""}\n`);
   }
 }

@@ -10,19 +10,33 @@ const SEED = fixture("seed", "biden-putin-geneva.spun.txt");
 const files = [SEED, fixture("news", "01-border-talks.spun.txt"), fixture("clean", "05-cup-final.txt"), fixture("news", "02-party-primary.spun.txt")];
 
 describe("many files", () => {
+  // threads start once the main thread has worked 100 ms; these inputs are done sooner, so the
+  // tests that are about threads let them start at once
+  const threadsNow = { env: { UNSPIN_THREADS_AFTER_MS: "0" } };
+
   it("gives the same output whatever --jobs is, in input order", () => {
     for (const format of ["text", "json", "diff"]) {
       const one = cli(["-f", format, "--jobs", "1", ...files]);
-      const two = cli(["-f", format, "--jobs", "2", ...files]);
+      const two = cli(["-f", format, "--jobs", "2", ...files], threadsNow);
       expect(two.status).toBe(0);
       expect(two.stdout).toBe(one.stdout);
     }
-    const text = cli(["-f", "text", "--jobs", "3", ...files]).stdout;
+    const text = cli(["-f", "text", "--jobs", "3", ...files], threadsNow).stdout;
     expect(text).toBe(files.map((f) => cli(["-f", "text", f]).stdout).join(""));
   });
 
+  it("restores on the threads it starts, and starts none for a run shorter than the wait", () => {
+    const many = [...files, ...files, ...files];
+    const summary = (jobs: string, env: Record<string, string>) =>
+      cli(["-f", "text", "--jobs", jobs, ...many], { env: { UNSPIN_SUMMARY: "1", ...env } }).stderr;
+    expect(summary("2", threadsNow.env)).toMatch(/ on 2 threads\n$/);
+    expect(summary("3", threadsNow.env)).toMatch(/ on 3 threads\n$/);
+    expect(summary("2", { UNSPIN_THREADS_AFTER_MS: "60000" })).toMatch(/ s\n$/); // done before a thread would start
+    expect(summary("1", threadsNow.env)).toMatch(/ s\n$/);
+  });
+
   it("reports a refused file and goes on with the others, in parallel too", () => {
-    const r = cli(["-f", "text", "--jobs", "2", SEED, "missing.txt", fixture("clean", "05-cup-final.txt")]);
+    const r = cli(["-f", "text", "--jobs", "2", SEED, "missing.txt", fixture("clean", "05-cup-final.txt")], threadsNow);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("unspin: cannot read missing.txt: no such file\n");
     expect(r.stdout).toBe(cli(["-f", "text", SEED]).stdout + readFileSync(fixture("clean", "05-cup-final.txt"), "utf8"));

@@ -9,17 +9,6 @@ import { Kind } from "./tokenizer.js";
 import type { Tokens } from "./tokenizer.js";
 import type { CompiledConditions, WordItem } from "./types.js";
 
-let scratch: { sig: Int32Array; hashes: Uint32Array; hashed: Uint8Array } | undefined;
-
-/** The View's arrays, reused from window to window (see tokenize's `reuse`). */
-function scratchArrays(count: number): { sig: Int32Array; hashes: Uint32Array; hashed: Uint8Array } {
-  if (!scratch || scratch.sig.length < count) {
-    const n = Math.max(count, 1024);
-    scratch = { sig: new Int32Array(n), hashes: new Uint32Array(n), hashed: new Uint8Array(n) };
-  }
-  return scratch;
-}
-
 /** The input as the matcher sees it: significant tokens (no whitespace) with lazily made keys. */
 export class View {
   /** Token indexes of the significant tokens: words, numbers, punctuation, links, breaks. */
@@ -29,20 +18,9 @@ export class View {
   private readonly keys = new Map<number, string>();
   private docPhrases: Set<number> | undefined;
 
-  /** Hashes of the tokens' keys, made once each (0 in `hashed`: not made yet). */
-  private readonly hashes: Uint32Array;
-  private readonly hashed: Uint8Array;
-
-  constructor(readonly tokens: Tokens, private readonly dict: Dictionary, reuse = false) {
-    const arrays = reuse ? scratchArrays(tokens.count) : { sig: new Int32Array(tokens.count), hashes: new Uint32Array(tokens.count), hashed: new Uint8Array(tokens.count) };
-    const sig = arrays.sig;
-    let n = 0;
-    for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== Kind.Space) sig[n++] = i;
-    this.sig = sig.subarray(0, n);
-    this.count = n;
-    this.hashes = arrays.hashes.subarray(0, n);
-    this.hashed = arrays.hashed.subarray(0, n);
-    this.hashed.fill(0);
+  constructor(readonly tokens: Tokens, private readonly dict: Dictionary) {
+    this.sig = tokens.sig;
+    this.count = tokens.sig.length;
   }
 
   kind(p: number): number {
@@ -90,15 +68,13 @@ export class View {
     return false;
   }
 
-  /** Hash of the key of the token at p (see hash.ts), without making the key when it is ASCII. */
+  /** Hash of the key of the token at p (see hash.ts): the tokenizer's, else made without the key when it is ASCII. */
   hash(p: number): number {
-    if (this.hashed[p] === 1) return this.hashes[p];
     const t = this.sig[p];
-    let h = hashAsciiToken(this.tokens.text, this.tokens.starts[t], this.tokens.ends[t]);
-    if (h < 0) h = hashKey(this.key(p));
-    this.hashes[p] = h;
-    this.hashed[p] = 1;
-    return h;
+    const made = this.tokens.hashes[t];
+    if (made !== 0) return made;
+    const h = hashAsciiToken(this.tokens.text, this.tokens.starts[t], this.tokens.ends[t]);
+    return h >= 0 ? h : hashKey(this.key(p));
   }
 
   phraseText(id: number): string {

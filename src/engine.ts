@@ -215,7 +215,7 @@ export function restore(text: string, dict: Dictionary, options: RestoreOptions 
 export function restoreRange(text: string, dict: Dictionary, options: RangeOptions): { edits: Edit[]; words: number } {
   // the token arrays are reused from call to call: nothing below keeps them past this call
   const tokens = tokenize(text, true);
-  const view = new View(tokens, dict, true);
+  const view = new View(tokens, dict);
   const blocked = options.blockedBefore ?? 0;
   // candidates past `to` take part in overlap resolution (as they will in the next window), but
   // only those starting before `to` become edits here

@@ -30,7 +30,17 @@ export interface Tokens {
   readonly ends: Int32Array;
   /** 1 where the token is the first word of a sentence. */
   readonly sentenceStart: Uint8Array;
+  /**
+   * The key's hash (hash.ts) of each plain ASCII word and ASCII punctuation token, made while
+   * scanning it; 0 where it was not made (numbers, anything with non-ASCII: see View.hash).
+   */
+  readonly hashes: Uint32Array;
+  /** Indexes of the tokens that are not spaces (what the matcher walks), in order. */
+  readonly sig: Int32Array;
 }
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 const APOS = 0x27;
 const RSQUO = 0x2019;
@@ -109,11 +119,15 @@ class Builder {
   starts: Int32Array;
   ends: Int32Array;
   sentence: Uint8Array;
+  hashes: Uint32Array;
+  sig: Int32Array;
   constructor(capacity: number) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.sentence = new Uint8Array(capacity);
+    this.hashes = new Uint32Array(capacity);
+    this.sig = new Int32Array(capacity);
   }
   /** Start again, keeping the arrays when they are large enough (no garbage per window). */
   reset(capacity: number): this {
@@ -123,23 +137,24 @@ class Builder {
       this.starts = new Int32Array(capacity);
       this.ends = new Int32Array(capacity);
       this.sentence = new Uint8Array(capacity);
+      this.hashes = new Uint32Array(capacity);
+      this.sig = new Int32Array(capacity);
     }
     return this;
   }
   grow(): void {
     const n = this.kinds.length * 2 + 16;
-    const kinds = new Uint8Array(n);
-    kinds.set(this.kinds);
-    const starts = new Int32Array(n);
-    starts.set(this.starts);
-    const ends = new Int32Array(n);
-    ends.set(this.ends);
-    const sentence = new Uint8Array(n);
-    sentence.set(this.sentence);
-    this.kinds = kinds;
-    this.starts = starts;
-    this.ends = ends;
-    this.sentence = sentence;
+    const grown = <A extends Uint8Array | Int32Array | Uint32Array>(a: A, make: (n: number) => A): A => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.kinds = grown(this.kinds, (k) => new Uint8Array(k));
+    this.starts = grown(this.starts, (k) => new Int32Array(k));
+    this.ends = grown(this.ends, (k) => new Int32Array(k));
+    this.sentence = grown(this.sentence, (k) => new Uint8Array(k));
+    this.hashes = grown(this.hashes, (k) => new Uint32Array(k));
+    this.sig = grown(this.sig, (k) => new Int32Array(k));
   }
 }
 
@@ -235,7 +250,10 @@ export function tokenize(text: string, reuse = false): Tokens {
   let starts = b.starts;
   let ends = b.ends;
   let sentence = b.sentence;
+  let hashes = b.hashes;
+  let sig = b.sig;
   let count = 0;
+  let nsig = 0;
   let i = 0;
   // sentence starts, as the tokens come: a word, number or link after the start of the text, a
   // sentence end (. ! ? … and its closers), a line break or a paragraph break
@@ -249,23 +267,32 @@ export function tokenize(text: string, reuse = false): Tokens {
       starts = b.starts;
       ends = b.ends;
       sentence = b.sentence;
+      hashes = b.hashes;
+      sig = b.sig;
     }
     const c = text.charCodeAt(i);
     const ascii = c < 0x80 ? ASCII[c] : 0;
     let j: number;
     let kind: Kind;
+    let h = 0; // the key's hash where it is made on the way (FNV-1a, as hash.ts)
     if ((ascii & A_LETTER) !== 0) {
       // the common case, a plain ASCII word, scanned here; anything that may make it more than its
       // run of ASCII letters and digits (an apostrophe, a hyphen, U.S., a non-ASCII letter) goes
       // through scanWord
+      // (lower case of an ASCII letter or digit: | 0x20)
       j = i + 1;
+      h = Math.imul(FNV_OFFSET ^ (c | 0x20), FNV_PRIME);
       let d = 0;
       while (j < n) {
         d = text.charCodeAt(j);
         if (d >= 0x80 || (ASCII[d] & A_WORD) === 0) break;
+        h = Math.imul(h ^ (d | 0x20), FNV_PRIME);
         j++;
       }
-      if (j < n && (d >= 0x80 || d === APOS || d === HYPHEN || (d === PERIOD && j === i + 1))) j = scanWord(text, i);
+      if (j < n && (d >= 0x80 || d === APOS || d === HYPHEN || (d === PERIOD && j === i + 1))) {
+        j = scanWord(text, i);
+        h = 0;
+      }
       kind = Kind.Word;
       // a link continues a word with @ : . + or _ (mayBeLink looks closer)
       const after = text.charCodeAt(j);
@@ -274,6 +301,7 @@ export function tokenize(text: string, reuse = false): Tokens {
         if (len > 0) {
           j = i + len;
           kind = Kind.Link;
+          h = 0;
         }
       }
     } else if ((ascii & A_SPACE) !== 0 || (c >= 0x80 && isSpace(c))) {
@@ -317,6 +345,7 @@ export function tokenize(text: string, reuse = false): Tokens {
       // one punctuation or symbol character; an astral one is its two code units
       j = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
       kind = Kind.Punct;
+      if (c < 0x80) h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME); // ASCII punctuation has no case
     }
     let first = 0;
     if (kind === Kind.Word || kind === Kind.Number || kind === Kind.Link) {
@@ -338,6 +367,8 @@ export function tokenize(text: string, reuse = false): Tokens {
     starts[count] = i;
     ends[count] = j;
     sentence[count] = first;
+    hashes[count] = h;
+    if (kind !== Kind.Space) sig[nsig++] = count;
     count++;
     i = j;
   }
@@ -348,6 +379,8 @@ export function tokenize(text: string, reuse = false): Tokens {
     starts: starts.subarray(0, count),
     ends: ends.subarray(0, count),
     sentenceStart: sentence.subarray(0, count),
+    hashes: hashes.subarray(0, count),
+    sig: sig.subarray(0, nsig),
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Kind, phraseKeys, scannedKeys, tokenize } from "../src/tokenizer.js";
+import { hashKey } from "../src/hash.js";
+import { Kind, phraseKeys, scannedKeys, tokenKey, tokenize } from "../src/tokenizer.js";
 
 function words(text: string): [number, string][] {
   const t = tokenize(text);
@@ -78,5 +79,30 @@ describe("token arrays that must grow", () => {
     }
     expect(words).toBe(4001);
     expect(Array.from({ length: t.count }, (_, i) => text.slice(t.starts[i], t.ends[i])).join("")).toBe(text);
+  });
+});
+
+describe("what the tokenizer makes for the matcher", () => {
+  const piece = fc.constantFrom("Word", "word", "WORD", "U.S.", "don't", "it’s", "Café", "5th", "3,000", "$9", ",", ".", "'s", "’s", "&", "—", "😀", " ", "\n\n", "\t", "x@y.org", "e-mail", "ÉTÉ");
+  it("hashes a token's key as hash.ts does, or leaves 0; sig lists the non-space tokens", () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join("");
+      const t = tokenize(text);
+      const sig: number[] = [];
+      for (let i = 0; i < t.count; i++) {
+        if (t.kinds[i] !== Kind.Space) sig.push(i);
+        if (t.hashes[i] !== 0) expect(t.hashes[i]).toBe(hashKey(tokenKey(text.slice(t.starts[i], t.ends[i]))));
+      }
+      expect(Array.from(t.sig)).toEqual(sig);
+    }), { numRuns: 500 });
+  });
+
+  it("hashes plain ASCII words and punctuation on the way", () => {
+    const text = "The Cold War, said Biden.";
+    const t = tokenize(text);
+    for (let i = 0; i < t.count; i++) {
+      const raw = text.slice(t.starts[i], t.ends[i]);
+      if (t.kinds[i] !== Kind.Space) expect([raw, t.hashes[i]]).toEqual([raw, hashKey(raw.toLowerCase())]);
+    }
   });
 });

@@ -9,6 +9,20 @@ import { Kind } from "./tokenizer.js";
 import type { Tokens } from "./tokenizer.js";
 import type { CompiledConditions, WordItem } from "./types.js";
 
+/** A bit per hash value (mod 2^16): most tokens start no document phrase, and a clear bit says so without the set. */
+const FILTER_MASK = 0x7ff;
+const filters = new WeakMap<Set<number>, Uint32Array>();
+
+function hashFilter(hashes: Set<number>): Uint32Array {
+  let f = filters.get(hashes);
+  if (!f) {
+    f = new Uint32Array(FILTER_MASK + 1);
+    for (const h of hashes) f[(h >>> 5) & FILTER_MASK] |= 1 << (h & 31);
+    filters.set(hashes, f);
+  }
+  return f;
+}
+
 /** The input as the matcher sees it: significant tokens (no whitespace) with lazily made keys. */
 export class View {
   /** Token indexes of the significant tokens: words, numbers, punctuation, links, breaks. */
@@ -101,8 +115,11 @@ export class View {
     const { phraseRoot, phraseIds } = this.dict;
     if (phraseRoot.next) {
       const firsts = this.dict.phraseFirstHashes;
+      const filter = hashFilter(firsts);
       for (let p = 0; p < this.count; p++) {
-        if (!this.matchable(p) || !firsts.has(this.hash(p))) continue;
+        if (!this.matchable(p)) continue;
+        const h = this.hash(p);
+        if ((filter[(h >>> 5) & FILTER_MASK] & (1 << (h & 31))) === 0 || !firsts.has(h)) continue;
         let node: TrieNode | undefined = childByHash(phraseRoot, this.hash(p), this, p);
         const first = p;
         for (let q = p + 1; node; q++) {
@@ -199,13 +216,38 @@ function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 
   return undefined;
 }
 
+/** A near list's phrases by the hash of their first key (made once per list). */
+const byFirstKey = new WeakMap<readonly string[][], Map<number, string[][]>>();
+
+function phrasesByFirst(phrases: readonly string[][]): Map<number, string[][]> {
+  let m = byFirstKey.get(phrases);
+  if (!m) {
+    m = new Map();
+    for (const keys of phrases) {
+      if (keys.length === 0) continue;
+      const h = hashKey(keys[0]);
+      const list = m.get(h);
+      if (list) list.push(keys);
+      else m.set(h, [keys]);
+    }
+    byFirstKey.set(phrases, m);
+  }
+  return m;
+}
+
 function nearAt(view: View, phrases: readonly string[][], from: number, to: number, within: number): string | undefined {
   // count `within` words outward from the match, not crossing a paragraph break
   const lo = windowEdge(view, from - 1, -1, within);
   const hi = windowEdge(view, to, 1, within);
+  const index = phrasesByFirst(phrases);
   for (let p = lo; p <= hi; p++) {
     if (p >= from && p < to) continue;
+    if (!view.matchable(p)) continue;
+    const starting = index.get(view.hash(p));
+    if (!starting) continue;
+    // the list's order decides which phrase is named when several stand at p
     for (const keys of phrases) {
+      if (!starting.includes(keys as string[])) continue;
       if (view.phraseAt(p, keys) && (p + keys.length <= from || p >= to)) return keys.join(" ");
     }
   }

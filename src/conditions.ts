@@ -155,10 +155,16 @@ function shapeHolds(view: View, p: number, shape: string): boolean {
   }
 }
 
-/** A word list made fast to test: one-word items by hash, longer phrases and shapes in order. */
+/**
+ * A word list made fast to test: one-word items by hash; longer phrases and shapes in order, the
+ * phrases also by the hash of their first and of their last key (a phrase after the match starts
+ * with the token there; one before it ends with the token there).
+ */
 interface CompiledList {
   singles: Map<number, { key: string; label: string }[]>;
   others: WordItem[];
+  byFirst: Map<number, Set<WordItem>>;
+  byLast: Map<number, Set<WordItem>>;
 }
 
 const compiledLists = new WeakMap<readonly WordItem[], CompiledList>();
@@ -166,7 +172,13 @@ const compiledLists = new WeakMap<readonly WordItem[], CompiledList>();
 function compileList(items: readonly WordItem[]): CompiledList {
   let c = compiledLists.get(items);
   if (c) return c;
-  c = { singles: new Map(), others: [] };
+  c = { singles: new Map(), others: [], byFirst: new Map(), byLast: new Map() };
+  const index = (m: Map<number, Set<WordItem>>, key: string, item: WordItem): void => {
+    const h = hashKey(key);
+    const set = m.get(h);
+    if (set) set.add(item);
+    else m.set(h, new Set([item]));
+  };
   for (const item of items) {
     if (item.type === "shape") {
       c.others.push(item);
@@ -175,7 +187,12 @@ function compileList(items: readonly WordItem[]): CompiledList {
     const seqs = item.type === "seq" ? [item.keys] : item.seqs;
     for (const keys of seqs) {
       if (keys.length !== 1) {
-        c.others.push(item.type === "seq" ? item : { type: "seq", keys });
+        const seq: WordItem = item.type === "seq" ? item : { type: "seq", keys };
+        c.others.push(seq);
+        if (keys.length > 0) {
+          index(c.byFirst, keys[0], seq);
+          index(c.byLast, keys[keys.length - 1], seq);
+        }
         continue;
       }
       const label = item.type === "class" ? `"${keys[0]}" (@${item.name})` : `"${keys[0]}"`;
@@ -197,6 +214,8 @@ function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 
     const hits = list.singles.get(view.hash(p1));
     if (hits) for (const h of hits) if (view.keyEquals(p1, h.key)) return h.label;
   }
+  // the phrases that can stand there: those whose key next to the match is the token there
+  const near = p1 >= 0 && p1 < view.count && view.matchable(p1) ? (dir < 0 ? list.byLast : list.byFirst).get(view.hash(p1)) : undefined;
   for (const item of list.others) {
     if (item.type === "shape") {
       if (p1 >= 0 && p1 < view.count && view.matchable(p1) && shapeHolds(view, p1, item.shape)) {
@@ -204,6 +223,7 @@ function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 
       }
       continue;
     }
+    if (!near?.has(item)) continue;
     const seqs = item.type === "seq" ? [item.keys] : item.seqs;
     for (const keys of seqs) {
       const p = dir < 0 ? edge - keys.length : edge;

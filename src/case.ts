@@ -9,10 +9,26 @@ export type CasePattern = "lower" | "first" | "title" | "upper";
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
+/** 1 for an upper-case letter, -1 for a lower-case one, 0 otherwise (ASCII by char code, the rest by Unicode class). */
+function letterCase(word: string, i: number): number {
+  const c = word.charCodeAt(i);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? 1 : c >= 0x61 && c <= 0x7a ? -1 : 0;
+  const ch = String.fromCodePoint(word.codePointAt(i) as number);
+  return UPPER.test(ch) ? 1 : LOWER.test(ch) ? -1 : 0;
+}
+
+/** Width in code units of the character at i (2 for a surrogate pair). */
+function width(word: string, i: number): number {
+  const c = word.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return 1;
+  const d = word.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
 function startsUpper(word: string): boolean {
-  for (const ch of word) {
-    if (UPPER.test(ch)) return true;
-    if (LOWER.test(ch)) return false;
+  for (let i = 0; i < word.length; i += width(word, i)) {
+    const k = letterCase(word, i);
+    if (k !== 0) return k > 0;
   }
   return false;
 }
@@ -22,12 +38,10 @@ export function casePattern(words: readonly string[]): CasePattern {
   let letters = 0;
   let lowers = 0;
   for (const w of words) {
-    for (const ch of w) {
-      if (UPPER.test(ch)) letters++;
-      else if (LOWER.test(ch)) {
-        letters++;
-        lowers++;
-      }
+    for (let i = 0; i < w.length; i += width(w, i)) {
+      const k = letterCase(w, i);
+      if (k !== 0) letters++;
+      if (k < 0) lowers++;
     }
   }
   if (letters >= 2 && lowers === 0) return "upper";

@@ -503,30 +503,33 @@ function push(list: string[] | undefined, items: string[]): string[] {
   return [...(list ?? []), ...items.filter((i) => !(list ?? []).includes(i))];
 }
 
-/** The words of a proximity phrase after its spun prefix: the context to look for nearby. */
-function afterSpun(text: string, spun: string): string {
-  return words(text).slice(words(spun).length).join(" ");
+/**
+ * A proximity phrase that starts with the spun form ("spun … context" ~N): its context words and
+ * its distance, for a near / not_near condition; undefined for anything else.
+ */
+function proximityAfter(node: QNode, spun: string): { context: string; within: number } | undefined {
+  if (node.k !== "phrase" || node.proximity === undefined || !startsWithWords(node.text, spun)) return undefined;
+  return { context: words(node.text).slice(words(spun).length).join(" "), within: node.proximity };
 }
 
 /** One AND-conjunct after the spun form, added to `when`. */
 function addCondition(when: When, node: QNode, spun: string): void {
   if (node.k === "not") {
-    const inner = node.item;
-    if (inner.k === "phrase" && inner.proximity !== undefined && startsWithWords(inner.text, spun) &&
-        when.near === undefined) {
-      when.not_near = push(when.not_near, [afterSpun(inner.text, spun)]);
-      when.within = inner.proximity;
+    const near = proximityAfter(node.item, spun);
+    if (near && when.near === undefined) {
+      when.not_near = push(when.not_near, [near.context]);
+      when.within = near.within;
       return;
     }
-    const texts = phraseTexts(inner);
+    const texts = phraseTexts(node.item);
     if (!texts) throw new Error("NOT of a complex query");
     when.document_lacks = push(when.document_lacks, texts);
     return;
   }
-  if (node.k === "phrase" && node.proximity !== undefined && startsWithWords(node.text, spun) &&
-      when.not_near === undefined) {
-    when.near = push(when.near, [afterSpun(node.text, spun)]);
-    when.within = node.proximity;
+  const near = proximityAfter(node, spun);
+  if (near && when.not_near === undefined) {
+    when.near = push(when.near, [near.context]);
+    when.within = near.within;
     return;
   }
   const texts = phraseTexts(node);

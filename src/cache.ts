@@ -14,8 +14,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "./atomic.js";
+import { PhraseTable } from "./phrase-table.js";
 import {
-  DICTIONARY_URL, PhraseTable, Transitions, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
+  DICTIONARY_URL, Transitions, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
 } from "./dictionary.js";
 import type { Dictionary, KeySource, TrieNode } from "./dictionary.js";
 import { DictionaryError } from "./errors.js";
@@ -418,11 +419,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     if (!collisions.has(hash)) byHash.set(hash, id);
     return id;
   };
-  const lazyHash = (hash: number, keys: KeySource, at: number): TrieNode | undefined => {
-    const id = firstStep(hash, keys, at);
-    return id === 0 ? undefined : edges.nodes[id];
-  };
-  const root: TrieNode = { next: first, variants: null, tid: 0, tab: undefined, lazyHash };
+  const root: TrieNode = { next: first, variants: null, tid: 0, tab: undefined };
   // the phrases of document conditions are indexed when a condition first needs them
   let phraseTrie: ReturnType<typeof indexPhrases> | undefined;
   const phraseTrieOf = () => (phraseTrie ??= indexPhrases(phrases));

@@ -155,16 +155,24 @@ function shapeHolds(view: View, p: number, shape: string): boolean {
   }
 }
 
+/** Adds `value` under the hash of `key`; each list keeps the order its values came in. */
+function addByHash<T>(m: Map<number, T[]>, key: string, value: T): void {
+  const h = hashKey(key);
+  const list = m.get(h);
+  if (list) list.push(value);
+  else m.set(h, [value]);
+}
+
 /**
- * A word list made fast to test: one-word items by hash; longer phrases and shapes in order, the
- * phrases also by the hash of their first and of their last key (a phrase after the match starts
- * with the token there; one before it ends with the token there).
+ * A word list made fast to test: one-word items by hash; longer phrases (a class's included, as
+ * phrases of their own) and shapes in order, the phrases also by the hash of their first and of
+ * their last key (a phrase after the match starts with the token there; one before it ends there).
  */
 interface CompiledList {
   singles: Map<number, { key: string; label: string }[]>;
   others: WordItem[];
-  byFirst: Map<number, Set<WordItem>>;
-  byLast: Map<number, Set<WordItem>>;
+  byFirst: Map<number, WordItem[]>;
+  byLast: Map<number, WordItem[]>;
 }
 
 const compiledLists = new WeakMap<readonly WordItem[], CompiledList>();
@@ -173,33 +181,22 @@ function compileList(items: readonly WordItem[]): CompiledList {
   let c = compiledLists.get(items);
   if (c) return c;
   c = { singles: new Map(), others: [], byFirst: new Map(), byLast: new Map() };
-  const index = (m: Map<number, Set<WordItem>>, key: string, item: WordItem): void => {
-    const h = hashKey(key);
-    const set = m.get(h);
-    if (set) set.add(item);
-    else m.set(h, new Set([item]));
-  };
   for (const item of items) {
     if (item.type === "shape") {
       c.others.push(item);
       continue;
     }
-    const seqs = item.type === "seq" ? [item.keys] : item.seqs;
-    for (const keys of seqs) {
-      if (keys.length !== 1) {
-        const seq: WordItem = item.type === "seq" ? item : { type: "seq", keys };
-        c.others.push(seq);
-        if (keys.length > 0) {
-          index(c.byFirst, keys[0], seq);
-          index(c.byLast, keys[keys.length - 1], seq);
-        }
+    for (const keys of item.type === "seq" ? [item.keys] : item.seqs) {
+      if (keys.length === 1) {
+        addByHash(c.singles, keys[0], { key: keys[0], label: item.type === "class" ? `"${keys[0]}" (@${item.name})` : `"${keys[0]}"` });
         continue;
       }
-      const label = item.type === "class" ? `"${keys[0]}" (@${item.name})` : `"${keys[0]}"`;
-      const h = hashKey(keys[0]);
-      const list = c.singles.get(h);
-      if (list) list.push({ key: keys[0], label });
-      else c.singles.set(h, [{ key: keys[0], label }]);
+      const seq: WordItem = item.type === "seq" ? item : { type: "seq", keys };
+      c.others.push(seq);
+      if (keys.length > 0) {
+        addByHash(c.byFirst, keys[0], seq);
+        addByHash(c.byLast, keys[keys.length - 1], seq);
+      }
     }
   }
   compiledLists.set(items, c);
@@ -210,46 +207,29 @@ function compileList(items: readonly WordItem[]): CompiledList {
 function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 1): string | undefined {
   const list = compileList(items);
   const p1 = dir < 0 ? edge - 1 : edge;
-  if (list.singles.size > 0 && p1 >= 0 && p1 < view.count && view.matchable(p1)) {
-    const hits = list.singles.get(view.hash(p1));
-    if (hits) for (const h of hits) if (view.keyEquals(p1, h.key)) return h.label;
-  }
+  if (p1 < 0 || p1 >= view.count || !view.matchable(p1)) return undefined; // nothing a list names stands there
+  const h = view.hash(p1);
+  for (const s of list.singles.get(h) ?? []) if (view.keyEquals(p1, s.key)) return s.label;
   // the phrases that can stand there: those whose key next to the match is the token there
-  const near = p1 >= 0 && p1 < view.count && view.matchable(p1) ? (dir < 0 ? list.byLast : list.byFirst).get(view.hash(p1)) : undefined;
+  const near = (dir < 0 ? list.byLast : list.byFirst).get(h);
   for (const item of list.others) {
     if (item.type === "shape") {
-      if (p1 >= 0 && p1 < view.count && view.matchable(p1) && shapeHolds(view, p1, item.shape)) {
-        return `<${item.shape}> "${view.raw(p1)}"`;
-      }
-      continue;
-    }
-    if (!near?.has(item)) continue;
-    const seqs = item.type === "seq" ? [item.keys] : item.seqs;
-    for (const keys of seqs) {
-      const p = dir < 0 ? edge - keys.length : edge;
-      if (view.phraseAt(p, keys)) {
-        const label = `"${keys.join(" ")}"`;
-        return item.type === "class" ? `${label} (@${item.name})` : label;
-      }
+      if (shapeHolds(view, p1, item.shape)) return `<${item.shape}> "${view.raw(p1)}"`;
+    } else if (item.type === "seq" && near?.includes(item) && view.phraseAt(dir < 0 ? edge - item.keys.length : edge, item.keys)) {
+      return `"${item.keys.join(" ")}"`;
     }
   }
   return undefined;
 }
 
-/** A near list's phrases by the hash of their first key (made once per list). */
+/** A near list's phrases by the hash of their first key, in list order (made once per list). */
 const byFirstKey = new WeakMap<readonly string[][], Map<number, string[][]>>();
 
 function phrasesByFirst(phrases: readonly string[][]): Map<number, string[][]> {
   let m = byFirstKey.get(phrases);
   if (!m) {
     m = new Map();
-    for (const keys of phrases) {
-      if (keys.length === 0) continue;
-      const h = hashKey(keys[0]);
-      const list = m.get(h);
-      if (list) list.push(keys);
-      else m.set(h, [keys]);
-    }
+    for (const keys of phrases) if (keys.length > 0) addByHash(m, keys[0], keys);
     byFirstKey.set(phrases, m);
   }
   return m;
@@ -263,11 +243,8 @@ function nearAt(view: View, phrases: readonly string[][], from: number, to: numb
   for (let p = lo; p <= hi; p++) {
     if (p >= from && p < to) continue;
     if (!view.matchable(p)) continue;
-    const starting = index.get(view.hash(p));
-    if (!starting) continue;
-    // the list's order decides which phrase is named when several stand at p
-    for (const keys of phrases) {
-      if (!starting.includes(keys as string[])) continue;
+    // the phrases starting with the token at p, in list order (the first that stands is named)
+    for (const keys of index.get(view.hash(p)) ?? []) {
       if (view.phraseAt(p, keys) && (p + keys.length <= from || p >= to)) return keys.join(" ");
     }
   }

@@ -8,6 +8,7 @@ import type { Problem } from "./errors.js";
 import { hashKey } from "./hash.js";
 import { formsFor, inflectable } from "./inflect.js";
 import type { PackSource } from "./loader.js";
+import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "./tokenizer.js";
 import type { CompiledConditions, Entry, PackInfo, Variant, Warning } from "./types.js";
 
@@ -18,8 +19,6 @@ export interface TrieNode {
   tid: number;
   /** The transition table that numbers this node (shared by the trie below a root). */
   tab: Transitions | undefined;
-  /** A lazily loaded root's own lookup by hash (cache.ts). */
-  lazyHash?: (hash: number, keys: KeySource, at: number) => TrieNode | undefined;
 }
 
 /** Where a token's key comes from when hashes are not enough (the matcher's view of the input). */
@@ -104,13 +103,9 @@ export class Transitions {
     const next = this.nodes[parent].next;
     let f = this.info[parent] | READY;
     if (next) {
-      const hashes = new Set<number>();
-      for (const k of next.keys()) {
-        const h = hashKey(k);
-        if (hashes.has(h)) f |= BY_KEY;
-        hashes.add(h);
-      }
-      if ((f & BY_KEY) === 0) for (const [k, c] of next) this.insert(parent, hashKey(k) | 0, this.number(c));
+      const children = [...next].map(([k, c]) => ({ h: hashKey(k) | 0, c }));
+      if (new Set(children.map((x) => x.h)).size < children.length) f |= BY_KEY;
+      else for (const { h, c } of children) this.insert(parent, h, this.number(c));
     }
     this.info[parent] = f;
     return f;
@@ -153,7 +148,6 @@ function slotOf(parent: number, h: number): number {
 
 /** The child of `node` for token `at`, by its key's hash; the key itself decides where hashes collide. */
 export function childByHash(node: TrieNode, hash: number, keys: KeySource, at: number): TrieNode | undefined {
-  if (node.lazyHash) return node.lazyHash(hash, keys, at);
   if (!node.next) return undefined;
   const tab = node.tab ?? new Transitions();
   const id = tab.step(tab.number(node), hash, keys, at);
@@ -162,7 +156,7 @@ export function childByHash(node: TrieNode, hash: number, keys: KeySource, at: n
 
 export function newNode(): TrieNode {
   // every node gets every field up front: one object shape keeps the hot loop's property reads fast
-  return { next: null, variants: null, tid: 0, tab: undefined, lazyHash: undefined };
+  return { next: null, variants: null, tid: 0, tab: undefined };
 }
 
 export function child(node: TrieNode, key: string): TrieNode {
@@ -336,22 +330,6 @@ export function sortVariants(root: TrieNode): void {
   }
 }
 
-/** Phrases of document conditions with one id each, however many packs name them. */
-export class PhraseTable {
-  readonly phrases: string[][] = [];
-  private readonly ids = new Map<string, number>();
-
-  id(keys: string[]): number {
-    const k = keys.join(" ");
-    let id = this.ids.get(k);
-    if (id === undefined) {
-      id = this.phrases.length;
-      this.phrases.push(keys);
-      this.ids.set(k, id);
-    }
-    return id;
-  }
-}
 
 /** The trie of the document conditions' phrases, with each end node's phrase id. */
 export function indexPhrases(phrases: readonly string[][]): { phraseRoot: TrieNode; phraseIds: Map<TrieNode, number>; phraseFirstHashes: Set<number> } {

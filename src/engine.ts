@@ -170,7 +170,7 @@ function spanCase(view: View, from: number, to: number): CasePattern {
 
 const provenances = new WeakMap<Entry, Provenance>();
 /** The entry of a lean edit (only what the restored text needs: which entry made it is not kept). */
-const LEAN_ENTRY: Provenance = { id: "", pack: "", file: "", line: 0 };
+export const LEAN_ENTRY: Provenance = { id: "", pack: "", file: "", line: 0 };
 
 /** One provenance object per entry, shared by its edits. */
 function provenance(e: Entry): Provenance {

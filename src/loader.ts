@@ -6,6 +6,7 @@ import type { Node, Pair, YAMLMap } from "yaml";
 import { isMap, isScalar, isSeq, yaml } from "./yaml-lazy.js";
 import { DictionaryError } from "./errors.js";
 import type { Problem } from "./errors.js";
+import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "./tokenizer.js";
 import type {
   Allow, CompiledConditions, Entry, Example, Inflect, Shape, SourcePos, WordItem,
@@ -61,8 +62,7 @@ function editDistance(a: string, b: string): number {
 class PackReader {
   readonly problems: Problem[] = [];
   private readonly lines = new (yaml().LineCounter)();
-  private readonly phraseIndex = new Map<string, number>();
-  readonly phrases: string[][] = [];
+  private readonly phrases = new PhraseTable();
   private classes = new Map<string, string[][]>();
 
   constructor(readonly file: string, readonly source: string) {}
@@ -116,7 +116,7 @@ class PackReader {
       this.checkIds(entries);
     }
     if (this.problems.length > 0) return undefined;
-    return { name, file: this.file, description, entries, phrases: this.phrases };
+    return { name, file: this.file, description, entries, phrases: this.phrases.phrases };
   }
 
   private keyOf(pair: Pair, allowed: Set<string>, where: string): string | undefined {
@@ -347,26 +347,15 @@ class PackReader {
     for (const { value, node: n } of this.stringList(node, what)) {
       const cls = /^@([a-z][a-z0-9-]*)$/.exec(value);
       if (!cls) {
-        ids.push(this.phraseId(phraseKeys(value)));
+        ids.push(this.phrases.id(phraseKeys(value)));
         continue;
       }
       const seqs = this.classes.get(cls[1]);
       if (!seqs) this.problem(n, `unknown class \`${value}\``, "define it under `classes:` at the top of the pack");
       else if (what === "document_has") this.problem(n, "a class in `document_has` is ambiguous", "use `document_has_any` (one of the class) or list the phrases");
-      else for (const keys of seqs) ids.push(this.phraseId(keys));
+      else for (const keys of seqs) ids.push(this.phrases.id(keys));
     }
     return ids;
-  }
-
-  private phraseId(keys: string[]): number {
-    const k = keys.join(" ");
-    let id = this.phraseIndex.get(k);
-    if (id === undefined) {
-      id = this.phrases.length;
-      this.phrases.push(keys);
-      this.phraseIndex.set(k, id);
-    }
-    return id;
   }
 
   /** Phrases of a near/not_near list as keys; a class `@name` stands for all its phrases. */

@@ -4,7 +4,7 @@
  * output is the same whatever N is.
  */
 import type { Dictionary } from "./dictionary.js";
-import { restore } from "./engine.js";
+import { LEAN_ENTRY, restore } from "./engine.js";
 import type { FileResult } from "./format/types.js";
 import type { Edit } from "./types.js";
 import { UnspinError } from "./errors.js";
@@ -66,12 +66,12 @@ export function packEdits(edits: readonly Edit[]): PackedEdits {
   return p;
 }
 
-const NO_ENTRY = { id: "", pack: "", file: "", line: 0 };
 const NO_REASONS: string[] = [];
 
+/** Back to lean edits (engine.ts' `lean`): what the restored text needs. */
 export function unpackEdits(p: PackedEdits): Edit[] {
   return p.replacements.map((replacement, i) => ({
-    start: p.starts[i], end: p.ends[i], line: 0, col: 0, spun: "", replacement, detect: p.detect[i] === 1, entry: NO_ENTRY, why: NO_REASONS,
+    start: p.starts[i], end: p.ends[i], line: 0, col: 0, spun: "", replacement, detect: p.detect[i] === 1, entry: LEAN_ENTRY, why: NO_REASONS,
   }));
 }
 

@@ -4,6 +4,8 @@
  * loop) and records tokens in typed arrays: no object per token.
  */
 
+import { FNV_OFFSET, FNV_PRIME } from "./hash.js";
+
 export const Kind = {
   /** A word: letters, digits, marks, inner apostrophes and hyphens ("don't", "off-the-books", "U.S."). */
   Word: 1,
@@ -39,8 +41,6 @@ export interface Tokens {
   readonly sig: Int32Array;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 const APOS = 0x27;
 const RSQUO = 0x2019;
@@ -115,46 +115,38 @@ const LINK = /(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|[\
 
 class Builder {
   count = 0;
-  kinds: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  sentence: Uint8Array;
-  hashes: Uint32Array;
-  sig: Int32Array;
+  kinds!: Uint8Array;
+  starts!: Int32Array;
+  ends!: Int32Array;
+  sentence!: Uint8Array;
+  hashes!: Uint32Array;
+  sig!: Int32Array;
   constructor(capacity: number) {
-    this.kinds = new Uint8Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.sentence = new Uint8Array(capacity);
-    this.hashes = new Uint32Array(capacity);
-    this.sig = new Int32Array(capacity);
+    this.allocate(capacity);
   }
   /** Start again, keeping the arrays when they are large enough (no garbage per window). */
   reset(capacity: number): this {
     this.count = 0;
-    if (this.kinds.length < capacity) {
-      this.kinds = new Uint8Array(capacity);
-      this.starts = new Int32Array(capacity);
-      this.ends = new Int32Array(capacity);
-      this.sentence = new Uint8Array(capacity);
-      this.hashes = new Uint32Array(capacity);
-      this.sig = new Int32Array(capacity);
-    }
+    if (this.kinds.length < capacity) this.allocate(capacity);
     return this;
   }
   grow(): void {
-    const n = this.kinds.length * 2 + 16;
-    const grown = <A extends Uint8Array | Int32Array | Uint32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.kinds = grown(this.kinds, (k) => new Uint8Array(k));
-    this.starts = grown(this.starts, (k) => new Int32Array(k));
-    this.ends = grown(this.ends, (k) => new Int32Array(k));
-    this.sentence = grown(this.sentence, (k) => new Uint8Array(k));
-    this.hashes = grown(this.hashes, (k) => new Uint32Array(k));
-    this.sig = grown(this.sig, (k) => new Int32Array(k));
+    const { kinds, starts, ends, sentence, hashes, sig } = this;
+    this.allocate(kinds.length * 2 + 16);
+    this.kinds.set(kinds);
+    this.starts.set(starts);
+    this.ends.set(ends);
+    this.sentence.set(sentence);
+    this.hashes.set(hashes);
+    this.sig.set(sig);
+  }
+  private allocate(n: number): void {
+    this.kinds = new Uint8Array(n);
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.sentence = new Uint8Array(n);
+    this.hashes = new Uint32Array(n);
+    this.sig = new Int32Array(n);
   }
 }
 

@@ -29,7 +29,7 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
   const failures: CaseFailure[] = [];
   let passed = 0;
   for (const ex of entry.examples) {
-    const r = restore(ex.in, dict);
+    const r = restore(ex.in, dict, { document: "spun" });
     const acted = r.edits.some((e) => e.entry.id === entry.id && e.entry.pack === entry.pack);
     if (r.text !== ex.out) {
       failures.push({ entry, kind: "example", pos: ex.pos, input: ex.in, expected: ex.out, got: r.text, reason: "restored text differs" });
@@ -38,7 +38,7 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
     } else passed++;
   }
   for (const allow of entry.allows) {
-    const r = restore(allow.text, dict);
+    const r = restore(allow.text, dict, { document: "clean" });
     if (r.edits.length > 0) {
       const e = r.edits[0];
       failures.push({

@@ -10,12 +10,21 @@ import { HAS_NEXT, HAS_VARIANTS } from "./dictionary.js";
 import type { Dictionary } from "./dictionary.js";
 import { Kind, tokenize } from "./tokenizer.js";
 import type { Edit, Entry, Provenance, RestoreResult, Variant } from "./types.js";
+import { docScore, model as contextModel, originalHashes, reasons, weigh } from "./engine/evidence.js";
+import type { DocEvidence, MatchEvidence, Option } from "./engine/evidence.js";
 
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
   noFindings?: boolean;
   /** Only what the restored text needs: edits without line, column, spun text or entry. */
   lean?: boolean;
+  /**
+   * Take the document as spun or clean instead of judging it from its hits (dictionary examples are
+   * one sentence of a spun article; allows one of a clean one).
+   */
+  document?: "spun" | "clean";
+  /** Called with every match the evidence step weighed, and whether it acted (for explanations). */
+  onWeighed?: (c: Candidate, acted: boolean, doc: DocEvidence) => void;
 }
 
 /** A window of a longer input (streaming): only edits starting in [from, to) are made. */
@@ -31,6 +40,10 @@ export interface Candidate {
   to: number;
   variant: Variant;
   why: string[];
+  /** Every variant whose conditions hold at this span, in try order (the evidence step picks one). */
+  options?: Option[];
+  /** The evidence step's figures for the variant it picked. */
+  evidence?: MatchEvidence;
 }
 
 function matchCaseHolds(view: View, from: number, v: Variant): boolean {
@@ -48,22 +61,32 @@ function keysMatch(view: View, from: number, keys: readonly string[]): boolean {
 
 const UNCONDITIONED = ["no condition: the spun form is unambiguous"];
 
-/** The first variant of a node whose conditions hold at [from, to), with the reasons. */
-function firstHolding(view: View, variants: readonly Variant[], from: number, to: number): Candidate | undefined {
+/** The variants of a node whose conditions hold at [from, to), each with its reasons, in try order. */
+function holding(view: View, variants: readonly Variant[], from: number, to: number): Option[] | undefined {
   if (!keysMatch(view, from, variants[0].keys)) return undefined; // a hash collision, not a match
+  let out: Option[] | undefined;
   for (const v of variants) {
     const e = v.entry;
     if (e.matchCase && !matchCaseHolds(view, from, v)) continue;
-    if (e.when.length === 0 && !e.matchCase && !v.inflected) return { from, to, variant: v, why: UNCONDITIONED };
-    const base = e.matchCase ? [`case matches "${v.raw.join(" ")}"`] : [];
-    if (v.inflected) base.push("inflected form");
-    if (e.when.length === 0) return { from, to, variant: v, why: base };
-    for (const c of e.when) {
-      const why = holds(view, c, from, to);
-      if (why) return { from, to, variant: v, why: base.length ? [...base, ...why] : why };
+    let why: string[] | undefined;
+    if (e.when.length === 0 && !e.matchCase && !v.inflected) why = UNCONDITIONED;
+    else {
+      const base = e.matchCase ? [`case matches "${v.raw.join(" ")}"`] : [];
+      if (v.inflected) base.push("inflected form");
+      if (e.when.length === 0) why = base;
+      else {
+        for (const c of e.when) {
+          const w = holds(view, c, from, to);
+          if (w) {
+            why = base.length ? [...base, ...w] : w;
+            break;
+          }
+        }
+      }
     }
+    if (why) (out ??= []).push({ variant: v, why });
   }
-  return undefined;
+  return out;
 }
 
 /** All matches that hold and start in [from, to), at most one per (start, length). */
@@ -86,8 +109,8 @@ function candidates(view: View, dict: Dictionary, from: number, to: number, ownE
     while (id !== 0) {
       const info = edges.info[id];
       if ((info & HAS_VARIANTS) !== 0) {
-        const c = firstHolding(view, edges.nodes[id].variants as Variant[], p, q);
-        if (c) out.push(c);
+        const options = holding(view, edges.nodes[id].variants as Variant[], p, q);
+        if (options) out.push({ from: p, to: q, variant: options[0].variant, why: options[0].why, options });
       }
       if ((info & HAS_NEXT) === 0 || q >= view.count || !view.matchable(q)) break;
       id = edges.step(id, view.hash(q), view, q);
@@ -205,14 +228,14 @@ function lineCols(text: string, offsets: number[]): [number, number][] {
 /** Restore one document. */
 export function restore(text: string, dict: Dictionary, options: RestoreOptions = {}): RestoreResult {
   const r = restoreRange(text, dict, { ...options, from: 0, to: text.length });
-  return { text: applyEdits(text, r.edits), edits: r.edits, words: r.words };
+  return { text: applyEdits(text, r.edits), edits: r.edits, words: r.words, spun: r.doc };
 }
 
 /**
  * The edits for the part [from, to) of `text`; the text around it is context that conditions and
  * overlaps see. Offsets, lines and columns are relative to `text`.
  */
-export function restoreRange(text: string, dict: Dictionary, options: RangeOptions): { edits: Edit[]; words: number } {
+export function restoreRange(text: string, dict: Dictionary, options: RangeOptions): { edits: Edit[]; words: number; doc: DocEvidence } {
   // the token arrays are reused from call to call: nothing below keeps them past this call
   const tokens = tokenize(text, true);
   const view = new View(tokens, dict);
@@ -220,7 +243,11 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
   // candidates past `to` take part in overlap resolution (as they will in the next window), but
   // only those starting before `to` become edits here
   const found = candidates(view, dict, options.from, text.length, options.to);
-  const kept = resolve(found.list, view.count);
+  const { kept, doc } = decide(view, found.list, options.document);
+  if (options.onWeighed) {
+    const acted = new Set(kept);
+    for (const c of found.list) options.onWeighed(c, acted.has(c), doc);
+  }
   const edits: Edit[] = [];
   for (const c of kept) {
     const e = c.variant.entry;
@@ -242,7 +269,69 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
       e.col = positions[i][1];
     });
   }
-  return { edits, words: found.words };
+  return { edits, words: found.words, doc };
+}
+
+/** Words of the whole view (the document the evidence is weighed over). */
+function docWords(view: View): number {
+  let n = 0;
+  for (let p = 0; p < view.count; p++) if (view.kind(p) === Kind.Word) n++;
+  return n;
+}
+
+/**
+ * The evidence step (evidence.ts): each match weighed, the document scored from the matches that
+ * would win their overlaps, then the marked matches kept everywhere and the ambiguous ones only in a
+ * document judged spun and where no guard vetoes them; overlaps resolved among those kept.
+ */
+function decide(view: View, list: Candidate[], forced: "spun" | "clean" | undefined): { kept: Candidate[]; doc: DocEvidence } {
+  const model = contextModel();
+  const weighAll = (restored?: Map<Candidate, { left?: number; right?: number }>): void => {
+    for (const c of list) {
+      const s = weigh(view, c.options ?? [{ variant: c.variant, why: c.why }], c.from, c.to, model, restored?.get(c));
+      c.variant = s.option.variant;
+      c.why = s.option.why;
+      c.evidence = s.evidence;
+    }
+  };
+  weighAll();
+  const winners = resolve(list.slice(), view.count);
+  const doc = docScore(winners.map((c) => ({ id: c.variant.entry.id, weight: c.evidence?.weight ?? 0 })), docWords(view));
+  if (forced) doc.spun = forced === "spun";
+  const act = (): Candidate[] => resolve(list.filter((c) => {
+    const ev = c.evidence;
+    if (!ev || ev.kind === "marked") return true;
+    return doc.spun && ev.veto === undefined;
+  }), view.count);
+  let kept = act();
+  if (doc.spun && kept.length > 0 && model) {
+    // the spinner's neighbours are often spun too: weigh again with the restored words beside each match
+    const ends = new Map<number, Candidate>();
+    const starts = new Map<number, Candidate>();
+    for (const c of kept) {
+      ends.set(c.to, c);
+      starts.set(c.from, c);
+    }
+    const restored = new Map<Candidate, { left?: number; right?: number }>();
+    for (const c of list) {
+      if (c.evidence?.kind !== "ambiguous") continue;
+      const before = ends.get(c.from);
+      const after = starts.get(c.to);
+      if (!before && !after) continue;
+      const l = before ? originalHashes(before.variant) : undefined;
+      const r = after ? originalHashes(after.variant) : undefined;
+      restored.set(c, { left: l?.[l.length - 1], right: r?.[0] });
+    }
+    if (restored.size > 0) {
+      weighAll(restored);
+      kept = act();
+    }
+  }
+  for (const c of kept) {
+    const more = c.evidence ? reasons(c.evidence, doc) : [];
+    if (more.length) c.why = [...c.why.filter((w) => w !== UNCONDITIONED[0]), ...more];
+  }
+  return { kept, doc };
 }
 
 /**

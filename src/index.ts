@@ -6,7 +6,7 @@ export type { Dictionary } from "./dictionary.js";
 export { readPack } from "./loader.js";
 export type { PackSource } from "./loader.js";
 export { loadDictionary, resolvePack, readPackFile, builtinPacks, DEFAULT_PACKS, PACKS_DIR } from "./packs.js";
-export { tokenize, Kind } from "./tokenizer.js";
+export { tokenize, phraseKeys, Kind } from "./tokenizer.js";
 export type { Tokens } from "./tokenizer.js";
 export { UnspinError, DictionaryError } from "./errors.js";
 export type * from "./types.js";

@@ -23,8 +23,8 @@ export interface PackSource {
 
 const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);
 const ENTRY_KEYS = new Set([
-  "id", "spun", "original", "case", "match_case", "inflect", "detect", "weight", "note", "when",
-  "examples", "allows",
+  "id", "spun", "original", "case", "match_case", "inflect", "detect", "weight", "ambiguous",
+  "note", "when", "examples", "allows",
 ]);
 const WHEN_KEYS = new Set([
   "before", "not_before", "after", "not_after", "sentence_start", "document_has",
@@ -235,6 +235,8 @@ class PackReader {
       if (isScalar(weightNode) && typeof weightNode.value === "number" && weightNode.value >= 0) weight = weightNode.value;
       else this.problem(weightNode, "`weight` must be a number ≥ 0", "e.g. `weight: 120` (how often the pattern was seen)");
     }
+    const ambiguousNode = get("ambiguous");
+    const ambiguous = ambiguousNode === undefined ? undefined : this.bool(ambiguousNode, "ambiguous");
     const noteNode = get("note");
     const note = noteNode === undefined ? undefined : this.string(noteNode, "note");
     const idNode = get("id");
@@ -272,7 +274,7 @@ class PackReader {
     if (this.problems.length > before || original === undefined) return undefined;
     return {
       index, id, pack, pos: this.pos(node), spun: spunItems.map((s) => s.value), original, exactCase,
-      matchCase, inflect, detect, weight, note, when, examples, allows,
+      matchCase, inflect, detect, weight, ambiguous, note, when, examples, allows,
     };
   }
 

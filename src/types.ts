@@ -58,6 +58,8 @@ export interface Entry {
   inflect?: Inflect;
   detect: boolean;
   weight?: number;
+  /** Override of the measured kind: true = ordinary English (acts only in spun documents), false = marked. */
+  ambiguous?: boolean;
   note?: string;
   /** Alternatives: at least one must hold. Empty: always holds. */
   when: CompiledConditions[];
@@ -116,4 +118,6 @@ export interface RestoreResult {
   /** Applied edits and findings, in input order. */
   edits: Edit[];
   words: number;
+  /** The document's spinner score and the evidence that made it. */
+  spun?: import("./engine/evidence.js").DocEvidence;
 }

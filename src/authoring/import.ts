@@ -52,7 +52,7 @@ function exampleFor(spun: string, original: string, detect: boolean, frame: stri
 }
 
 function passes(dict: Dictionary, entry: Entry, ex: { in: string; out: string }): boolean {
-  const r = restore(ex.in, dict);
+  const r = restore(ex.in, dict, { document: "spun" });
   return r.text === ex.out && r.edits.some((e) => e.entry.id === entry.id);
 }
 

@@ -15,7 +15,7 @@ export function unexercisedExamples(pack: PackSource): Finding[] {
   const findings: Finding[] = [];
   for (const entry of dict.entries) {
     for (const ex of entry.examples) {
-      const r = restore(ex.in, dict);
+      const r = restore(ex.in, dict, { document: "spun" });
       if (!r.edits.some((e) => e.entry.id === entry.id && e.entry.pack === entry.pack)) {
         const other = r.edits[0];
         findings.push({

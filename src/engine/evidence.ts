@@ -1,0 +1,296 @@
+/**
+ * Evidence: which matches to act on, decided from the whole document instead of memorised contexts.
+ *
+ * A spinner rewrites 15–30 % of an article's words, so a spun document carries many dictionary hits
+ * at once and clean text almost none. Each match is one of two kinds, measured, not listed:
+ * - marked: its spun form is not ordinary English (the context model has it at under
+ *   MARKED_BELOW per million words: "chilly struggle", "final yr"). It acts anywhere.
+ * - ambiguous: its spun form is ordinary English ("mentioned", "firm", "within the"). It acts only
+ *   when the document is judged spun, no generic guard vetoes it, and the odds that the text was
+ *   spun here — the entry's measured reliability times how much better the original fits between
+ *   its neighbours than the spun form (context.ts) — are at least even.
+ * The document's score counts hits per 100 words: a marked hit counts 1, an ambiguous one its
+ * reliability, and only where the context favours the original. Generic guards, that hold
+ * everywhere: a lone function word or number never changes by itself (data/english/function-words.txt),
+ * and a capitalised word inside a sentence is a name unless the entry restores a name. Where one
+ * spun form has several originals, the one that fits the context best is chosen.
+ */
+import { readFileSync } from "node:fs";
+import type { View } from "../conditions.js";
+import { hashKey } from "../hash.js";
+import { Kind, phraseKeys } from "../tokenizer.js";
+import type { Entry, Variant } from "../types.js";
+import type { ContextModel } from "./context.js";
+import { contextModel } from "./context.js";
+import { dataFile } from "./data-files.js";
+
+/** A spun form seen less often than this per million words of edited English is "marked". */
+export const MARKED_BELOW = 1;
+/** The document is judged spun at this score and above. */
+export const SPUN_AT = 0.5;
+/** Hits per 100 words at which the score is one half; and how steeply it rises around it. */
+const HALF_AT = 1.5;
+const STEEPNESS = 2.5;
+/** Words added to a document's length when scoring: a few hits in a short text are weak evidence. */
+const SHORT_TEXT_WORDS = 60;
+/** Counts given to a mapping never seen in the aligned text (someone saw it, or it would not be an entry). */
+const PRIOR_SEEN = 0.5;
+
+/** What the evidence knows of an entry. */
+export interface EntryEvidence {
+  /** The spun form is ordinary English: acts only in documents judged spun. */
+  ambiguous: boolean;
+  /** Occurrences of the spun form per million words of edited English (the context model). */
+  perMillion: number;
+  /**
+   * Probability that an occurrence of the spun form in a spun document is the spinner's (0–1): the
+   * rate at which the spinner was seen writing it for this original (data/spinner/mappings.tsv),
+   * against the rate of the spun form in edited English.
+   */
+  reliability: number;
+  /** Times the mapping was seen in aligned spun/original text (0: never, the prior is used). */
+  seen: number;
+  /** The entry restores a name or other capitalised wording. */
+  name: boolean;
+  /** A single-token spun form that is a function word or a number. */
+  functionWord: boolean;
+}
+
+/** The evidence of one match, for explanations. */
+export interface MatchEvidence {
+  kind: "marked" | "ambiguous";
+  reliability: number;
+  perMillion: number;
+  /** log(P(text with original) / P(text with spun form)); undefined without a context model. */
+  logRatio?: number;
+  /** A guard that vetoed the match. */
+  veto?: string;
+  /** Weight the match added to the document's score. */
+  weight: number;
+}
+
+/** The document's verdict. */
+export interface DocEvidence {
+  /** 0–1: how strongly the hits say the text was spun. */
+  score: number;
+  spun: boolean;
+  /** Weighted hits and words the score was made from. */
+  hits: number;
+  words: number;
+  /** Entries that contributed most, with their counts and summed weights. */
+  top: { id: string; count: number; weight: number }[];
+}
+
+/** A match as the evidence step sees it: every variant whose conditions hold there. */
+export interface Option {
+  variant: Variant;
+  why: string[];
+}
+
+let functionWords: Set<number> | undefined;
+let mappingTable: { seen: Map<string, number>; words: number } | undefined;
+
+/** The counted mappings (data/spinner/mappings.tsv): spun keys + TAB + original in lower case → times seen. */
+function mappings(): { seen: Map<string, number>; words: number } {
+  if (!mappingTable) {
+    mappingTable = { seen: new Map(), words: 1 };
+    try {
+      for (const line of readFileSync(dataFile("spinner/mappings.tsv"), "utf8").split("\n")) {
+        const words = /^# words (\d+)/.exec(line);
+        if (words) mappingTable.words = Number(words[1]);
+        if (!line || line.startsWith("#") || line.startsWith("spun\t")) continue;
+        const [spun, original, seen] = line.split("\t");
+        const key = `${phraseKeys(spun).join(" ")}\t${original.toLowerCase()}`;
+        mappingTable.seen.set(key, (mappingTable.seen.get(key) ?? 0) + Number(seen));
+      }
+    } catch {
+      // no table: every entry takes the prior
+    }
+  }
+  return mappingTable;
+}
+
+function isFunctionWordHash(h: number): boolean {
+  if (!functionWords) {
+    functionWords = new Set();
+    try {
+      for (const line of readFileSync(dataFile("english/function-words.txt"), "utf8").split("\n")) {
+        const w = line.trim();
+        if (w && !w.startsWith("#")) functionWords.add(hashKey(w));
+      }
+    } catch {
+      // no list: no function-word guard
+    }
+  }
+  return functionWords.has(h);
+}
+
+const keyHashes = new WeakMap<Variant, { spun: number[]; original: number[] }>();
+
+function hashesOf(v: Variant): { spun: number[]; original: number[] } {
+  let h = keyHashes.get(v);
+  if (!h) {
+    h = { spun: v.keys.map(hashKey), original: phraseKeys(v.original).map(hashKey) };
+    keyHashes.set(v, h);
+  }
+  return h;
+}
+
+const HAS_UPPER = /\p{Lu}/u;
+const entryEvidence = new WeakMap<Entry, EntryEvidence>();
+
+/** The evidence of an entry (made once per entry, from its spun forms and the context model). */
+export function evidenceOf(v: Variant, model: ContextModel | undefined): EntryEvidence {
+  const e = v.entry;
+  let ev = entryEvidence.get(e);
+  if (ev) return ev;
+  const spun = hashesOf(v).spun;
+  let perMillion = 0;
+  if (model) {
+    // the most common of the entry's written spun forms decides
+    for (const s of e.spun) {
+      const keys = phraseKeys(s).map(hashKey);
+      perMillion = Math.max(perMillion, Math.exp(model.phraseLogProb(keys)) * 1e6);
+    }
+  }
+  const table = mappings();
+  const seen = table.seen.get(`${v.keys.join(" ")}\t${v.original.toLowerCase()}`) ?? 0;
+  const rate = ((seen || PRIOR_SEEN) * 1e6) / table.words;
+  ev = {
+    ambiguous: e.ambiguous ?? perMillion >= MARKED_BELOW,
+    perMillion,
+    reliability: rate / (rate + perMillion),
+    seen,
+    name: HAS_UPPER.test(e.original) || e.spun.some((s) => HAS_UPPER.test(s)),
+    functionWord: spun.length === 1 && (isFunctionWordHash(spun[0]) || /^\d/.test(v.keys[0])),
+  };
+  entryEvidence.set(e, ev);
+  return ev;
+}
+
+/** The key hash of the significant token at p, if it is a word-like token next to the match. */
+function neighbour(view: View, p: number): number | undefined {
+  if (p < 0 || p >= view.count || !view.matchable(p)) return undefined;
+  return view.hash(p);
+}
+
+/** Is the sentence holding p written in Title Case (a headline: capitals say nothing of names there)? */
+function titleCase(view: View, p: number): boolean {
+  let words = 0;
+  let upper = 0;
+  const scan = (q: number, dir: -1 | 1): void => {
+    for (let n = 0; q >= 0 && q < view.count && n < 12; q += dir) {
+      const k = view.kind(q);
+      if (k === Kind.Break) return;
+      if (k !== Kind.Word) continue;
+      n++;
+      words++;
+      const c = view.raw(q).charCodeAt(0);
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x80 && HAS_UPPER.test(view.raw(q)[0]))) upper++;
+      if (dir > 0 && view.sentenceStart(q) && q !== p) return;
+      if (dir < 0 && view.sentenceStart(q)) return;
+    }
+  };
+  scan(p, -1);
+  scan(p + 1, 1);
+  return words >= 3 && upper * 10 >= words * 6;
+}
+
+/** A capitalised word inside the match that is not at a sentence start: a name, unless it is a title. */
+function capitalisedInside(view: View, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    if (view.kind(p) !== Kind.Word || view.sentenceStart(p)) continue;
+    const raw = view.raw(p);
+    const c = raw.charCodeAt(0);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x80 && HAS_UPPER.test(raw[0]))) return !titleCase(view, p);
+  }
+  return false;
+}
+
+const logit = (p: number): number => Math.log(p / (1 - p));
+
+export interface Scored {
+  option: Option;
+  evidence: MatchEvidence;
+}
+
+/**
+ * The evidence for one match: the option to act with (the best-fitting original among those whose
+ * conditions hold) and its figures. `from`/`to` are the match's significant-token range.
+ */
+export function weigh(
+  view: View, options: readonly Option[], from: number, to: number, model: ContextModel | undefined,
+  restored?: { left?: number; right?: number },
+): Scored {
+  const left = restored?.left ?? neighbour(view, from - 1);
+  const right = restored?.right ?? neighbour(view, to);
+  let best: Scored | undefined;
+  let bestFit = -Infinity;
+  for (const option of options) {
+    const v = option.variant;
+    const ev = evidenceOf(v, model);
+    if (!ev.ambiguous || v.entry.detect) {
+      // a marked form (or a finding): the first that holds acts, as listed
+      return { option, evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: 1 } };
+    }
+    const h = hashesOf(v);
+    const cmp = model?.compare(left, h.original, h.spun, right);
+    const evidence: MatchEvidence = {
+      kind: "ambiguous", reliability: ev.reliability, perMillion: ev.perMillion, logRatio: cmp?.logRatio, weight: 0,
+    };
+    const conditioned = v.entry.when.length > 0 || v.entry.matchCase;
+    if (ev.functionWord && !conditioned) evidence.veto = "a lone function word or number never changes by itself";
+    else if (!ev.name && capitalisedInside(view, from, to)) evidence.veto = "a capitalised word inside a sentence is a name";
+    else if (cmp && logit(ev.reliability) + cmp.logRatio < 0) evidence.veto = "the context fits the spun wording better";
+    if (!evidence.veto && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = ev.reliability;
+    const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0);
+    if (!best || fit > bestFit) {
+      best = { option, evidence };
+      bestFit = fit;
+    }
+  }
+  return best as Scored;
+}
+
+/** The document's score from the weights of its matches (after overlaps) and its length in words. */
+export function docScore(weights: readonly { id: string; weight: number }[], words: number): DocEvidence {
+  let hits = 0;
+  const byId = new Map<string, { id: string; count: number; weight: number }>();
+  for (const w of weights) {
+    if (w.weight <= 0) continue;
+    hits += w.weight;
+    const t = byId.get(w.id);
+    if (t) {
+      t.count++;
+      t.weight += w.weight;
+    } else byId.set(w.id, { id: w.id, count: 1, weight: w.weight });
+  }
+  const per100 = (100 * hits) / (words + SHORT_TEXT_WORDS);
+  const score = 1 / (1 + Math.exp(-STEEPNESS * (per100 - HALF_AT)));
+  const top = [...byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).slice(0, 10);
+  for (const t of top) t.weight = Math.round(t.weight * 1000) / 1000;
+  return { score: Math.round(score * 1000) / 1000, spun: score >= SPUN_AT, hits: Math.round(hits * 1000) / 1000, words, top };
+}
+
+/** The shipped context model (undefined when its file is missing). */
+export function model(): ContextModel | undefined {
+  return contextModel();
+}
+
+/** The key hashes of the original wording a variant restores (first and last: the neighbours it leaves). */
+export function originalHashes(v: Variant): readonly number[] {
+  return hashesOf(v).original;
+}
+
+/** Reasons an acting match gives, in words. */
+export function reasons(ev: MatchEvidence, doc: DocEvidence): string[] {
+  if (ev.kind === "marked") return [];
+  const out = [`document judged spun (score ${doc.score.toFixed(2)})`, `reliability ${ev.reliability.toFixed(2)}`];
+  if (ev.logRatio !== undefined) out.push(`context favours the original ${fmtRatio(ev.logRatio)}`);
+  return out;
+}
+
+function fmtRatio(lr: number): string {
+  const r = Math.exp(lr);
+  return r >= 1 ? `${r < 10 ? r.toFixed(1) : Math.round(r)}× over the spun form` : `less than the spun form (${r.toFixed(2)}×)`;
+}

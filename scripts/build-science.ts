@@ -18,10 +18,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
-import { buildDictionary } from "../src/dictionary.js";
-import type { Dictionary } from "../src/dictionary.js";
-import { restore } from "../src/engine.js";
-import { readPack } from "../src/loader.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import type { Dictionary } from "../src/dictionary/build.js";
+import { restore } from "../src/engine/restore.js";
+import { readPack } from "../src/dictionary/loader.js";
 
 // ---------------------------------------------------------------------------------------------
 // Tunable word lists (kept short and explained)

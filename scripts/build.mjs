@@ -18,7 +18,8 @@ const noDynamicImport = { supported: { "dynamic-import": false } };
 await build({
   ...common,
   ...noDynamicImport,
-  entryPoints: ["src/cli.ts", "src/worker.ts"],
+  // named: the bundles are dist/cli.cjs and dist/worker.cjs, whatever folders the sources sit in
+  entryPoints: { cli: "src/cli/cli.ts", worker: "src/run/worker.ts" },
   outdir,
   outExtension: { ".js": ".cjs" },
   format: "cjs",

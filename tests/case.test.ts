@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyCase, casePattern } from "../src/case.js";
+import { applyCase, casePattern } from "../src/text/case.js";
 
 describe("case", () => {
   it("detects lower, first-capital, Title and UPPER patterns", () => {

@@ -60,7 +60,7 @@ describe("a dictionary with a problem is refused: exit 2, file:line:col, a hint"
     ]);
   });
 
-  // BUG (src/loader.ts, bool() and the `within` check): these wrong types are located but carry no
+  // BUG (src/dictionary/loader.ts, bool() and the `within` check): these wrong types are located but carry no
   // hint, unlike every other problem. Marked until the loader gives them one.
   it("a wrong type: not a boolean", () => {
     const lines = refuse(ENTRY("    match_case: yes please\n"));
@@ -109,7 +109,7 @@ entries:
     expect(lines[0]).toMatch(LOCATED_WITH_HINT);
   });
 
-  // BUG (src/loader.ts): the hint of "`entries` must be a list" holds a newline, so the problem
+  // BUG (src/dictionary/loader.ts): the hint of "`entries` must be a list" holds a newline, so the problem
   // reaches the user as two lines, the second `unspin:   - spun: ...)`. Marked until fixed there.
   it("entries that are not a list: one line", () => {
     const lines = refuse("pack: bad\nentries: 5\n");

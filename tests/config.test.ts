@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findConfig, packList, readConfig } from "../src/config.js";
+import { findConfig, packList, readConfig } from "../src/cli/config.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 
 const PACK = "pack: mine\nentries:\n  - {spun: frobnicated widget, original: famous gadget, examples: [{in: a frobnicated widget, out: a famous gadget}]}\n";

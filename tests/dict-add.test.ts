@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { addEntry } from "../src/authoring/add.js";
 import { appendEntryText, detectStyle, renderEntry, scalar } from "../src/authoring/yamltext.js";
-import { readPack } from "../src/loader.js";
+import { readPack } from "../src/dictionary/loader.js";
 import { cli } from "./helpers.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { importThesaurus } from "../src/authoring/import.js";
 import { lintFiles } from "../src/authoring/lint.js";
 import { parseThesaurus } from "../src/authoring/thesaurus.js";
-import { buildDictionary } from "../src/dictionary.js";
-import { testPack } from "../src/dicttest.js";
-import { readPack } from "../src/loader.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { testPack } from "../src/authoring/dicttest.js";
+import { readPack } from "../src/dictionary/loader.js";
 import { cli, ROOT } from "./helpers.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 

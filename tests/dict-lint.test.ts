@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintPacks } from "../src/authoring/lint.js";
 import type { Finding } from "../src/authoring/lint.js";
-import { readPack } from "../src/loader.js";
-import { builtinPacks } from "../src/packs.js";
+import { readPack } from "../src/dictionary/loader.js";
+import { builtinPacks } from "../src/dictionary/packs.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 import { run } from "./helpers.js";
 

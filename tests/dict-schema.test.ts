@@ -1,5 +1,5 @@
 /**
- * dictionaries/schema.json must accept exactly what src/loader.ts accepts. An independent validator
+ * dictionaries/schema.json must accept exactly what src/dictionary/loader.ts accepts. An independent validator
  * (ajv) checks the schema on hand-written samples and on random packs made of valid and invalid
  * values for every key. Two rules only the loader can check are left out of the samples: unique ids
  * and defined @classes.
@@ -10,7 +10,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { readPack } from "../src/loader.js";
+import { readPack } from "../src/dictionary/loader.js";
 import { ROOT } from "./helpers.js";
 
 const schema: object = JSON.parse(readFileSync(path.join(ROOT, "dictionaries", "schema.json"), "utf8"));

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildDictionary } from "../src/dictionary.js";
-import { applyEdits, resolve, restore } from "../src/engine.js";
-import type { Candidate } from "../src/engine.js";
-import { readPack } from "../src/loader.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { applyEdits, resolve, restore } from "../src/engine/restore.js";
+import type { Candidate } from "../src/engine/restore.js";
+import { readPack } from "../src/dictionary/loader.js";
 
 const PACK = `
 pack: test

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { explain } from "../src/explain.js";
-import { buildDictionary } from "../src/dictionary.js";
-import { readPack } from "../src/loader.js";
-import { formatExplanation } from "../src/commands/explain.js";
+import { explain } from "../src/engine/explain.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { readPack } from "../src/dictionary/loader.js";
+import { formatExplanation } from "../src/cli/commands/explain.js";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { runIn, tempDir } from "./dict-helpers.js";

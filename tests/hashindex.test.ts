@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HashIndex } from "../src/hashindex.js";
+import { HashIndex } from "../src/text/hashindex.js";
 
 describe("HashIndex", () => {
   it("behaves as a Map from 32-bit numbers, through growth and overwrites", () => {

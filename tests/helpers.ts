@@ -2,8 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { main } from "../src/cli.js";
-import type { Io } from "../src/io.js";
+import { main } from "../src/cli/cli.js";
+import type { Io } from "../src/io/io.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = path.join(ROOT, "bin", "unspin.js");

@@ -1,8 +1,8 @@
 /** The rule for refused inputs (InputTally), and the recognition of stream-read refusals. */
 import { describe, expect, it } from "vitest";
 import { UnspinError } from "../src/errors.js";
-import { InputRefused, InputTally, asRefusal, decodeUtf8, invalidUtf8Offset } from "../src/input.js";
-import { splitBackupArg } from "../src/write.js";
+import { InputRefused, InputTally, asRefusal, decodeUtf8, invalidUtf8Offset } from "../src/io/input.js";
+import { splitBackupArg } from "../src/run/write.js";
 
 function tally(): { t: InputTally; lines: string[] } {
   const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildDictionary } from "../src/dictionary.js";
+import { buildDictionary } from "../src/dictionary/build.js";
 import { DictionaryError } from "../src/errors.js";
-import { readPack } from "../src/loader.js";
+import { readPack } from "../src/dictionary/loader.js";
 
 function problems(source: string): string[] {
   try {

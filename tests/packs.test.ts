@@ -1,8 +1,8 @@
 /** Every built-in pack's examples and allows, each entry a test of its own. */
 import { describe, expect, it } from "vitest";
-import { buildDictionary } from "../src/dictionary.js";
-import { testEntry } from "../src/dicttest.js";
-import { builtinPacks, readPackFile, resolvePack } from "../src/packs.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { testEntry } from "../src/authoring/dicttest.js";
+import { builtinPacks, readPackFile, resolvePack } from "../src/dictionary/packs.js";
 
 for (const name of builtinPacks()) {
   const pack = readPackFile(resolvePack(name));

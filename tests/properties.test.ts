@@ -14,9 +14,9 @@ import {
   KNOWN_NOT_IDEMPOTENT, applyJsonEdits, checkText, excusedByConditions, restoreProperty, targets, textArb,
 } from "./property-suite.js";
 import type { Target } from "./property-suite.js";
-import { buildDictionary } from "../src/dictionary.js";
-import { readPack } from "../src/loader.js";
-import { builtinPacks } from "../src/packs.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { readPack } from "../src/dictionary/loader.js";
+import { builtinPacks } from "../src/dictionary/packs.js";
 
 const SEED = Number(process.env.UNSPIN_FUZZ_SEED ?? 20261129);
 const list: Target[] = targets();

@@ -19,12 +19,12 @@
  * so the properties meet real matches, overlaps and conditions.
  */
 import fc from "fast-check";
-import type { Dictionary } from "../src/dictionary.js";
-import { buildDictionary } from "../src/dictionary.js";
-import { restore } from "../src/engine.js";
+import type { Dictionary } from "../src/dictionary/build.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { restore } from "../src/engine/restore.js";
 import { formatJson } from "../src/format/json.js";
-import { readPack } from "../src/loader.js";
-import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../src/packs.js";
+import { readPack } from "../src/dictionary/loader.js";
+import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../src/dictionary/packs.js";
 import type { Edit, Entry } from "../src/types.js";
 
 /**

@@ -1,7 +1,7 @@
 /** The science pack on real entries: each condition type acts where it should, and clean science is left alone. */
 import { describe, expect, it } from "vitest";
-import { restore } from "../src/engine.js";
-import { loadDictionary } from "../src/packs.js";
+import { restore } from "../src/engine/restore.js";
+import { loadDictionary } from "../src/dictionary/packs.js";
 
 const science = loadDictionary(["science"]);
 const fix = (text: string) => restore(text, science, { noFindings: true }).text;

@@ -4,10 +4,10 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { restore } from "../src/engine.js";
-import { evaluate, findPairs } from "../src/evaluate.js";
-import { loadDictionary } from "../src/packs.js";
-import { score } from "../src/score.js";
+import { restore } from "../src/engine/restore.js";
+import { evaluate, findPairs } from "../src/eval/evaluate.js";
+import { loadDictionary } from "../src/dictionary/packs.js";
+import { score } from "../src/eval/score.js";
 import { ROOT, fixture } from "./helpers.js";
 
 const SCORER = path.join(ROOT, "..", "shared", "tools", "score.py");

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { restore } from "../src/engine.js";
-import { buildDictionary } from "../src/dictionary.js";
-import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../src/packs.js";
-import { cutPoint, restoreChunked, restoreStreamParallel } from "../src/stream.js";
-import { restoreRange } from "../src/engine.js";
+import { restore } from "../src/engine/restore.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../src/dictionary/packs.js";
+import { cutPoint, restoreChunked, restoreStreamParallel } from "../src/run/stream.js";
+import { restoreRange } from "../src/engine/restore.js";
 
 const dict = loadDictionary(builtinPacks());
 const full = buildDictionary(builtinPacks().map((p) => readPackFile(resolvePack(p))));

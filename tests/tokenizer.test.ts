@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashKey } from "../src/hash.js";
-import { Kind, phraseKeys, scannedKeys, tokenKey, tokenize } from "../src/tokenizer.js";
+import { hashKey } from "../src/text/hash.js";
+import { Kind, phraseKeys, scannedKeys, tokenKey, tokenize } from "../src/text/tokenizer.js";
 
 function words(text: string): [number, string][] {
   const t = tokenize(text);

@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HAS_NEXT, HAS_VARIANTS, Transitions, buildDictionary, newNode } from "../src/dictionary.js";
-import type { TrieNode } from "../src/dictionary.js";
-import { restore } from "../src/engine.js";
-import { hashKey } from "../src/hash.js";
-import { readPack } from "../src/loader.js";
-import { loadDictionary } from "../src/packs.js";
+import { HAS_NEXT, HAS_VARIANTS, Transitions, buildDictionary, newNode } from "../src/dictionary/build.js";
+import type { TrieNode } from "../src/dictionary/build.js";
+import { restore } from "../src/engine/restore.js";
+import { hashKey } from "../src/text/hash.js";
+import { readPack } from "../src/dictionary/loader.js";
+import { loadDictionary } from "../src/dictionary/packs.js";
 
 // pairs of different keys with the same 32-bit FNV-1a hash (found by brute force)
 const SAME_HASH = [["yaczfa", "glbppa"], ["yzfzfa", "geeppa"]] as const;

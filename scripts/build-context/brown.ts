@@ -16,8 +16,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { pairHash, serialiseModel } from "../../src/engine/context.js";
-import { hashKey } from "../../src/hash.js";
+import { pairHash, serialiseModel } from "../../src/text/context-model.js";
+import { hashKey } from "../../src/text/hash.js";
 import { Kind, tokenize } from "../../src/index.js";
 
 const { values } = parseArgs({

@@ -4,14 +4,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../atomic.js";
-import { buildDictionary } from "../dictionary.js";
-import { testEntry, testPack } from "../dicttest.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { buildDictionary } from "../dictionary/build.js";
+import { testEntry, testPack } from "./dicttest.js";
 import { UnspinError } from "../errors.js";
-import { readPack } from "../loader.js";
-import type { PackSource } from "../loader.js";
-import { PACKS_DIR } from "../packs.js";
-import { phraseKeys } from "../tokenizer.js";
+import { readPack } from "../dictionary/loader.js";
+import type { PackSource } from "../dictionary/loader.js";
+import { PACKS_DIR } from "../dictionary/packs.js";
+import { phraseKeys } from "../text/tokenizer.js";
 import type { Entry } from "../types.js";
 import { exampleSentence, restoreIn } from "./example.js";
 import { DEFAULT_STYLE, appendEntryText, detectStyle, renderEntry, scalar } from "./yamltext.js";

@@ -1,6 +1,6 @@
 /** Examples for new entries: where a spun form stands in a sentence, and what restoring it gives. */
-import { applyCase, casePattern } from "../case.js";
-import { Kind, phraseKeys, tokenKey, tokenize } from "../tokenizer.js";
+import { applyCase, casePattern } from "../text/case.js";
+import { Kind, phraseKeys, tokenKey, tokenize } from "../text/tokenizer.js";
 
 export interface Span {
   start: number;

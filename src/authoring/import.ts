@@ -4,10 +4,10 @@
  * several originals, or one that is ordinary English (also an original in the same thesaurus, or a
  * single word), becomes a detect-only entry marked "review:".
  */
-import { buildDictionary } from "../dictionary.js";
-import type { Dictionary } from "../dictionary.js";
-import { restore } from "../engine.js";
-import { readPack } from "../loader.js";
+import { buildDictionary } from "../dictionary/build.js";
+import type { Dictionary } from "../dictionary/build.js";
+import { restore } from "../engine/restore.js";
+import { readPack } from "../dictionary/loader.js";
 import type { Entry } from "../types.js";
 import { newPackHeader } from "./add.js";
 import { FRAMES, exampleSentence, restoreIn } from "./example.js";

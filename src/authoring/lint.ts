@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { DictionaryError } from "../errors.js";
-import { readPack } from "../loader.js";
-import type { PackSource } from "../loader.js";
+import { readPack } from "../dictionary/loader.js";
+import type { PackSource } from "../dictionary/loader.js";
 import { chainsAndCycles } from "./lint/chains.js";
 import { clashes } from "./lint/clashes.js";
 import { unexercisedExamples } from "./lint/examples.js";

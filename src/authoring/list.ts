@@ -1,5 +1,5 @@
 /** `dict list`: the entries of a dictionary, optionally those mentioning some text. */
-import type { Dictionary } from "../dictionary.js";
+import type { Dictionary } from "../dictionary/build.js";
 import type { Entry } from "../types.js";
 
 export function listEntries(dict: Dictionary, grep?: string): Entry[] {

@@ -2,7 +2,7 @@
  * Reading a spinner's synonym database in the common `key|alt1|alt2` line format (the key is the
  * original, the rest what a spinner may write for it). Junk lines and fields are skipped and counted.
  */
-import { phraseKeys } from "../tokenizer.js";
+import { phraseKeys } from "../text/tokenizer.js";
 
 export interface SpunPair {
   spun: string;

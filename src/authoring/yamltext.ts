@@ -4,7 +4,7 @@
  * byte (comments, blank lines, order, quoting) stays as it was.
  */
 import type { LineCounter, Node } from "yaml";
-import { isSeq, yaml } from "../yaml-lazy.js";
+import { isSeq, yaml } from "../dictionary/yaml-lazy.js";
 import { UnspinError } from "../errors.js";
 
 /** An entry as `dict add` and `dict import` write it. */

@@ -15,14 +15,12 @@
  * and a capitalised word inside a sentence is a name unless the entry restores a name. Where one
  * spun form has several originals, the one that fits the context best is chosen.
  */
-import { readFileSync } from "node:fs";
-import type { View } from "../conditions.js";
-import { hashKey } from "../hash.js";
-import { Kind, phraseKeys } from "../tokenizer.js";
+import { contextModel, functionWordHashes, mappingCounts, mappingKey } from "../dictionary/evidence-data.js";
+import type { ContextModel } from "../text/context-model.js";
+import { hashKey } from "../text/hash.js";
+import { Kind, phraseKeys } from "../text/tokenizer.js";
 import type { Entry, Variant } from "../types.js";
-import type { ContextModel } from "./context.js";
-import { contextModel } from "./context.js";
-import { dataFile } from "./data-files.js";
+import type { View } from "./conditions.js";
 
 /** A spun form seen less often than this per million words of edited English is "marked". */
 export const MARKED_BELOW = 1;
@@ -87,44 +85,6 @@ export interface Option {
   why: string[];
 }
 
-let functionWords: Set<number> | undefined;
-let mappingTable: { seen: Map<string, number>; words: number } | undefined;
-
-/** The counted mappings (data/spinner/mappings.tsv): spun keys + TAB + original in lower case → times seen. */
-function mappings(): { seen: Map<string, number>; words: number } {
-  if (!mappingTable) {
-    mappingTable = { seen: new Map(), words: 1 };
-    try {
-      for (const line of readFileSync(dataFile("spinner/mappings.tsv"), "utf8").split("\n")) {
-        const words = /^# words (\d+)/.exec(line);
-        if (words) mappingTable.words = Number(words[1]);
-        if (!line || line.startsWith("#") || line.startsWith("spun\t")) continue;
-        const [spun, original, seen] = line.split("\t");
-        const key = `${phraseKeys(spun).join(" ")}\t${original.toLowerCase()}`;
-        mappingTable.seen.set(key, (mappingTable.seen.get(key) ?? 0) + Number(seen));
-      }
-    } catch {
-      // no table: every entry takes the prior
-    }
-  }
-  return mappingTable;
-}
-
-function isFunctionWordHash(h: number): boolean {
-  if (!functionWords) {
-    functionWords = new Set();
-    try {
-      for (const line of readFileSync(dataFile("english/function-words.txt"), "utf8").split("\n")) {
-        const w = line.trim();
-        if (w && !w.startsWith("#")) functionWords.add(hashKey(w));
-      }
-    } catch {
-      // no list: no function-word guard
-    }
-  }
-  return functionWords.has(h);
-}
-
 const keyHashes = new WeakMap<Variant, { spun: number[]; original: number[] }>();
 
 function hashesOf(v: Variant): { spun: number[]; original: number[] } {
@@ -153,8 +113,8 @@ export function evidenceOf(v: Variant, model: ContextModel | undefined): EntryEv
       perMillion = Math.max(perMillion, Math.exp(model.phraseLogProb(keys)) * 1e6);
     }
   }
-  const table = mappings();
-  const seen = table.seen.get(`${v.keys.join(" ")}\t${v.original.toLowerCase()}`) ?? 0;
+  const table = mappingCounts();
+  const seen = table.seen.get(mappingKey(v.keys, v.original)) ?? 0;
   const rate = ((seen || PRIOR_SEEN) * 1e6) / table.words;
   ev = {
     ambiguous: e.ambiguous ?? perMillion >= MARKED_BELOW,
@@ -162,7 +122,7 @@ export function evidenceOf(v: Variant, model: ContextModel | undefined): EntryEv
     reliability: rate / (rate + perMillion),
     seen,
     name: HAS_UPPER.test(e.original) || e.spun.some((s) => HAS_UPPER.test(s)),
-    functionWord: spun.length === 1 && (isFunctionWordHash(spun[0]) || /^\d/.test(v.keys[0])),
+    functionWord: spun.length === 1 && (functionWordHashes().has(spun[0]) || /^\d/.test(v.keys[0])),
   };
   entryEvidence.set(e, ev);
   return ev;

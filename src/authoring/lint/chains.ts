@@ -3,7 +3,7 @@
  * Conditions read the input only, so one pass never restores twice; but a chain means restored text
  * still looks spun (a second run changes it again), and a cycle means two entries undo each other.
  */
-import { phraseKeys } from "../../tokenizer.js";
+import { phraseKeys } from "../../text/tokenizer.js";
 import { byForm, describe } from "./model.js";
 import type { Finding, LintEntry } from "./model.js";
 

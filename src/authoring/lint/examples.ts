@@ -1,8 +1,8 @@
 /** Examples that do not exercise their entry: restoring the example, the entry itself never acts. */
-import { buildDictionary } from "../../dictionary.js";
-import { restore } from "../../engine.js";
-import type { Dictionary } from "../../dictionary.js";
-import type { PackSource } from "../../loader.js";
+import { buildDictionary } from "../../dictionary/build.js";
+import { restore } from "../../engine/restore.js";
+import type { Dictionary } from "../../dictionary/build.js";
+import type { PackSource } from "../../dictionary/loader.js";
 import type { Finding } from "./model.js";
 
 export function unexercisedExamples(pack: PackSource): Finding[] {

@@ -1,7 +1,7 @@
 /** What every lint rule works on: the linted entries with their spun forms as token keys. */
-import type { PackSource } from "../../loader.js";
-import { formsFor, inflectable } from "../../inflect.js";
-import { phraseKeys } from "../../tokenizer.js";
+import type { PackSource } from "../../dictionary/loader.js";
+import { formsFor, inflectable } from "../../text/inflect.js";
+import { phraseKeys } from "../../text/tokenizer.js";
 import type { CompiledConditions, Entry, SourcePos } from "../../types.js";
 
 export type Severity = "error" | "warning";

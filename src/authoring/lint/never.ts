@@ -1,5 +1,5 @@
 /** Condition maps that can never hold: a word required and excluded at once, and the like. */
-import { Kind, tokenize } from "../../tokenizer.js";
+import { Kind, tokenize } from "../../text/tokenizer.js";
 import type { CompiledConditions, WordItem } from "../../types.js";
 import type { Finding, LintEntry } from "./model.js";
 

@@ -1,0 +1,141 @@
+/**
+ * Explanations for authors: every place a spun form matches, every entry there with each of its
+ * conditions held or failed, and what the engine finally did. Separate from restore() (which stops at
+ * the first condition that fails) so the hot path stays as it is.
+ */
+import { View, holds } from "./conditions.js";
+import type { Dictionary } from "../dictionary/build.js";
+import { restore } from "./restore.js";
+import { tokenize } from "../text/tokenizer.js";
+import type { CompiledConditions, Edit, Entry, SourcePos, Variant, WordItem } from "../types.js";
+
+export interface ConditionCheck {
+  /** The condition as written in YAML, e.g. `before: [the, @date-word]`. */
+  condition: string;
+  held: boolean;
+  /** Why it held (from the engine), when it did. */
+  why: string[];
+}
+
+export interface MapCheck {
+  pos: SourcePos;
+  held: boolean;
+  checks: ConditionCheck[];
+}
+
+export interface VariantCheck {
+  entry: Entry;
+  /** The restoration this form would write (an inflected form's own). */
+  original: string;
+  inflected: boolean;
+  /** match_case: does the text's case match the spun form? (undefined: not a match_case entry) */
+  caseMatches?: boolean;
+  /** One per `when` map; empty for an entry without conditions. */
+  maps: MapCheck[];
+  held: boolean;
+}
+
+export type Outcome = "applied" | "finding" | "lost" | "nothing-held";
+
+export interface MatchExplanation {
+  start: number;
+  end: number;
+  line: number;
+  col: number;
+  text: string;
+  /** Entries with this spun form, in the order the engine tries them. */
+  variants: VariantCheck[];
+  outcome: Outcome;
+  /** The edit made here, or (outcome "lost") the overlapping edit that won. */
+  edit?: Edit;
+}
+
+export interface Explanation {
+  input: string;
+  restored: string;
+  matches: MatchExplanation[];
+}
+
+type ConditionKey = Exclude<keyof CompiledConditions, "within" | "pos">;
+
+const YAML_NAMES: Record<ConditionKey, string> = {
+  sentenceStart: "sentence_start", before: "before", notBefore: "not_before", after: "after",
+  notAfter: "not_after", near: "near", notNear: "not_near", documentHas: "document_has",
+  documentHasAny: "document_has_any", documentLacks: "document_lacks",
+};
+
+function item(w: WordItem): string {
+  if (w.type === "seq") return w.keys.join(" ");
+  return w.type === "class" ? `@${w.name}` : `<${w.shape}>`;
+}
+
+function conditionText(dict: Dictionary, c: CompiledConditions, key: ConditionKey): string {
+  const name = YAML_NAMES[key];
+  const value = c[key];
+  if (typeof value === "boolean") return `${name}: ${value}`;
+  const list = (xs: string[]) => `${name}: [${xs.join(", ")}]`;
+  switch (key) {
+    case "before": case "notBefore": case "after": case "notAfter":
+      return list((value as WordItem[]).map(item));
+    case "near": case "notNear":
+      return `${list((value as string[][]).map((k) => k.join(" ")))}, within: ${c.within}`;
+    default:
+      return list((value as number[]).map((id) => dict.phrases[id].join(" ")));
+  }
+}
+
+function checkMap(view: View, dict: Dictionary, c: CompiledConditions, from: number, to: number): MapCheck {
+  const checks: ConditionCheck[] = [];
+  for (const key of Object.keys(YAML_NAMES) as ConditionKey[]) {
+    if (c[key] === undefined) continue;
+    const single: CompiledConditions = { within: c.within, pos: c.pos, [key]: c[key] };
+    const why = holds(view, single, from, to);
+    checks.push({ condition: conditionText(dict, c, key), held: why !== undefined, why: why ?? [] });
+  }
+  return { pos: c.pos, held: checks.every((k) => k.held), checks };
+}
+
+function checkVariant(view: View, dict: Dictionary, v: Variant, from: number, to: number): VariantCheck {
+  const e = v.entry;
+  let caseMatches: boolean | undefined;
+  if (e.matchCase) {
+    caseMatches = v.raw.every((r, i) => view.raw(from + i).replace(/’/g, "'") === r.replace(/’/g, "'"));
+  }
+  const maps = e.when.map((c) => checkMap(view, dict, c, from, to));
+  const held = caseMatches !== false && (maps.length === 0 || maps.some((m) => m.held));
+  return { entry: e, original: v.original, inflected: v.inflected, caseMatches, maps, held };
+}
+
+/** Explain what the dictionary does to `text`. */
+export function explain(text: string, dict: Dictionary): Explanation {
+  const result = restore(text, dict);
+  const tokens = tokenize(text);
+  const view = new View(tokens, dict);
+  const matches: MatchExplanation[] = [];
+  for (let p = 0; p < view.count; p++) {
+    if (!view.matchable(p)) continue;
+    let node = dict.root.next?.get(view.key(p));
+    let q = p + 1;
+    while (node) {
+      if (node.variants) {
+        const start = tokens.starts[view.sig[p]];
+        const end = tokens.ends[view.sig[q - 1]];
+        const variants = node.variants.map((v) => checkVariant(view, dict, v, p, q));
+        const chosen = variants.find((v) => v.held);
+        const own = result.edits.find((e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id);
+        const rival = result.edits.find((e) => e.start < end && e.end > start);
+        const outcome: Outcome = !chosen ? "nothing-held" : own ? (own.detect ? "finding" : "applied") : "lost";
+        matches.push({ start, end, line: 0, col: 0, text: text.slice(start, end), variants, outcome, edit: own ?? (chosen ? rival : undefined) });
+      }
+      if (!node.next || q >= view.count || !view.matchable(q)) break;
+      node = node.next.get(view.key(q));
+      q++;
+    }
+  }
+  for (const m of matches) {
+    const before = text.slice(0, m.start);
+    m.line = before.split(/\r\n|\r|\n/).length;
+    m.col = m.start - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) ;
+  }
+  return { input: text, restored: result.text, matches };
+}

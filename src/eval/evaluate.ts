@@ -1,0 +1,90 @@
+/**
+ * The accuracy harness: restores every spun/original pair of a folder and scores it with the
+ * project's yardstick (score.ts), and counts edits made on clean texts.
+ *
+ * A pair is `NAME.spun.txt` with `NAME.orig.txt` (or `NAME.gold-min.txt`, and `NAME.gold.txt` as the
+ * full gold with optional guesses). Clean texts are any other `.txt` files of the clean folders.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Dictionary } from "../dictionary/build.js";
+import { restore } from "../engine/restore.js";
+import { readText } from "../io/input.js";
+import { score } from "./score.js";
+import type { Score } from "./score.js";
+
+export interface PairResult extends Score {
+  name: string;
+}
+
+export interface CleanResult {
+  name: string;
+  words: number;
+  edits: { spun: string; replacement: string; line: number; entry: string }[];
+}
+
+export interface EvalReport {
+  pairs: PairResult[];
+  total: { words: number; gold_edits: number; tool_edits: number; right: number; recall: number; precision: number; damage: number; damage_per_1000_words: number };
+  clean: CleanResult[];
+  cleanTotal: { files: number; words: number; edits: number; edits_per_10000_words: number };
+}
+
+function txtFiles(dir: string): string[] {
+  if (statSync(dir).isFile()) return [dir];
+  return readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(dir, f));
+}
+
+export function findPairs(dir: string): { name: string; spun: string; gold: string; goldFull?: string }[] {
+  const files = new Set(txtFiles(dir));
+  const pairs = [];
+  for (const f of files) {
+    if (!f.endsWith(".spun.txt")) continue;
+    const base = f.slice(0, -".spun.txt".length);
+    const orig = `${base}.orig.txt`;
+    const goldMin = `${base}.gold-min.txt`;
+    const gold = `${base}.gold.txt`;
+    if (files.has(orig)) pairs.push({ name: base, spun: f, gold: orig });
+    else if (files.has(goldMin)) pairs.push({ name: base, spun: f, gold: goldMin, goldFull: files.has(gold) ? gold : undefined });
+    else if (files.has(gold)) pairs.push({ name: base, spun: f, gold });
+  }
+  return pairs;
+}
+
+export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDirs: readonly string[]): EvalReport {
+  const pairs: PairResult[] = [];
+  for (const dir of pairDirs) {
+    for (const p of findPairs(dir)) {
+      const spun = readText(p.spun);
+      const restored = restore(spun, dict, { noFindings: true }).text;
+      const s = score(spun, readText(p.gold), restored, p.goldFull ? readText(p.goldFull) : undefined);
+      pairs.push({ name: path.relative(process.cwd(), p.name) || p.name, ...s });
+    }
+  }
+  const sum = (k: "words" | "gold_edits" | "tool_edits" | "right" | "damage") => pairs.reduce((a, p) => a + p[k], 0);
+  const recallNum = pairs.reduce((a, p) => a + p.recall * p.gold_edits, 0);
+  const total = {
+    words: sum("words"), gold_edits: sum("gold_edits"), tool_edits: sum("tool_edits"), right: sum("right"),
+    recall: recallNum / Math.max(1, sum("gold_edits")),
+    precision: sum("tool_edits") ? sum("right") / sum("tool_edits") : 1,
+    damage: sum("damage"),
+    damage_per_1000_words: (sum("damage") * 1000) / Math.max(1, sum("words")),
+  };
+  const clean: CleanResult[] = [];
+  for (const dir of cleanDirs) {
+    for (const f of txtFiles(dir)) {
+      if (/\.spun\.txt$/.test(f)) continue;
+      const r = restore(readText(f), dict, { noFindings: true });
+      clean.push({
+        name: path.relative(process.cwd(), f) || f, words: r.words,
+        edits: r.edits.map((e) => ({ spun: e.spun, replacement: e.replacement, line: e.line, entry: `${e.entry.id} (${e.entry.file}:${e.entry.line})` })),
+      });
+    }
+  }
+  const cleanWords = clean.reduce((a, c) => a + c.words, 0);
+  const cleanEdits = clean.reduce((a, c) => a + c.edits.length, 0);
+  return {
+    pairs, total, clean,
+    cleanTotal: { files: clean.length, words: cleanWords, edits: cleanEdits, edits_per_10000_words: (cleanEdits * 10000) / Math.max(1, cleanWords) },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Reading input files and stdin as UTF-8, refusing what cannot be restored safely: a missing or
+ * unreadable file, a directory, binary data (NUL bytes), invalid UTF-8 (named by byte offset).
+ * Nothing is ever replaced by U+FFFD: what is read decodes exactly or is refused.
+ */
+import { readFileSync } from "node:fs";
+import { UnspinError } from "../errors.js";
+import type { ExitCode } from "../errors.js";
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * One input that cannot be restored safely. The CLI skips it, says so in one line, and goes on
+ * with the other inputs (see InputTally for the exit code).
+ */
+export class InputRefused extends UnspinError {
+  /**
+   * "binary": NUL bytes (a warning); "encoding": invalid UTF-8; "fs": missing, a directory,
+   * unreadable, not writable; "size": too large to restore whole in memory.
+   */
+  constructor(message: string, readonly kind: "binary" | "encoding" | "fs" | "size") {
+    super(message, 2);
+    this.name = "InputRefused";
+  }
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Decode bytes as UTF-8 exactly (BOM kept), or throw naming the problem. */
+export function decodeUtf8(bytes: Uint8Array, name: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new InputRefused(`${name}: binary file (NUL byte at offset ${nul}); skipped`, "binary");
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    const at = invalidUtf8Offset(bytes);
+    throw new InputRefused(`${name}: invalid UTF-8 at byte offset ${at}; not restored`, "encoding");
+  }
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT": return "no such file";
+    case "EISDIR": return "is a directory";
+    case "EACCES":
+    case "EPERM": return "permission denied";
+    case "ENOTDIR": return "a part of the path is not a folder";
+    case "ELOOP": return "too many symbolic links";
+    case "ENAMETOOLONG": return "name too long";
+    case "EIO": return "input/output error";
+    default: return (err as Error).message ?? String(err);
+  }
+}
+
+export function readBytes(file: string): Uint8Array {
+  try {
+    return file === "-" ? readFileSync(0) : readFileSync(file);
+  } catch (err) {
+    const name = file === "-" ? "<stdin>" : file;
+    throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
+  }
+}
+
+/** Read a file ("-" for stdin) as text. */
+export function readText(file: string): string {
+  return decodeUtf8(readBytes(file), file === "-" ? "<stdin>" : file);
+}
+
+/**
+ * Is this error a refused input (rather than a usage or dictionary error)? Reading by stream
+ * (source.ts) throws plain UnspinErrors with the same wording as above; they are recognised by it.
+ */
+export function asRefusal(err: unknown): InputRefused | undefined {
+  if (err instanceof InputRefused) return err;
+  if (!(err instanceof UnspinError) || err.message.includes("\n")) return undefined;
+  if (/: binary file \(NUL byte at offset \d+\)/.test(err.message)) {
+    return new InputRefused(err.message.replace(/; not restored$/, "; skipped"), "binary");
+  }
+  if (/: invalid UTF-8 /.test(err.message)) return new InputRefused(err.message, "encoding");
+  if (/^cannot read (?!dictionary )/.test(err.message)) return new InputRefused(err.message, "fs");
+  return undefined;
+}
+
+function tooLarge(name: string, err: RangeError): InputRefused {
+  const shown = name === "-" ? "<stdin>" : name;
+  return new InputRefused(`${shown}: too large to restore whole in memory (${err.message}); not restored; --format text streams inputs of any size`, "size");
+}
+
+/**
+ * The rule for refused inputs. Every input is tried; a refused one is reported on stderr in one
+ * line and skipped, and the others are still restored and output.
+ * - missing, a directory, unreadable, invalid UTF-8: an error (`unspin: ...`); exit 2.
+ * - binary (a NUL byte): a warning (`unspin: warning: ...`); exit 2 only when no input at all
+ *   was restored (a binary file among text files is skipped, as `grep -r` would).
+ * Otherwise the exit code is what it would have been (0, or 1 for --check).
+ */
+export class InputTally {
+  errors = 0;
+  binaries = 0;
+  restored = 0;
+
+  constructor(private readonly stderr: (s: string) => void) {}
+
+  /** Report a refused input; rethrow anything else. */
+  refuse(err: unknown): void {
+    const r = asRefusal(err);
+    if (!r) throw err;
+    if (r.kind === "binary") {
+      this.binaries++;
+      this.stderr(`unspin: warning: ${r.message}\n`);
+    } else {
+      this.errors++;
+      this.stderr(`unspin: ${r.message}\n`);
+    }
+  }
+
+  /**
+   * Run one input's work; a refusal is reported and counted, anything else propagates. A
+   * RangeError (a string, Map or buffer past V8's limits: an input of hundreds of MB restored
+   * whole) refuses that input only.
+   */
+  async attempt<T>(work: () => T | Promise<T>, name?: string): Promise<T | undefined> {
+    try {
+      const v = await work();
+      this.restored++;
+      return v;
+    } catch (err) {
+      this.refuse(err instanceof RangeError && name !== undefined ? tooLarge(name, err) : err);
+      return undefined;
+    }
+  }
+
+  exitCode(base: ExitCode): ExitCode {
+    if (this.errors > 0 || (this.binaries > 0 && this.restored === 0)) return 2;
+    return base;
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Streaming restoration: input of any size in bounded memory. Text arrives in pieces; it is
+ * restored in windows of about `chunk` characters cut at whitespace (at a paragraph break when one
+ * is near). Each window is restored with `context` characters of the text before and after it
+ * visible to conditions and overlap resolution, so an entry spanning a cut still matches and
+ * before/after/near conditions see their neighbours. Document-level conditions (document_has…)
+ * see the current window: the whole input when it fits in one window (the usual case for an
+ * article or a paper), otherwise the window's own paragraphs.
+ */
+import type { Dictionary } from "../dictionary/build.js";
+import { applyEdits, restoreRange } from "../engine/restore.js";
+import { Kind, tokenize } from "../text/tokenizer.js";
+import type { RestoreOptions } from "../engine/restore.js";
+import type { Edit } from "../types.js";
+
+/** Inputs past this size stream through restoreStream (bounded memory) rather than load whole. */
+export const STREAM_ABOVE = 8 << 20;
+
+export interface StreamOptions extends RestoreOptions {
+  /** Characters restored per window (default 1 MiB). */
+  chunk?: number;
+  /** Characters of context on each side of a window (default 4 KiB). */
+  context?: number;
+}
+
+export interface Piece {
+  /** Restored text for the next stretch of the input. */
+  text: string;
+  /** Its edits, with offsets, lines and columns in the whole input (none with `lean`). */
+  edits: Edit[];
+  words: number;
+  restorations: number;
+  findings: number;
+}
+
+function isWhite(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** A cut point in [lo, hi]: after a paragraph break if one is in the last quarter, else at whitespace. */
+export function cutPoint(text: string, lo: number, hi: number): number {
+  const para = text.lastIndexOf("\n\n", hi);
+  if (para >= lo + ((hi - lo) >> 1) && para > lo) return para + 1;
+  for (let i = hi; i > lo; i--) if (isWhite(text.charCodeAt(i))) return i;
+  return hi; // no whitespace at all: cut inside the run (a match cannot span it anyway)
+}
+
+/**
+ * The next window of `buf` from `fromRel`: its own part ends at `toRel` (a cut at whitespace about
+ * `chunk` on, or the end of the input), and it reaches `ctx` characters further on each side.
+ */
+function planWindow(buf: string, fromRel: number, final: boolean, chunk: number, ctx: number): { toRel: number; winStart: number; winEnd: number } {
+  const toRel = final ? buf.length : cutPoint(buf, fromRel + 1, Math.min(buf.length - ctx, fromRel + chunk));
+  return { toRel, winStart: Math.max(0, fromRel - ctx), winEnd: final ? buf.length : Math.min(buf.length, toRel + ctx) };
+}
+
+function countLines(text: string, from: number, to: number): { lines: number; lastBreak: number } {
+  let lines = 0;
+  let lastBreak = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      lines++;
+      lastBreak = i;
+    }
+  }
+  return { lines, lastBreak };
+}
+
+/**
+ * What one window gives: its restored text from `from` to where its edits end (at least its own
+ * end, `ownEnd`; an edit may run past the cut), with its words and counts. Offsets in the window.
+ */
+function windowOutput(window: string, r: { edits: Edit[]; words: number }, from: number, ownEnd: number):
+  { text: string; endRel: number; words: number; restorations: number; findings: number } {
+  let endRel = ownEnd;
+  for (const e of r.edits) if (e.end > endRel) endRel = e.end;
+  let words = r.words;
+  if (endRel > ownEnd) words += countWords(window.slice(ownEnd, endRel)); // carried past the cut
+  let restorations = 0;
+  for (const e of r.edits) if (!e.detect) restorations++;
+  return { text: applyEdits(window, r.edits, from, endRel), endRel, words, restorations, findings: r.edits.length - restorations };
+}
+
+/** Words of a short stretch that an edit carried past a cut (counted with the window before it). */
+function countWords(text: string): number {
+  const t = tokenize(text);
+  let n = 0;
+  for (let i = 0; i < t.count; i++) if (t.kinds[i] === Kind.Word || t.kinds[i] === Kind.Number) n++;
+  return n;
+}
+
+/** Restore text arriving in pieces; yields restored pieces whose concatenation is the restored input. */
+export async function* restoreStream(source: AsyncIterable<string>, dict: Dictionary, opts: StreamOptions = {}): AsyncGenerator<Piece> {
+  const chunk = opts.chunk ?? 1 << 20;
+  const ctx = opts.context ?? 4096;
+  let buf = "";
+  let bufStart = 0; // absolute offset of buf[0]
+  let done = 0; // absolute offset up to which output has been yielded
+  let blocked = 0; // absolute end of the last edit made
+  let line = 1; // line number at bufStart
+  let lineStart = 0; // absolute offset where that line starts
+
+  const step = (final: boolean): Piece => {
+    const fromRel = done - bufStart;
+    const { toRel, winStart, winEnd } = planWindow(buf, fromRel, final, chunk, ctx);
+    const window = buf.slice(winStart, winEnd);
+    const base = bufStart + winStart;
+    const r = restoreRange(window, dict, {
+      ...opts, from: fromRel - winStart, to: toRel - winStart, blockedBefore: Math.max(0, blocked - base),
+    });
+    const out = windowOutput(window, r, fromRel - winStart, toRel - winStart);
+    if (r.edits.length) blocked = Math.max(blocked, base + r.edits[r.edits.length - 1].end);
+    const endAbs = base + out.endRel;
+    // lines and columns: relative to the window, made absolute (not needed for lean output)
+    let edits: Edit[] = [];
+    if (!opts.lean) {
+      const head = countLines(buf, 0, winStart);
+      const winLine = line + head.lines;
+      const winLineStart = head.lastBreak >= 0 ? bufStart + head.lastBreak + 1 : lineStart;
+      edits = r.edits.map((e) => ({
+        ...e,
+        start: e.start + base,
+        end: e.end + base,
+        line: e.line + winLine - 1,
+        col: e.line === 1 ? e.col + (base - winLineStart) : e.col,
+      }));
+    }
+    done = endAbs;
+    // drop what no later window needs
+    const keepFrom = Math.max(0, done - bufStart - ctx);
+    if (keepFrom > 0) {
+      if (!opts.lean) {
+        const dropped = countLines(buf, 0, keepFrom);
+        line += dropped.lines;
+        if (dropped.lastBreak >= 0) lineStart = bufStart + dropped.lastBreak + 1;
+      }
+      buf = buf.slice(keepFrom);
+      bufStart += keepFrom;
+    }
+    return { text: out.text, edits, words: out.words, restorations: out.restorations, findings: out.findings };
+  };
+
+  for await (const piece of source) {
+    buf += piece;
+    while (buf.length - (done - bufStart) >= chunk + 2 * ctx) yield step(false);
+  }
+  yield step(true);
+}
+
+/** Restore a whole string through the streaming path (tests compare it with restore()). */
+export async function restoreChunked(text: string, dict: Dictionary, opts: StreamOptions & { piece?: number } = {}): Promise<Piece> {
+  const size = opts.piece ?? 65536;
+  async function* pieces(): AsyncGenerator<string> {
+    for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+  }
+  const out: string[] = [];
+  const edits: Edit[] = [];
+  let words = 0;
+  let restorations = 0;
+  let findings = 0;
+  for await (const p of restoreStream(pieces(), dict, opts)) {
+    out.push(p.text);
+    edits.push(...p.edits);
+    words += p.words;
+    restorations += p.restorations;
+    findings += p.findings;
+  }
+  return { text: out.join(""), edits, words, restorations, findings };
+}
+
+/** Restores one window [from, to) of `window` (on a worker thread: parallel.ts' WindowPool). */
+export type WindowRunner = (window: string, from: number, to: number) => Promise<{ edits: Edit[]; words: number }>;
+
+interface Flight {
+  /** Absolute offsets: where the window's own part starts and ends, and where its text starts. */
+  cut: number;
+  end: number;
+  base: number;
+  window: string;
+  result: Promise<{ edits: Edit[]; words: number }> | { edits: Edit[]; words: number };
+}
+
+/**
+ * restoreStream for the restored text only (`lean`), with up to `inFlight` windows restored at
+ * once by `run`. The output is the same as restoreStream's: windows are cut where the sequential
+ * path cuts them, and when an edit of one window runs past the next cut (rare: a phrase across
+ * the cut), that next window is redone here from the edit's end, exactly as the sequential path
+ * starts it. The last window is restored here, so a small input never waits for a thread.
+ */
+export async function* restoreStreamParallel(
+  source: AsyncIterable<string>, dict: Dictionary, opts: StreamOptions, run: WindowRunner, inFlight: number,
+): AsyncGenerator<Piece> {
+  const chunk = opts.chunk ?? 1 << 20;
+  const ctx = opts.context ?? 4096;
+  let buf = "";
+  let bufStart = 0;
+  let nextCut = 0; // where the next window to send starts
+  let done = 0; // output so far
+  let blocked = 0; // end of the last edit made
+  const queue: Flight[] = [];
+
+  const send = (final: boolean): void => {
+    const fromRel = nextCut - bufStart;
+    const { toRel, winStart, winEnd } = planWindow(buf, fromRel, final, chunk, ctx);
+    const window = buf.slice(winStart, winEnd);
+    const base = bufStart + winStart;
+    const from = fromRel - winStart;
+    const to = toRel - winStart;
+    const result = final ? restoreRange(window, dict, { ...opts, from, to, lean: true }) : run(window, from, to);
+    queue.push({ cut: nextCut, end: bufStart + toRel, base, window, result });
+    nextCut = bufStart + toRel;
+  };
+
+  const land = async (): Promise<Piece> => {
+    const w = queue.shift() as Flight;
+    let r = await w.result;
+    if (done > w.cut) {
+      r = restoreRange(w.window, dict, { ...opts, from: done - w.base, to: Math.max(done, w.end) - w.base, blockedBefore: Math.max(0, blocked - w.base), lean: true });
+    }
+    const out = windowOutput(w.window, r, done - w.base, Math.max(done, w.end) - w.base);
+    if (r.edits.length) blocked = Math.max(blocked, w.base + r.edits[r.edits.length - 1].end);
+    done = w.base + out.endRel;
+    return { text: out.text, edits: [], words: out.words, restorations: out.restorations, findings: out.findings };
+  };
+
+  const trim = (): void => {
+    const keep = Math.min(nextCut - ctx, ...queue.map((w) => w.base)) - bufStart;
+    if (keep > 0) {
+      buf = buf.slice(keep);
+      bufStart += keep;
+    }
+  };
+
+  for await (const piece of source) {
+    buf += piece;
+    while (buf.length - (nextCut - bufStart) >= chunk + 2 * ctx) {
+      send(false);
+      trim();
+      if (queue.length >= inFlight) yield await land();
+    }
+  }
+  if (nextCut < bufStart + buf.length || queue.length === 0) send(true);
+  while (queue.length) yield await land();
+}

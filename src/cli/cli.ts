@@ -47,6 +47,8 @@ Examples:
   $ unspin --dict science paper.txt         add the tortured-phrases pack
   $ unspin --dict ./my-terms.yaml a.txt b.txt
   $ unspin --check drafts/*.txt             exit 1 if anything looks spun
+  $ unspin -l scraped/*.txt                 the names of the files judged spun
+  $ unspin --format json a.txt | jq '.files[0].spun'   the spinner score and its evidence
   $ unspin --format json article.txt | jq '.files[0].edits[] | {spun, replacement, entry}'
   $ unspin dict test                        run every pack's examples and allows
   $ unspin explain "chilly struggle"        which entries match, and why they act or not
@@ -72,6 +74,17 @@ interface RestoreOpts {
   backup?: boolean;
   backupSuffix?: string;
   jobs?: string;
+  /** -l: print the names of the files judged spun, nothing else. */
+  listSpun?: boolean;
+  /** --document: auto (judge each document from its hits), spun or clean. */
+  document: string;
+}
+
+const DOCUMENT_MODES = ["auto", "spun", "clean"] as const;
+
+/** The engine's `document` option from --document (auto: undefined, the engine judges). */
+function documentMode(opts: RestoreOpts): "spun" | "clean" | undefined {
+  return opts.document === "spun" || opts.document === "clean" ? opts.document : undefined;
 }
 
 /**
@@ -83,13 +96,14 @@ async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts,
   let restorations = 0;
   let findings = 0;
   const write = outWriter(io);
-  const sopts = { noFindings: !opts.findings, lean: true };
+  const document = documentMode(opts);
+  const sopts = { noFindings: !opts.findings, lean: true, document };
   // jobs - 1 threads, and this thread takes every jobs-th window itself
   let pool: Promise<WindowPool> | undefined;
   let turn = 0;
   const run: WindowRunner = async (w, from, to) => {
-    if (turn++ % jobs === jobs - 1) return restoreRange(w, dict, { from, to, lean: true, noFindings: !opts.findings });
-    pool ??= WindowPool.start({ packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings }, jobs - 1);
+    if (turn++ % jobs === jobs - 1) return restoreRange(w, dict, { from, to, lean: true, noFindings: !opts.findings, document });
+    pool ??= WindowPool.start({ packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, document }, jobs - 1);
     return (await pool).run(w, from, to);
   };
   try {
@@ -118,7 +132,7 @@ async function runJsonl(inputs: string[], dict: Dictionary, opts: RestoreOpts, i
   for (const name of inputs) {
     await tally.attempt(async () => {
       checkReadable(name);
-      const s = await restoreJsonl(textPieces(name), name === "-" ? "<stdin>" : name, dict, !opts.findings, write);
+      const s = await restoreJsonl(textPieces(name), name === "-" ? "<stdin>" : name, dict, !opts.findings, write, documentMode(opts));
       found += s.restorations + s.findings;
     });
   }
@@ -131,13 +145,13 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   for (const w of dict.warnings) io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
   const inputs = files.length === 0 ? ["-"] : files;
   if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
-  if (opts.write) return runWrite(inputs, dict, { backup, noFindings: !opts.findings, check: opts.check }, io);
+  if (opts.write) return runWrite(inputs, dict, { backup, noFindings: !opts.findings, check: opts.check, document: documentMode(opts) }, io);
   // a refused input is reported and skipped; the others go on (exit rule: InputTally)
   const tally = new InputTally(io.stderr);
   const jobs = jobCount(opts.jobs);
   const progress = new Progress(io, inputs.length);
-  if (opts.format === "jsonl") return runJsonl(inputs, dict, opts, io, tally);
-  if (opts.format === "text" && (inputs.includes("-") || inputs.some(isLarge))) {
+  if (opts.format === "jsonl" && !opts.listSpun) return runJsonl(inputs, dict, opts, io, tally);
+  if (opts.format === "text" && !opts.listSpun && (inputs.includes("-") || inputs.some(isLarge))) {
     const s = await streamText(inputs, dict, opts, io, tally, jobs);
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
@@ -145,18 +159,29 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const results: FileResult[] = [];
   const summaries: Summary[] = [];
   const write = outWriter(io);
-  const setup = { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, textOnly: opts.format === "text" };
+  const setup = {
+    packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, textOnly: opts.format === "text" || opts.listSpun === true,
+    document: documentMode(opts),
+  };
+  let listed = 0;
   const { threads } = await restoreMany(inputs, dict, setup, threadsFor(inputs, jobs, opts.jobs !== undefined), async (_i, outcome) => {
     progress.tick();
     await tally.attempt(async () => {
       if (!("result" in outcome)) throw failureError(outcome);
       summaries.push(summarize([outcome.result]));
-      if (opts.format === "text") await write(outcome.result.text); // texts go out in order, as they come
+      if (opts.listSpun) {
+        // like grep -l: the names of the files judged spun, one a line, in input order
+        if (outcome.result.spun?.spun) {
+          listed++;
+          await write(`${outcome.result.name === "-" ? "(standard input)" : outcome.result.name}\n`);
+        }
+      } else if (opts.format === "text") await write(outcome.result.text); // texts go out in order, as they come
       else results.push(outcome.result);
     });
   });
   const total = addUp(summaries);
   progress.done(summaries.length ? total : undefined, threads);
+  if (opts.listSpun) return tally.exitCode(listed > 0 ? 0 : 1);
   if (opts.format === "text") return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
   if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
   const chalk = makeChalk(io, opts.color);
@@ -172,7 +197,8 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
 function addUp(list: readonly Summary[]): Summary {
   return list.reduce((a, s) => ({
     files: a.files + s.files, words: a.words + s.words, restorations: a.restorations + s.restorations, findings: a.findings + s.findings,
-  }), { files: 0, words: 0, restorations: 0, findings: 0 });
+    spun: a.spun + s.spun,
+  }), { files: 0, words: 0, restorations: 0, findings: 0, spun: 0 });
 }
 
 function isLarge(file: string): boolean {
@@ -222,6 +248,9 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-default-packs", "do not load the default pack (news); use only --dict")
     .option("--no-config", "ignore .unspinrc.yaml (packs and dictionaries found upward from here)")
     .option("--check", "exit 1 when anything would be restored (for CI gates)")
+    .option("-l, --list-spun", "print only the names of the files judged spun, one a line (like grep -l); exit 0 if any, 1 if none")
+    .addOption(new Option("--document <mode>", "auto: judge each document from its hits; spun / clean: take every document as such")
+      .choices(DOCUMENT_MODES).default("auto"))
     .addOption(new Option("--write", "restore the files in place (atomically); report changed files on stderr").conflicts(["format", "context"]))
     .option("--backup", "with --write: keep each original as FILE.orig (--backup=SUFFIX: another suffix)")
     .addOption(new Option("--backup-suffix <suffix>").hideHelp())

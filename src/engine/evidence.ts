@@ -30,7 +30,9 @@ export const SPUN_AT = 0.5;
 const HALF_AT = 1.5;
 const STEEPNESS = 2.5;
 /** Words added to a document's length when scoring: a few hits in a short text are weak evidence. */
-const SHORT_TEXT_WORDS = 60;
+const SHORT_TEXT_WORDS = 100;
+/** Fewer weighted hits than this never make a document spun, however short it is. */
+const MIN_HITS = 2.5;
 /** How much better (log ratio) the original must fit for a lone function word to change: 20 times. */
 const STRONG_CONTEXT = 3;
 /** Counts given to a mapping never seen in the aligned text (someone saw it, or it would not be an entry). */
@@ -251,7 +253,8 @@ export function docScore(weights: readonly { id: string; weight: number }[], wor
     } else byId.set(w.id, { id: w.id, count: 1, weight: w.weight });
   }
   const per100 = (100 * hits) / (words + SHORT_TEXT_WORDS);
-  const score = 1 / (1 + Math.exp(-STEEPNESS * (per100 - HALF_AT)));
+  let score = 1 / (1 + Math.exp(-STEEPNESS * (per100 - HALF_AT)));
+  if (hits < MIN_HITS) score = Math.min(score, ((SPUN_AT - 0.01) * hits) / MIN_HITS);
   const top = [...byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).slice(0, 10);
   for (const t of top) t.weight = Math.round(t.weight * 1000) / 1000;
   return { score: Math.round(score * 1000) / 1000, spun: score >= SPUN_AT, hits: Math.round(hits * 1000) / 1000, words, top };

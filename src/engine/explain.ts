@@ -3,6 +3,9 @@
  * conditions held or failed, and what the engine finally did. Separate from restore() (which stops at
  * the first condition that fails) so the hot path stays as it is.
  */
+import { contextModel } from "../dictionary/evidence-data.js";
+import { evidenceOf } from "./evidence.js";
+import type { DocEvidence, EntryEvidence, MatchEvidence } from "./evidence.js";
 import { View, holds } from "./conditions.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { restore } from "./restore.js";
@@ -25,6 +28,10 @@ export interface MapCheck {
 
 export interface VariantCheck {
   entry: Entry;
+  /** What the evidence step weighed for this entry here (when it was the reading weighed). */
+  evidence?: MatchEvidence;
+  /** The entry's measured figures: kind, reliability, times seen, rate in edited English. */
+  measured: EntryEvidence;
   /** The restoration this form would write (an inflected form's own). */
   original: string;
   inflected: boolean;
@@ -35,7 +42,7 @@ export interface VariantCheck {
   held: boolean;
 }
 
-export type Outcome = "applied" | "finding" | "lost" | "nothing-held";
+export type Outcome = "applied" | "finding" | "lost" | "nothing-held" | "vetoed" | "not-spun";
 
 export interface MatchExplanation {
   start: number;
@@ -53,6 +60,10 @@ export interface MatchExplanation {
 export interface Explanation {
   input: string;
   restored: string;
+  /** The document's spinner score and its evidence. */
+  doc?: DocEvidence;
+  /** "spun" / "clean" when the document was taken as such (--document), else undefined. */
+  assumed?: "spun" | "clean";
   matches: MatchExplanation[];
 }
 
@@ -103,12 +114,20 @@ function checkVariant(view: View, dict: Dictionary, v: Variant, from: number, to
   }
   const maps = e.when.map((c) => checkMap(view, dict, c, from, to));
   const held = caseMatches !== false && (maps.length === 0 || maps.some((m) => m.held));
-  return { entry: e, original: v.original, inflected: v.inflected, caseMatches, maps, held };
+  return { entry: e, original: v.original, inflected: v.inflected, caseMatches, maps, held, measured: evidenceOf(v, contextModel()) };
 }
 
 /** Explain what the dictionary does to `text`. */
-export function explain(text: string, dict: Dictionary): Explanation {
-  const result = restore(text, dict);
+export function explain(text: string, dict: Dictionary, document?: "spun" | "clean"): Explanation {
+  const weighed = new Map<string, MatchEvidence>();
+  let doc: DocEvidence | undefined;
+  const result = restore(text, dict, {
+    document,
+    onWeighed: (c, _acted, d) => {
+      doc = d;
+      if (c.evidence) weighed.set(`${c.from}:${c.to}:${c.variant.entry.pack}:${c.variant.entry.index}`, c.evidence);
+    },
+  });
   const tokens = tokenize(text);
   const view = new View(tokens, dict);
   const matches: MatchExplanation[] = [];
@@ -120,11 +139,17 @@ export function explain(text: string, dict: Dictionary): Explanation {
       if (node.variants) {
         const start = tokens.starts[view.sig[p]];
         const end = tokens.ends[view.sig[q - 1]];
-        const variants = node.variants.map((v) => checkVariant(view, dict, v, p, q));
+        const variants = node.variants.map((v) => {
+          const check = checkVariant(view, dict, v, p, q);
+          check.evidence = weighed.get(`${p}:${q}:${v.entry.pack}:${v.entry.index}`);
+          return check;
+        });
         const chosen = variants.find((v) => v.held);
         const own = result.edits.find((e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id);
         const rival = result.edits.find((e) => e.start < end && e.end > start);
-        const outcome: Outcome = !chosen ? "nothing-held" : own ? (own.detect ? "finding" : "applied") : "lost";
+        const weighedHere = variants.find((v) => v.evidence !== undefined)?.evidence;
+        const outcome: Outcome = !chosen ? "nothing-held" : own ? (own.detect ? "finding" : "applied")
+          : rival ? "lost" : weighedHere?.veto ? "vetoed" : "not-spun";
         matches.push({ start, end, line: 0, col: 0, text: text.slice(start, end), variants, outcome, edit: own ?? (chosen ? rival : undefined) });
       }
       if (!node.next || q >= view.count || !view.matchable(q)) break;
@@ -137,5 +162,5 @@ export function explain(text: string, dict: Dictionary): Explanation {
     m.line = before.split(/\r\n|\r|\n/).length;
     m.col = m.start - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) ;
   }
-  return { input: text, restored: result.text, matches };
+  return { input: text, restored: result.text, matches, doc: doc ?? result.spun, assumed: document };
 }

@@ -8,6 +8,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Dictionary } from "../dictionary/build.js";
+import { SPUN_AT } from "../engine/evidence.js";
 import { restore } from "../engine/restore.js";
 import { readText } from "../io/input.js";
 import { score } from "./score.js";
@@ -15,11 +16,16 @@ import type { Score } from "./score.js";
 
 export interface PairResult extends Score {
   name: string;
+  /** The spinner score of the spun text (0–1; spun from 0.5). */
+  spinner_score: number;
+  /** Restoring the restored text again changes nothing (a fixed point). */
+  stable: boolean;
 }
 
 export interface CleanResult {
   name: string;
   words: number;
+  spinner_score: number;
   edits: { spun: string; replacement: string; line: number; entry: string }[];
 }
 
@@ -28,6 +34,8 @@ export interface EvalReport {
   total: { words: number; gold_edits: number; tool_edits: number; right: number; recall: number; precision: number; damage: number; damage_per_1000_words: number };
   clean: CleanResult[];
   cleanTotal: { files: number; words: number; edits: number; edits_per_10000_words: number };
+  /** How the spinner score separates: the spun texts' lowest score and the clean texts' highest. */
+  scores: { spun_min: number; spun_judged_spun: number; spun_texts: number; clean_max: number; clean_judged_spun: number; clean_texts: number };
 }
 
 function txtFiles(dir: string): string[] {
@@ -56,9 +64,11 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
   for (const dir of pairDirs) {
     for (const p of findPairs(dir)) {
       const spun = readText(p.spun);
-      const restored = restore(spun, dict, { noFindings: true }).text;
+      const r = restore(spun, dict, { noFindings: true });
+      const restored = r.text;
       const s = score(spun, readText(p.gold), restored, p.goldFull ? readText(p.goldFull) : undefined);
-      pairs.push({ name: path.relative(process.cwd(), p.name) || p.name, ...s });
+      const stable = restore(restored, dict, { noFindings: true }).text === restored;
+      pairs.push({ name: path.relative(process.cwd(), p.name) || p.name, ...s, spinner_score: r.spun?.score ?? 0, stable });
     }
   }
   const sum = (k: "words" | "gold_edits" | "tool_edits" | "right" | "damage") => pairs.reduce((a, p) => a + p[k], 0);
@@ -76,15 +86,23 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
       if (/\.spun\.txt$/.test(f)) continue;
       const r = restore(readText(f), dict, { noFindings: true });
       clean.push({
-        name: path.relative(process.cwd(), f) || f, words: r.words,
+        name: path.relative(process.cwd(), f) || f, words: r.words, spinner_score: r.spun?.score ?? 0,
         edits: r.edits.map((e) => ({ spun: e.spun, replacement: e.replacement, line: e.line, entry: `${e.entry.id} (${e.entry.file}:${e.entry.line})` })),
       });
     }
   }
   const cleanWords = clean.reduce((a, c) => a + c.words, 0);
   const cleanEdits = clean.reduce((a, c) => a + c.edits.length, 0);
+  const spunScores = pairs.map((p) => p.spinner_score);
+  const cleanScores = clean.map((c) => c.spinner_score);
+  const scores = {
+    spun_min: spunScores.length ? Math.min(...spunScores) : 0, spun_judged_spun: spunScores.filter((x) => x >= SPUN_AT).length,
+    spun_texts: spunScores.length,
+    clean_max: cleanScores.length ? Math.max(...cleanScores) : 0, clean_judged_spun: cleanScores.filter((x) => x >= SPUN_AT).length,
+    clean_texts: cleanScores.length,
+  };
   return {
-    pairs, total, clean,
+    pairs, total, clean, scores,
     cleanTotal: { files: clean.length, words: cleanWords, edits: cleanEdits, edits_per_10000_words: (cleanEdits * 10000) / Math.max(1, cleanWords) },
   };
 }

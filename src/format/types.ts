@@ -15,14 +15,20 @@ export interface Summary {
   words: number;
   restorations: number;
   findings: number;
+  /** Files whose spinner score says spun. */
+  spun: number;
+  /** The spinner score, when the summary is of one file. */
+  score?: number;
 }
 
 export function summarize(results: readonly FileResult[]): Summary {
   let words = 0;
   let restorations = 0;
   let findings = 0;
+  let spun = 0;
   for (const r of results) {
     words += r.words;
+    if (r.spun?.spun) spun++;
     if (r.counts) {
       restorations += r.counts.restorations;
       findings += r.counts.findings;
@@ -33,7 +39,8 @@ export function summarize(results: readonly FileResult[]): Summary {
       else restorations++;
     }
   }
-  return { files: results.length, words, restorations, findings };
+  const one = results.length === 1 ? results[0].spun?.score : undefined;
+  return { files: results.length, words, restorations, findings, spun, ...(one === undefined ? {} : { score: one }) };
 }
 
 export function plural(n: number, word: string): string {
@@ -43,5 +50,8 @@ export function plural(n: number, word: string): string {
 export function summaryLine(s: Summary): string {
   const findings = s.findings ? `, ${plural(s.findings, "finding")}` : "";
   const files = s.files > 1 ? ` across ${plural(s.files, "file")}` : "";
-  return `${plural(s.restorations, "restoration")}${findings} in ${plural(s.words, "word")}${files}`;
+  const verdict = s.score !== undefined && s.files === 1
+    ? `; spinner score ${s.score.toFixed(2)} (${s.spun ? "spun" : "not spun"})`
+    : s.files > 1 ? `; ${s.spun} judged spun` : "";
+  return `${plural(s.restorations, "restoration")}${findings} in ${plural(s.words, "word")}${files}${verdict}`;
 }

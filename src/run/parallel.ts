@@ -15,6 +15,8 @@ export interface WorkerSetup {
   packs: string[];
   cwd: string;
   noFindings: boolean;
+  /** Take every document as spun or clean instead of judging it (--document). */
+  document?: "spun" | "clean";
   /** Only the restored text and counts are wanted (--format text): less to send between threads. */
   textOnly?: boolean;
 }
@@ -142,12 +144,17 @@ export function failureError(f: Failure): Error {
   return f.refused ? new InputRefused(f.error, f.refused as InputRefused["kind"]) : new UnspinError(f.error);
 }
 
-export function restoreFile(file: string, dict: Dictionary, opts: { noFindings: boolean; textOnly?: boolean }): FileResult {
+export function restoreFile(
+  file: string, dict: Dictionary, opts: { noFindings: boolean; textOnly?: boolean; document?: "spun" | "clean" },
+): FileResult {
   const input = readText(file);
-  const r = restore(input, dict, { noFindings: opts.noFindings, lean: opts.textOnly });
+  const r = restore(input, dict, { noFindings: opts.noFindings, lean: opts.textOnly, document: opts.document });
   if (!opts.textOnly) return { name: file, input, ...r };
   const restorations = r.edits.filter((e) => !e.detect).length;
-  return { name: file, input: "", text: r.text, words: r.words, edits: [], counts: { restorations, findings: r.edits.length - restorations } };
+  return {
+    name: file, input: "", text: r.text, words: r.words, edits: [], spun: r.spun,
+    counts: { restorations, findings: r.edits.length - restorations },
+  };
 }
 
 export type Outcome = { result: FileResult } | Failure;

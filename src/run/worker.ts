@@ -18,7 +18,7 @@ parentPort?.on("message", (req: WorkRequest | WindowRequest) => {
   try {
     dict ??= loadDictionary(setup.packs, setup.cwd);
     if ("window" in req) {
-      const r = restoreRange(req.window, dict, { from: req.from, to: req.to, lean: true, noFindings: setup.noFindings });
+      const r = restoreRange(req.window, dict, { from: req.from, to: req.to, lean: true, noFindings: setup.noFindings, document: setup.document });
       reply = { id: req.id, edits: packEdits(r.edits), words: r.words };
     } else {
       const d = dict;

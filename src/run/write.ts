@@ -39,6 +39,8 @@ export interface WriteOptions {
   /** Keep the original as FILE + suffix; undefined: no backup. */
   backup?: string;
   noFindings?: boolean;
+  /** Take every file as spun or clean instead of judging it (--document). */
+  document?: "spun" | "clean";
   /** --check: exit 1 when anything was restored or found. */
   check?: boolean;
 }
@@ -206,7 +208,7 @@ async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSi
   if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
-  const r = restore(input, dict, { noFindings: opts.noFindings });
+  const r = restore(input, dict, { noFindings: opts.noFindings, document: opts.document });
   let restorations = 0;
   let findings = 0;
   for (const e of r.edits) {
@@ -285,7 +287,7 @@ async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions
       throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
     }
     try {
-      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: opts.noFindings, lean: true })) {
+      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: opts.noFindings, lean: true, document: opts.document })) {
         restorations += piece.restorations;
         findings += piece.findings;
         const buf = Buffer.from(piece.text, "utf8");

@@ -254,7 +254,7 @@ function main(): void {
   const comp = o.competitors ? competitors(fx, cache, o, dicts) : { rows: [], inputMB: 1 };
   const dict1000 = dicts.find((d) => d.size === 1000) ?? dicts[0];
   const results: Results = {
-    generated: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    generated: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     mode: o.quick ? "quick" : "full",
     machine: m,

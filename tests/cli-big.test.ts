@@ -46,7 +46,7 @@ function log(what: string, input: { size: number }, m: Measured): void {
 describe("a 5 MB single line (always run)", () => {
   it("--format text streams it: right output, peak RSS under 300 MiB", () => {
     const big = spunFile("line5.txt", 5e6, true);
-    const { file, reps } = big;
+    const { reps } = big;
     const m = measure(["-f", "text", "line5.txt"], { cwd, keepStdout: true });
     log("5 MB line, text", big, m);
     expect(m.status).toBe(0);
@@ -71,7 +71,6 @@ describe("a 5 MB single line (always run)", () => {
 
   it("the default diff format: exit 0, peak RSS under 600 MiB", () => {
     const big = spunFile("line5d.txt", 5e6, true);
-    const { file } = big;
     const m = measure(["line5d.txt"], { cwd });
     log("5 MB line, diff", big, m);
     expect(m.status).toBe(0);

@@ -73,7 +73,7 @@ describe("dict add (issue check 1)", () => {
     writeFileSync(file, src);
     addEntry({ spun: "d e", original: "f", file, cwd: dir, example: "d e" });
     const after = readFileSync(file, "utf8");
-    expect(after.startsWith(src + "\n- spun: d e\n  original: f\n")).toBe(true);
+    expect(after.startsWith(`${src}\n- spun: d e\n  original: f\n`)).toBe(true);
   });
 
   it("keeps CRLF line endings", () => {

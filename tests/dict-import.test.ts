@@ -11,7 +11,7 @@ import { cli, ROOT } from "./helpers.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 
 // Made-up lines in the spinner format, with the junk the real databases have.
-const SMALL = [
+const SMALL = `${[
   "in the past|previously|in days gone by|formerly",
   "formerly|previously|in days gone by",
   "a great deal of|a large amount of|lots of",
@@ -24,7 +24,7 @@ const SMALL = [
   "alone",
   "",
   "big  house|large   home|large home",
-].join("\n") + "\n";
+].join("\n")}\n`;
 
 describe("thesaurus parsing", () => {
   it("skips and counts junk: empty fields, stray spaces, keys among their alternates, numeric keys", () => {

@@ -117,14 +117,14 @@ describe("lint rules", () => {
       "  - {spun: chilly struggle, original: cold war, examples: [{in: chilly struggle, out: cold war}]}",
       "  - {spun: frosty struggle, original: cold war, examples: [{in: frosty struggle, out: cold war}]}",
     ];
-    expect(rules(lint(base.join("\n") + "\n")).filter((r) => r.includes("shadowed"))).toEqual(["error shadowed 3"]);
+    expect(rules(lint(`${base.join("\n")}\n`)).filter((r) => r.includes("shadowed"))).toEqual(["error shadowed 3"]);
     // an entry that ends in "chilly" could win over "chilly struggle" (same length, earlier start)
     const rival = [...base, "  - {spun: very chilly, original: cold, examples: [{in: very chilly, out: cold}]}"];
-    const fs = lint(rival.join("\n") + "\n").filter((f) => f.rule === "shadowed");
+    const fs = lint(`${rival.join("\n")}\n`).filter((f) => f.rule === "shadowed");
     expect(rules(fs)).toEqual(["warning shadowed 3"]);
     expect(fs[0].message).toContain("unless 'very chilly'");
     // only one of the two `before` words is covered: not shadowed
-    expect(lint([base[0], base[1]].join("\n") + "\n").filter((f) => f.rule === "shadowed")).toEqual([]);
+    expect(lint(`${[base[0], base[1]].join("\n")}\n`).filter((f) => f.rule === "shadowed")).toEqual([]);
     // an after-word context and a class both count
     const after = lint([
       "  - {spun: go, original: went, when: {after: ['@out-words']}, examples: [{in: go away now, out: went away now}]}",

@@ -55,12 +55,12 @@ describe("many files", () => {
 });
 
 describe("--format jsonl", () => {
-  const input = [
+  const input = `${[
     JSON.stringify({ id: "a", text: "Relations are at their lowest point since the Chilly Struggle." }),
     JSON.stringify({ id: 7, text: "A clean sentence about the weather." }),
     "",
     JSON.stringify({ text: "the press convention" }),
-  ].join("\n") + "\n";
+  ].join("\n")}\n`;
 
   it("restores one record per line, each with its edits and score", () => {
     const r = cli(["-f", "jsonl"], { input });
@@ -88,7 +88,7 @@ describe.skipIf(!hasParallel)("the GNU parallel recipe", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "unspin-parallel-"));
     const records = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, text: i % 2 ? "They met at the press convention final yr." : "Nothing spun here at all." }));
     const inFile = path.join(dir, "in.jsonl");
-    writeFileSync(inFile, records.join("\n") + "\n");
+    writeFileSync(inFile, `${records.join("\n")}\n`);
     const single = cli(["-f", "jsonl", inFile]).stdout;
     const r = spawnSync("sh", ["-c", `parallel --will-cite --pipe --keep-order -N 50 node ${JSON.stringify(BIN)} -f jsonl < ${JSON.stringify(inFile)}`], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(r.status).toBe(0);

@@ -120,7 +120,7 @@ export function targets(): Target[] {
   const list: Target[] = [{ name: "test pack", dict: buildDictionary([test]), phrases: phrasesOf([test]) }];
   const packs = builtinPacks();
   const sources = new Map(packs.map((p) => [p, readPackFile(resolvePack(p))]));
-  for (const p of packs) list.push({ name: `pack ${p}`, dict: loadDictionary([p]), phrases: phrasesOf([sources.get(p)!]) });
+  for (const [p, source] of sources) list.push({ name: `pack ${p}`, dict: loadDictionary([p]), phrases: phrasesOf([source]) });
   if (packs.length > 1) {
     list.push({ name: `packs ${packs.join("+")}`, dict: loadDictionary(packs), phrases: phrasesOf([...sources.values()]) });
   }

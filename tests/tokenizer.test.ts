@@ -68,7 +68,7 @@ describe("tokenizer", () => {
 describe("token arrays that must grow", () => {
   it("keep every token and sentence start when the text has more tokens than half its length", () => {
     // "a! " is three tokens in three characters: the arrays (sized for half the text) grow twice
-    const text = "a! ".repeat(4000) + "end";
+    const text = `${"a! ".repeat(4000)}end`;
     const t = tokenize(text);
     expect(t.count).toBe(3 * 4000 + 1);
     let words = 0;

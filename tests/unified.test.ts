@@ -40,7 +40,7 @@ describe("unified diff", () => {
   });
 
   it("writes hunks with three lines of context and the usual headers", () => {
-    const input = ["a", "b", "c", "d", "the chilly struggle", "e", "f", "g", "h"].join("\n") + "\n";
+    const input = `${["a", "b", "c", "d", "the chilly struggle", "e", "f", "g", "h"].join("\n")}\n`;
     expect(patched(input).patch).toBe([
       "--- a/f.txt", "+++ b/f.txt", "@@ -2,7 +2,7 @@", " b", " c", " d", "-the chilly struggle", "+the Cold War", " e", " f", " g", "",
     ].join("\n"));

@@ -113,7 +113,7 @@ export function importThesaurus(text: string, source: string, outFile: string): 
       }
     }
     exampleReview++;
-    d.note = `${d.note ? d.note + "; " : "review: "}the generated example does not exercise this entry (a longer entry wins)`;
+    d.note = `${d.note ? `${d.note}; ` : "review: "}the generated example does not exercise this entry (a longer entry wins)`;
   });
   const yaml = render();
   if (yaml !== first) readPack(outFile, yaml); // some examples changed: the result must still load

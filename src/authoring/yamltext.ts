@@ -75,7 +75,7 @@ export function renderEntry(e: EntryDraft, style: IndentStyle = DEFAULT_STYLE): 
     lines.push(`${k}allows:`);
     for (const a of e.allows) lines.push(`${n}- ${scalar(a)}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function entriesNode(source: string): { node: Node; lines: LineCounter } {
@@ -121,7 +121,7 @@ export function appendEntryText(source: string, entryText: string): string {
   if (node.flow) {
     if (node.items.length > 0) throw new UnspinError("`entries` is a flow list [...]; write it as a block list to add entries");
     const [from, to] = [node.range?.[0] ?? 0, node.range?.[1] ?? 0];
-    return source.slice(0, from) + "\n" + entryText.replace(/\n$/, "") + source.slice(to);
+    return `${source.slice(0, from)}\n${entryText.replace(/\n$/, "")}${source.slice(to)}`;
   }
   const last = node.items[node.items.length - 1] as Node;
   const at = last.range?.[2] ?? source.length;

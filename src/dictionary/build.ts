@@ -335,7 +335,9 @@ export function sortVariants(root: TrieNode): void {
 export function indexPhrases(phrases: readonly string[][]): { phraseRoot: TrieNode; phraseIds: Map<TrieNode, number>; phraseFirstHashes: Set<number> } {
   const phraseRoot = newNode();
   const phraseIds = new Map<TrieNode, number>();
-  phrases.forEach((keys, id) => phraseIds.set(walkCreate(phraseRoot, keys), id));
+  phrases.forEach((keys, id) => {
+    phraseIds.set(walkCreate(phraseRoot, keys), id);
+  });
   return { phraseRoot, phraseIds, phraseFirstHashes: new Set(phrases.map((k) => hashKey(k[0]))) };
 }
 

@@ -330,7 +330,7 @@ class PackReader {
       if (cls) {
         const seqs = this.classes.get(cls[1]);
         if (seqs) items.push({ type: "class", name: cls[1], seqs });
-        else this.problem(n, `unknown class \`${value}\``, this.classes.size ? `defined: ${[...this.classes.keys()].map((k) => "@" + k).join(" ")}` : "define it under `classes:` at the top of the pack");
+        else this.problem(n, `unknown class \`${value}\``, this.classes.size ? `defined: ${[...this.classes.keys()].map((k) => `@${k}`).join(" ")}` : "define it under `classes:` at the top of the pack");
         continue;
       }
       items.push({ type: "seq", keys: phraseKeys(value) });

@@ -7,5 +7,5 @@ export function formatJson(results: readonly FileResult[]): string {
     const s = summarize([r]);
     return { file: r.name, words: r.words, restorations: s.restorations, findings: s.findings, edits: r.edits };
   });
-  return JSON.stringify({ files, summary: summarize(results) }, null, 2) + "\n";
+  return `${JSON.stringify({ files, summary: summarize(results) }, null, 2)}\n`;
 }

@@ -45,7 +45,7 @@ export function restoreRecord(line: string, lineNo: number, name: string, dict: 
   const restorations = r.edits.filter((e) => !e.detect).length;
   const findings = r.edits.length - restorations;
   const score = r.words ? Math.round((restorations / r.words) * 1e4) / 1e4 : 0;
-  return { out: JSON.stringify({ id: id ?? lineNo, text: r.text, edits: r.edits, words: r.words, score }) + "\n", restorations, findings };
+  return { out: `${JSON.stringify({ id: id ?? lineNo, text: r.text, edits: r.edits, words: r.words, score })}\n`, restorations, findings };
 }
 
 export async function restoreJsonl(

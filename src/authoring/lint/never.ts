@@ -61,7 +61,7 @@ export function neverHolds(c: CompiledConditions): string | undefined {
   }
   const lacks = new Set(c.documentLacks ?? []);
   if (c.documentHas?.some((id) => lacks.has(id))) return "`document_has` and `document_lacks` name the same phrase";
-  if (c.documentHasAny && c.documentHasAny.every((id) => lacks.has(id))) {
+  if (c.documentHasAny?.every((id) => lacks.has(id))) {
     return "every `document_has_any` phrase is also in `document_lacks`";
   }
   if (c.near && c.notNear) {

@@ -69,8 +69,8 @@ export function runLint(targets: string[], io: Io): ExitCode {
     return { path: file, shown: displayPath(file, io.cwd) };
   });
   const report = lintFiles(files);
-  for (const f of report.findings) io.stdout(formatFinding(f) + "\n");
-  io.stdout(summaryLine(report) + "\n");
+  for (const f of report.findings) io.stdout(`${formatFinding(f)}\n`);
+  io.stdout(`${summaryLine(report)}\n`);
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -94,7 +94,7 @@ export function runImport(thesaurus: string, out: string | undefined, io: Io): E
 export function runList(packs: string[], grep: string | undefined, options: PackListOptions, io: Io): ExitCode {
   const d = loadDictionary(packs.length ? packs : packList(options, io.cwd), io.cwd);
   const rows = listEntries(d, grep);
-  for (const e of rows) io.stdout(formatEntry(e) + "\n");
+  for (const e of rows) io.stdout(`${formatEntry(e)}\n`);
   io.stderr(`${rows.length} of ${d.entries.length} entries\n`);
   return 0;
 }

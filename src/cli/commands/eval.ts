@@ -28,7 +28,7 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
     lines.push("", `clean texts: ${c.files} files, ${c.words} words, ${c.edits} edits (${c.edits_per_10000_words.toFixed(2)} per 10,000 words)`);
     for (const f of r.clean) for (const e of f.edits) lines.push(`clean edit  ${f.name}:${e.line}: ${e.spun} → ${e.replacement}  [${e.entry}]`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 interface EvalOpts {
@@ -54,7 +54,7 @@ export function registerEval(program: Command, io: Io, setExit: SetExit): void {
       const packs = packList({ dict: opts.dict, defaultPacks: opts.defaultPacks, config: false }, io.cwd);
       const { evaluate } = await import("../../eval/evaluate.js"); // only when evaluating
       const report = evaluate(loadDictionary(packs, io.cwd), dirs, opts.clean);
-      io.stdout(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report, opts.verbose === true));
+      io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, opts.verbose === true));
       setExit(0);
     });
 }

@@ -36,7 +36,7 @@ export function formatExplanation(x: Explanation): string {
     out.push(`${m.line}:${m.col} '${m.text}'`, ...m.variants.flatMap(variantLines), outcomeLine(m));
   }
   out.push(`restored: ${x.restored}`);
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 async function runExplain(words: string[], cmd: Command, io: Io): Promise<ExitCode> {

@@ -26,7 +26,9 @@ load(cli, source).run();
 /** The code cache's file for this bundle, or undefined when caching is off (see src/dictionary/cache.ts cacheDir). */
 function codeCacheFile(env) {
   if (env.UNSPIN_NO_CACHE && env.UNSPIN_NO_CACHE !== "0") return undefined;
-  const dir = env.UNSPIN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(require("node:os").homedir(), ".cache"), "unspin");
+  const dir =
+    env.UNSPIN_CACHE_DIR ||
+    path.join(env.XDG_CACHE_HOME || path.join(require("node:os").homedir(), ".cache"), "unspin");
   let h = 0x811c9dc5; // FNV-1a of the bundle's path: one cache file per installed copy
   for (let i = 0; i < cli.length; i++) h = Math.imul(h ^ cli.charCodeAt(i), 0x01000193);
   return path.join(dir, `code-${(h >>> 0).toString(16)}.v8`);

@@ -39,7 +39,6 @@ function loadDb(path: string): Map<string, string[]> {
   return db;
 }
 
-
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One regex over all keys, longest first, so the longest key wins at each position. */

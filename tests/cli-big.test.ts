@@ -14,7 +14,9 @@ import type { Measured } from "./cli-support.js";
 
 const s = useScratch("unspin-big-");
 let cwd: string;
-beforeAll(() => { cwd = s.dir; });
+beforeAll(() => {
+  cwd = s.dir;
+});
 
 const BIG = process.env.UNSPIN_BIG === "1";
 
@@ -40,7 +42,9 @@ function spunFile(name: string, bytes: number, oneLine: boolean): { file: string
 
 function log(what: string, input: { size: number }, m: Measured): void {
   const mb = (input.size / 1e6).toFixed(0);
-  console.log(`big: ${what.padEnd(28)} ${mb.padStart(4)} MB  ${String(m.seconds).padStart(6)} s  peak RSS ${m.rssMiB} MiB`);
+  console.log(
+    `big: ${what.padEnd(28)} ${mb.padStart(4)} MB  ${String(m.seconds).padStart(6)} s  peak RSS ${m.rssMiB} MiB`,
+  );
 }
 
 describe("a 5 MB single line (always run)", () => {
@@ -96,7 +100,8 @@ describe.skipIf(!BIG)("UNSPIN_BIG=1: a 200 MB file and a 50 MB single line", () 
       log(label, big, m);
       expect(m.status).toBe(0);
       expectCleanStderr(m.stderr, args.includes("--write") ? 2 : 0);
-      if (args.includes("--write")) expect(statSync(big.file).size).toBe((LINE_NEW.length + 1) * big.reps + (oneLine ? 1 : 0));
+      if (args.includes("--write"))
+        expect(statSync(big.file).size).toBe((LINE_NEW.length + 1) * big.reps + (oneLine ? 1 : 0));
       if (bound !== undefined) expect(m.rssMiB).toBeLessThan(bound);
     }, 900_000);
   }

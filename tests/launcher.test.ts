@@ -8,8 +8,13 @@ import { unspin, useScratch } from "./cli-support.js";
 describe("the launcher's code cache", () => {
   const box = useScratch("unspin-launcher-");
   const run = (cache: string | undefined, extra: NodeJS.ProcessEnv = {}) =>
-    unspin(["--format", "text", "-"], { cwd: box.dir, input: "The chilly struggle ended.\n", env: { UNSPIN_NO_CACHE: undefined, UNSPIN_CACHE_DIR: cache, ...extra } });
-  const codeFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => /^code-[0-9a-f]+\.v8$/.test(f)) : []);
+    unspin(["--format", "text", "-"], {
+      cwd: box.dir,
+      input: "The chilly struggle ended.\n",
+      env: { UNSPIN_NO_CACHE: undefined, UNSPIN_CACHE_DIR: cache, ...extra },
+    });
+  const codeFiles = (dir: string) =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => /^code-[0-9a-f]+\.v8$/.test(f)) : [];
 
   it("is written by the first run, read by the next, and changes no output", () => {
     const cache = path.join(box.dir, "cache-a");
@@ -49,7 +54,11 @@ describe("the launcher's code cache", () => {
 
   it("writes nothing with UNSPIN_NO_CACHE=1, and runs where the cache folder cannot be made", () => {
     const off = path.join(box.dir, "cache-c");
-    expect(run(off, { UNSPIN_NO_CACHE: "1" })).toMatchObject({ status: 0, stdout: "The Cold War ended.\n", stderr: "" });
+    expect(run(off, { UNSPIN_NO_CACHE: "1" })).toMatchObject({
+      status: 0,
+      stdout: "The Cold War ended.\n",
+      stderr: "",
+    });
     expect(existsSync(off)).toBe(false);
     const blocked = box.file("not-a-folder", "a file where the cache folder would be");
     expect(run(path.join(blocked, "cache"))).toMatchObject({ status: 0, stdout: "The Cold War ended.\n", stderr: "" });

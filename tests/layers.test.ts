@@ -90,7 +90,11 @@ describe("src/ layering", () => {
   });
 
   it("resolves every relative import to a file", () => {
-    const missing = files.flatMap((f) => importsOf(f).filter((t) => !existsFile(t)).map((t) => `${f} → ${t}`));
+    const missing = files.flatMap((f) =>
+      importsOf(f)
+        .filter((t) => !existsFile(t))
+        .map((t) => `${f} → ${t}`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -36,8 +36,13 @@ export function lintPacks(packs: readonly PackSource[]): Finding[] {
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line ||
-    a.pos.col - b.pos.col || a.rule.localeCompare(b.rule));
+  return findings.sort(
+    (a, b) =>
+      a.pos.file.localeCompare(b.pos.file) ||
+      a.pos.line - b.pos.line ||
+      a.pos.col - b.pos.col ||
+      a.rule.localeCompare(b.rule),
+  );
 }
 
 /** Load and lint files ({path to read, name to show}); a file that does not load gives `load` errors. */
@@ -51,7 +56,9 @@ export function lintFiles(files: readonly { path: string; shown: string }[]): Li
       if (!(err instanceof DictionaryError)) throw err;
       for (const p of err.problems) {
         loadFindings.push({
-          pos: { file: p.file, line: p.line, col: p.col }, severity: "error", rule: "load",
+          pos: { file: p.file, line: p.line, col: p.col },
+          severity: "error",
+          rule: "load",
           message: p.message + (p.hint ? ` (hint: ${p.hint})` : ""),
         });
       }
@@ -72,5 +79,8 @@ export function summaryLine(r: LintReport): string {
   const errors = r.findings.filter((f) => f.severity === "error").length;
   const warnings = r.findings.length - errors;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(r.files, "file")} (${plural(r.entries, "entry")})`.replace("entrys", "entries");
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(r.files, "file")} (${plural(r.entries, "entry")})`.replace(
+    "entrys",
+    "entries",
+  );
 }

@@ -222,17 +222,19 @@ export function inflectedVariants(entry: Entry, keys: string[], raw: string[]): 
   const lastOrig = origWords[origWords.length - 1];
   const lastKey = keys[keys.length - 1];
   if (!inflectable(lastKey) || !inflectable(lastOrig)) return [];
-  return formsFor(entry.inflect).map((form) => {
-    const original = origWords.slice(0, -1).join("") + form(lastOrig);
-    const inflectedKey = form(lastKey);
-    return {
-      entry,
-      keys: [...keys.slice(0, -1), inflectedKey],
-      raw: [...raw.slice(0, -1), form(raw[raw.length - 1])],
-      original,
-      inflected: true,
-    };
-  }).filter((v) => v.keys[v.keys.length - 1] !== lastKey);
+  return formsFor(entry.inflect)
+    .map((form) => {
+      const original = origWords.slice(0, -1).join("") + form(lastOrig);
+      const inflectedKey = form(lastKey);
+      return {
+        entry,
+        keys: [...keys.slice(0, -1), inflectedKey],
+        raw: [...raw.slice(0, -1), form(raw[raw.length - 1])],
+        original,
+        inflected: true,
+      };
+    })
+    .filter((v) => v.keys[v.keys.length - 1] !== lastKey);
 }
 
 export function buildDictionary(packs: PackSource[]): Dictionary {
@@ -275,7 +277,9 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
         const raw = phraseRawTokens(spun);
         const key = keys.join(" ");
         const others = byKeys.get(key);
-        const seen = others?.find((o) => o.entry !== entry && conditionSignature(o.entry) === conditionSignature(entry));
+        const seen = others?.find(
+          (o) => o.entry !== entry && conditionSignature(o.entry) === conditionSignature(entry),
+        );
         const prev = seen?.entry;
         if (seen && prev) {
           const same = prev.original.toLowerCase() === entry.original.toLowerCase() && prev.detect === entry.detect;
@@ -284,8 +288,11 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
             continue;
           }
           problems.push({
-            file: entry.pos.file, line: entry.pos.line, col: entry.pos.col,
-            message: same ? `duplicate entry: same as ${describe(prev, seen.spun)}`
+            file: entry.pos.file,
+            line: entry.pos.line,
+            col: entry.pos.col,
+            message: same
+              ? `duplicate entry: same as ${describe(prev, seen.spun)}`
               : `conflicting entry: '${spun}' → '${entry.original}', but ${describe(prev, seen.spun)} restores the same words under the same conditions`,
             hint: same ? "remove one of them" : "remove one, or add a `when` condition that tells them apart",
           });
@@ -307,12 +314,26 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   sortVariants(root);
 
   const { phraseRoot, phraseIds, phraseFirstHashes } = indexPhrases(phrases);
-  const packInfos: PackInfo[] = packs.filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
+  const packInfos: PackInfo[] = packs
+    .filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
     .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
   const edges = new Transitions();
   const rootId = edges.number(root);
   const first = (hash: number, keys: KeySource, at: number): number => edges.step(rootId, hash, keys, at);
-  return { packs: packInfos, entries, root, edges, first, phrases, phraseRoot, phraseIds, phraseFirstHashes, maxKeys, maxWithin, warnings };
+  return {
+    packs: packInfos,
+    entries,
+    root,
+    edges,
+    first,
+    phrases,
+    phraseRoot,
+    phraseIds,
+    phraseFirstHashes,
+    maxKeys,
+    maxWithin,
+    warnings,
+  };
 }
 
 /** Order each node's variants once, so lookups take the first that holds. */
@@ -330,9 +351,12 @@ export function sortVariants(root: TrieNode): void {
   }
 }
 
-
 /** The trie of the document conditions' phrases, with each end node's phrase id. */
-export function indexPhrases(phrases: readonly string[][]): { phraseRoot: TrieNode; phraseIds: Map<TrieNode, number>; phraseFirstHashes: Set<number> } {
+export function indexPhrases(phrases: readonly string[][]): {
+  phraseRoot: TrieNode;
+  phraseIds: Map<TrieNode, number>;
+  phraseFirstHashes: Set<number>;
+} {
   const phraseRoot = newNode();
   const phraseIds = new Map<TrieNode, number>();
   phrases.forEach((keys, id) => {

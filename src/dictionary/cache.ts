@@ -16,7 +16,16 @@ import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../io/atomic.js";
 import { PhraseTable } from "./phrase-table.js";
 import {
-  DICTIONARY_URL, Transitions, child, conditionSignature, inflectedVariants, indexPhrases, newNode, phraseRawTokens, sortVariants, walkCreate,
+  DICTIONARY_URL,
+  Transitions,
+  child,
+  conditionSignature,
+  inflectedVariants,
+  indexPhrases,
+  newNode,
+  phraseRawTokens,
+  sortVariants,
+  walkCreate,
 } from "./build.js";
 import type { Dictionary, KeySource, TrieNode } from "./build.js";
 import { DictionaryError } from "../errors.js";
@@ -38,7 +47,15 @@ interface CachedEntry extends Entry {
 }
 
 /** What a conflict check across packs needs of each spun form, without loading the entry. */
-type Signature = [key: string, original: string, detect: 0 | 1, line: number, col: number, spun: string, localIndex: number];
+type Signature = [
+  key: string,
+  original: string,
+  detect: 0 | 1,
+  line: number,
+  col: number,
+  spun: string,
+  localIndex: number,
+];
 
 export interface CachedIndex {
   format: number;
@@ -91,14 +108,17 @@ let stamp: string | undefined;
  */
 function codeStamp(): string {
   if (stamp === undefined) {
-    stamp = [import.meta.url, LOADER_URL, DICTIONARY_URL, TOKENIZER_URL].filter((u, i, a) => a.indexOf(u) === i).map((u) => {
-      try {
-        const st = statSync(fileURLToPath(u));
-        return `${st.size}:${st.mtimeMs}`;
-      } catch {
-        return "?";
-      }
-    }).join(",");
+    stamp = [import.meta.url, LOADER_URL, DICTIONARY_URL, TOKENIZER_URL]
+      .filter((u, i, a) => a.indexOf(u) === i)
+      .map((u) => {
+        try {
+          const st = statSync(fileURLToPath(u));
+          return `${st.size}:${st.mtimeMs}`;
+        } catch {
+          return "?";
+        }
+      })
+      .join(",");
   }
   return stamp;
 }
@@ -109,7 +129,6 @@ function digest(s: string): string {
   const b = hashKey(`${s.length}:${s}`);
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
-
 
 export interface BuiltPack {
   index: CachedIndex;
@@ -132,7 +151,15 @@ export function toLazy(pack: PackSource): BuiltPack {
       firsts.add(k[0]);
       for (const v of inflectedVariants(e, k, raw[i])) firsts.add(v.keys[0]);
       maxKeys = Math.max(maxKeys, k.length);
-      signatures.push([`${k.join(" ")}\u0001${conditionSignature(e)}`, e.original.toLowerCase(), e.detect ? 1 : 0, e.pos.line, e.pos.col, e.spun[i], localIndex]);
+      signatures.push([
+        `${k.join(" ")}\u0001${conditionSignature(e)}`,
+        e.original.toLowerCase(),
+        e.detect ? 1 : 0,
+        e.pos.line,
+        e.pos.col,
+        e.spun[i],
+        localIndex,
+      ]);
     });
     for (const c of e.when) maxWithin = Math.max(maxWithin, c.near || c.notNear ? c.within : 0);
     for (const f of firsts) {
@@ -151,8 +178,15 @@ export function toLazy(pack: PackSource): BuiltPack {
     at += json.length;
   }
   const index: CachedIndex = {
-    format: FORMAT, name: pack.name, file: pack.file, description: pack.description, entries: pack.entries.length,
-    phrases: pack.phrases, maxKeys, maxWithin, buckets,
+    format: FORMAT,
+    name: pack.name,
+    file: pack.file,
+    description: pack.description,
+    entries: pack.entries.length,
+    phrases: pack.phrases,
+    maxKeys,
+    maxWithin,
+    buckets,
   };
   const data = Buffer.concat(parts);
   return { index, data, signatures };
@@ -168,7 +202,12 @@ export function inMemory(built: BuiltPack): LazyPack {
 }
 
 /** The cached lazy form of the pack file, if the cache holds it. `name` is how the pack is reported. */
-export function readCached(file: string, name: string, env: NodeJS.ProcessEnv = process.env, rebuild?: () => BuiltPack): LazyPack | undefined {
+export function readCached(
+  file: string,
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+  rebuild?: () => BuiltPack,
+): LazyPack | undefined {
   const dir = cacheDir(env);
   const key = dir ? packKey(file) : undefined;
   if (!dir || !key) return undefined;
@@ -229,13 +268,15 @@ export function writeCached(file: string, built: BuiltPack, env: NodeJS.ProcessE
 function prune(dir: string): void {
   const files = readdirSync(dir).filter((f) => /^(pack|combo)-/.test(f));
   if (files.length <= 64) return;
-  const dated = files.map((f) => {
-    try {
-      return { f, t: statSync(path.join(dir, f)).mtimeMs };
-    } catch {
-      return { f, t: 0 };
-    }
-  }).sort((a, b) => a.t - b.t);
+  const dated = files
+    .map((f) => {
+      try {
+        return { f, t: statSync(path.join(dir, f)).mtimeMs };
+      } catch {
+        return { f, t: 0 };
+      }
+    })
+    .sort((a, b) => a.t - b.t);
   for (const { f } of dated.slice(0, dated.length - 40)) {
     try {
       unlinkSync(path.join(dir, f));
@@ -258,9 +299,10 @@ interface CrossCheck {
 function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossCheck {
   const dir = cacheDir(env);
   const keys = used.map((p) => p.key);
-  const file = dir && keys.every(Boolean)
-    ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => p.index.file).join("\0"))}.json`)
-    : undefined;
+  const file =
+    dir && keys.every(Boolean)
+      ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => p.index.file).join("\0"))}.json`)
+      : undefined;
   if (file) {
     try {
       return JSON.parse(readFileSync(file, "utf8")) as CrossCheck;
@@ -281,11 +323,16 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
       const [, original, detect, line, col, spun, localIndex] = sig;
       const prevDesc = `'${prev.sig[5]}' → '${prev.sig[1]}' (${prev.pack.index.file}:${prev.sig[3]})`;
       if (prev.sig[1] === original && prev.sig[2] === detect) {
-        result.warnings.push({ message: `duplicate of ${prevDesc}; the first is used`, pos: { file: p.index.file, line, col } });
+        result.warnings.push({
+          message: `duplicate of ${prevDesc}; the first is used`,
+          pos: { file: p.index.file, line, col },
+        });
         result.skipped.push(`${p.index.name}\u0000${localIndex}\u0000${spun}`);
       } else {
         result.problems.push({
-          file: p.index.file, line, col,
+          file: p.index.file,
+          line,
+          col,
           message: `conflicting entry: '${spun}' → '${original}', but ${prevDesc} restores the same words under the same conditions`,
           hint: "remove one, or add a `when` condition that tells them apart",
         });
@@ -425,26 +472,40 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
   const phraseTrieOf = () => (phraseTrie ??= indexPhrases(phrases));
 
   let all: Entry[] | undefined;
-  const packInfos: PackInfo[] = used.map((p) => ({ name: p.index.name, file: p.index.file, description: p.index.description, entries: p.index.entries }));
+  const packInfos: PackInfo[] = used.map((p) => ({
+    name: p.index.name,
+    file: p.index.file,
+    description: p.index.description,
+    entries: p.index.entries,
+  }));
   return {
     packs: packInfos,
     get entries(): Entry[] {
       if (!all) {
         const byIndex = new Map<number, Entry>();
         used.forEach((p, pi) => {
-          for (const first of Object.keys(p.index.buckets)) for (const e of parseBucket(pi, first)) byIndex.set(e.index, e);
+          for (const first of Object.keys(p.index.buckets))
+            for (const e of parseBucket(pi, first)) byIndex.set(e.index, e);
         });
         all = [...byIndex.values()].sort((a, b) => a.index - b.index);
       }
       return all;
     },
-    root, edges, first: firstStep, phrases,
-    get phraseRoot() { return phraseTrieOf().phraseRoot; },
-    get phraseIds() { return phraseTrieOf().phraseIds; },
-    get phraseFirstHashes() { return phraseTrieOf().phraseFirstHashes; },
+    root,
+    edges,
+    first: firstStep,
+    phrases,
+    get phraseRoot() {
+      return phraseTrieOf().phraseRoot;
+    },
+    get phraseIds() {
+      return phraseTrieOf().phraseIds;
+    },
+    get phraseFirstHashes() {
+      return phraseTrieOf().phraseFirstHashes;
+    },
     maxKeys: Math.max(0, ...used.map((p) => p.index.maxKeys)),
     maxWithin: Math.max(0, ...used.map((p) => p.index.maxWithin)),
     warnings,
   };
 }
-

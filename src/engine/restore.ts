@@ -67,7 +67,13 @@ function firstHolding(view: View, variants: readonly Variant[], from: number, to
 }
 
 /** All matches that hold and start in [from, to), at most one per (start, length). */
-function candidates(view: View, dict: Dictionary, from: number, to: number, ownEnd: number): { list: Candidate[]; words: number } {
+function candidates(
+  view: View,
+  dict: Dictionary,
+  from: number,
+  to: number,
+  ownEnd: number,
+): { list: Candidate[]; words: number } {
   const out: Candidate[] = [];
   let words = 0; // word and number tokens starting in [from, ownEnd): counted on the way
   const edges = dict.edges;
@@ -134,12 +140,17 @@ export function resolve(cands: Candidate[], count: number): Candidate[] {
 
 /** resolve() for one run of overlapping candidates; appends the kept ones to `kept` in order of start. */
 function resolveRun(run: Candidate[], taken: Uint8Array, kept: Candidate[]): void {
-  const order = run.sort((a, b) =>
-    (b.to - b.from) - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index);
+  const order = run.sort(
+    (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index,
+  );
   const mine: Candidate[] = [];
   for (const c of order) {
     let free = true;
-    for (let p = c.from; p < c.to; p++) if (taken[p]) { free = false; break; }
+    for (let p = c.from; p < c.to; p++)
+      if (taken[p]) {
+        free = false;
+        break;
+      }
     if (!free) continue;
     for (let p = c.from; p < c.to; p++) taken[p] = 1;
     mine.push(c);
@@ -201,7 +212,6 @@ function lineCols(text: string, offsets: number[]): [number, number][] {
   return out;
 }
 
-
 /** Restore one document. */
 export function restore(text: string, dict: Dictionary, options: RestoreOptions = {}): RestoreResult {
   const r = restoreRange(text, dict, { ...options, from: 0, to: text.length });
@@ -228,15 +238,25 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
     const start = tokens.starts[view.sig[c.from]];
     const end = tokens.ends[view.sig[c.to - 1]];
     if (start < blocked || start >= options.to) continue;
-    const replacement = e.detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
+    const replacement =
+      e.detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
     edits.push({
-      start, end, line: 0, col: 0, spun: options.lean ? "" : text.slice(start, end), replacement, detect: e.detect,
+      start,
+      end,
+      line: 0,
+      col: 0,
+      spun: options.lean ? "" : text.slice(start, end),
+      replacement,
+      detect: e.detect,
       entry: options.lean ? LEAN_ENTRY : provenance(e),
       why: c.why,
     });
   }
   if (!options.lean) {
-    const positions = lineCols(text, edits.map((e) => e.start));
+    const positions = lineCols(
+      text,
+      edits.map((e) => e.start),
+    );
     edits.forEach((e, i) => {
       e.line = positions[i][0];
       e.col = positions[i][1];

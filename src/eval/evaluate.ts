@@ -25,14 +25,26 @@ export interface CleanResult {
 
 export interface EvalReport {
   pairs: PairResult[];
-  total: { words: number; gold_edits: number; tool_edits: number; right: number; recall: number; precision: number; damage: number; damage_per_1000_words: number };
+  total: {
+    words: number;
+    gold_edits: number;
+    tool_edits: number;
+    right: number;
+    recall: number;
+    precision: number;
+    damage: number;
+    damage_per_1000_words: number;
+  };
   clean: CleanResult[];
   cleanTotal: { files: number; words: number; edits: number; edits_per_10000_words: number };
 }
 
 function txtFiles(dir: string): string[] {
   if (statSync(dir).isFile()) return [dir];
-  return readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 export function findPairs(dir: string): { name: string; spun: string; gold: string; goldFull?: string }[] {
@@ -45,7 +57,8 @@ export function findPairs(dir: string): { name: string; spun: string; gold: stri
     const goldMin = `${base}.gold-min.txt`;
     const gold = `${base}.gold.txt`;
     if (files.has(orig)) pairs.push({ name: base, spun: f, gold: orig });
-    else if (files.has(goldMin)) pairs.push({ name: base, spun: f, gold: goldMin, goldFull: files.has(gold) ? gold : undefined });
+    else if (files.has(goldMin))
+      pairs.push({ name: base, spun: f, gold: goldMin, goldFull: files.has(gold) ? gold : undefined });
     else if (files.has(gold)) pairs.push({ name: base, spun: f, gold });
   }
   return pairs;
@@ -64,7 +77,10 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
   const sum = (k: "words" | "gold_edits" | "tool_edits" | "right" | "damage") => pairs.reduce((a, p) => a + p[k], 0);
   const recallNum = pairs.reduce((a, p) => a + p.recall * p.gold_edits, 0);
   const total = {
-    words: sum("words"), gold_edits: sum("gold_edits"), tool_edits: sum("tool_edits"), right: sum("right"),
+    words: sum("words"),
+    gold_edits: sum("gold_edits"),
+    tool_edits: sum("tool_edits"),
+    right: sum("right"),
     recall: recallNum / Math.max(1, sum("gold_edits")),
     precision: sum("tool_edits") ? sum("right") / sum("tool_edits") : 1,
     damage: sum("damage"),
@@ -76,15 +92,28 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
       if (/\.spun\.txt$/.test(f)) continue;
       const r = restore(readText(f), dict, { noFindings: true });
       clean.push({
-        name: path.relative(process.cwd(), f) || f, words: r.words,
-        edits: r.edits.map((e) => ({ spun: e.spun, replacement: e.replacement, line: e.line, entry: `${e.entry.id} (${e.entry.file}:${e.entry.line})` })),
+        name: path.relative(process.cwd(), f) || f,
+        words: r.words,
+        edits: r.edits.map((e) => ({
+          spun: e.spun,
+          replacement: e.replacement,
+          line: e.line,
+          entry: `${e.entry.id} (${e.entry.file}:${e.entry.line})`,
+        })),
       });
     }
   }
   const cleanWords = clean.reduce((a, c) => a + c.words, 0);
   const cleanEdits = clean.reduce((a, c) => a + c.edits.length, 0);
   return {
-    pairs, total, clean,
-    cleanTotal: { files: clean.length, words: cleanWords, edits: cleanEdits, edits_per_10000_words: (cleanEdits * 10000) / Math.max(1, cleanWords) },
+    pairs,
+    total,
+    clean,
+    cleanTotal: {
+      files: clean.length,
+      words: cleanWords,
+      edits: cleanEdits,
+      edits_per_10000_words: (cleanEdits * 10000) / Math.max(1, cleanWords),
+    },
   };
 }

@@ -55,7 +55,9 @@ function elide(text: string, keep: number, chalk: ChalkInstance, editBefore: boo
 
 function markEdit(e: Edit, chalk: ChalkInstance): string {
   if (e.detect) {
-    return chalk.level > 0 ? chalk.yellow.underline(e.spun) + chalk.yellow(` (${e.replacement}?)`) : `[?${e.spun}?: ${e.replacement}]`;
+    return chalk.level > 0
+      ? chalk.yellow.underline(e.spun) + chalk.yellow(` (${e.replacement}?)`)
+      : `[?${e.spun}?: ${e.replacement}]`;
   }
   if (chalk.level > 0) return chalk.red.strikethrough(e.spun) + chalk.green(e.replacement);
   return `[-${e.spun}-]{+${e.replacement}+}`;

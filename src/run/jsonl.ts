@@ -30,7 +30,13 @@ export async function* lines(pieces: AsyncIterable<string>): AsyncGenerator<stri
 }
 
 /** Restore one JSONL record; `lineNo` names the line in errors. */
-export function restoreRecord(line: string, lineNo: number, name: string, dict: Dictionary, noFindings: boolean): { out: string; restorations: number; findings: number } {
+export function restoreRecord(
+  line: string,
+  lineNo: number,
+  name: string,
+  dict: Dictionary,
+  noFindings: boolean,
+): { out: string; restorations: number; findings: number } {
   let rec: unknown;
   try {
     rec = JSON.parse(line);
@@ -45,11 +51,19 @@ export function restoreRecord(line: string, lineNo: number, name: string, dict: 
   const restorations = r.edits.filter((e) => !e.detect).length;
   const findings = r.edits.length - restorations;
   const score = r.words ? Math.round((restorations / r.words) * 1e4) / 1e4 : 0;
-  return { out: `${JSON.stringify({ id: id ?? lineNo, text: r.text, edits: r.edits, words: r.words, score })}\n`, restorations, findings };
+  return {
+    out: `${JSON.stringify({ id: id ?? lineNo, text: r.text, edits: r.edits, words: r.words, score })}\n`,
+    restorations,
+    findings,
+  };
 }
 
 export async function restoreJsonl(
-  pieces: AsyncIterable<string>, name: string, dict: Dictionary, noFindings: boolean, write: (s: string) => Promise<void>,
+  pieces: AsyncIterable<string>,
+  name: string,
+  dict: Dictionary,
+  noFindings: boolean,
+  write: (s: string) => Promise<void>,
 ): Promise<JsonlStats> {
   const stats: JsonlStats = { records: 0, restorations: 0, findings: 0 };
   let lineNo = 0;

@@ -17,8 +17,19 @@
  * process stops at once, and no file is half-written since none is being written.
  */
 import {
-  closeSync, chmodSync, chownSync, constants as fsConstants, copyFileSync, fsyncSync, linkSync, openSync,
-  realpathSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync,
+  chmodSync,
+  chownSync,
+  constants as fsConstants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
 } from "node:fs";
 import type { Stats } from "node:fs";
 import path from "node:path";
@@ -70,20 +81,25 @@ export function splitBackupArg(argv: readonly string[]): string[] {
   return out;
 }
 
-const STDIN_REFUSED = "--write rewrites files in place and cannot rewrite standard input (-); give file names, or drop --write";
+const STDIN_REFUSED =
+  "--write rewrites files in place and cannot rewrite standard input (-); give file names, or drop --write";
 
 /**
  * Usage checks of --write/--backup, before any dictionary is loaded: --write needs file names
  * (never stdin), --backup needs --write. Returns the backup suffix (undefined without --backup).
  */
-export function checkWriteUsage(files: readonly string[], opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
+export function checkWriteUsage(
+  files: readonly string[],
+  opts: { backup?: boolean; backupSuffix?: string; write?: boolean },
+): string | undefined {
   if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError(STDIN_REFUSED);
   return backupSuffix(opts);
 }
 
 /** The backup suffix from the parsed options, checked; undefined without --backup. */
 export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
-  if (opts.backupSuffix !== undefined && !opts.backup) throw new UnspinError("--backup-suffix is spelt --backup=SUFFIX");
+  if (opts.backupSuffix !== undefined && !opts.backup)
+    throw new UnspinError("--backup-suffix is spelt --backup=SUFFIX");
   if (!opts.backup) return undefined;
   if (!opts.write) throw new UnspinError("--backup works only with --write");
   const suffix = opts.backupSuffix ?? DEFAULT_BACKUP_SUFFIX;
@@ -97,7 +113,10 @@ export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; wr
 const pending = new Set<string>();
 
 function tempName(target: string, tag: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${tag}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${tag}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
 }
 
 function removeQuietly(file: string): void {
@@ -121,7 +140,11 @@ function writeCopy(temp: string, source: Uint8Array | string, st: Stats): void {
   } finally {
     closeSync(fd);
   }
-  try { chownSync(temp, st.uid, st.gid); } catch { /* not permitted: keep ours */ }
+  try {
+    chownSync(temp, st.uid, st.gid);
+  } catch {
+    /* not permitted: keep ours */
+  }
   chmodSync(temp, st.mode & 0o7777);
 }
 
@@ -170,8 +193,12 @@ type Signal = "SIGINT" | "SIGTERM";
 /** Run `write` with SIGINT/SIGTERM held until it is complete; report a signal that came meanwhile. */
 async function guarded(write: () => void, onSignal: (sig: Signal) => void): Promise<void> {
   let caught: Signal | undefined;
-  const onInt = (): void => { caught ??= "SIGINT"; };
-  const onTerm = (): void => { caught ??= "SIGTERM"; };
+  const onInt = (): void => {
+    caught ??= "SIGINT";
+  };
+  const onTerm = (): void => {
+    caught ??= "SIGTERM";
+  };
   process.on("SIGINT", onInt);
   process.on("SIGTERM", onTerm);
   let failure: unknown;
@@ -202,7 +229,12 @@ function statInput(name: string): Stats {
 }
 
 /** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
-async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
+async function writeOne(
+  name: string,
+  dict: Dictionary,
+  opts: WriteOptions,
+  onSignal: (sig: Signal) => void,
+): Promise<WriteOutcome> {
   if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
@@ -262,7 +294,12 @@ function realStat(name: string): { real: string; st: Stats } {
  * streams removes the temp file and stops, the file left as it was; a refused input (invalid UTF-8,
  * NUL bytes) found on the way does the same for that file.
  */
-async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
+async function writeStreaming(
+  name: string,
+  dict: Dictionary,
+  opts: WriteOptions,
+  onSignal: (sig: Signal) => void,
+): Promise<WriteOutcome> {
   const { real, st } = realStat(name);
   const temp = tempName(real, "unspin");
   pending.add(temp);
@@ -299,7 +336,12 @@ async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions
   } catch (err) {
     removeQuietly(temp);
     pending.delete(temp);
-    throw asRefusal(err) ?? (err instanceof InputRefused ? err : new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs"));
+    throw (
+      asRefusal(err) ??
+      (err instanceof InputRefused
+        ? err
+        : new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs"))
+    );
   } finally {
     process.removeListener("SIGINT", onInt);
     process.removeListener("SIGTERM", onTerm);
@@ -316,7 +358,11 @@ async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions
       outcome.backup = real === path.resolve(name) ? name + opts.backup : made;
     }
     try {
-      try { chownSync(temp, st.uid, st.gid); } catch { /* not permitted: keep ours */ }
+      try {
+        chownSync(temp, st.uid, st.gid);
+      } catch {
+        /* not permitted: keep ours */
+      }
       chmodSync(temp, st.mode & 0o7777);
       testPause();
       renameSync(temp, real);
@@ -347,13 +393,20 @@ function summary(outcomes: readonly WriteOutcome[], refused: number): string {
 }
 
 /** `unspin --write FILE...`: returns the exit code (see InputTally for refused inputs). */
-export async function runWrite(inputs: readonly string[], dict: Dictionary, opts: WriteOptions, io: Io): Promise<ExitCode> {
+export async function runWrite(
+  inputs: readonly string[],
+  dict: Dictionary,
+  opts: WriteOptions,
+  io: Io,
+): Promise<ExitCode> {
   if (inputs.length === 0 || inputs.includes("-")) throw new UnspinError(STDIN_REFUSED);
   const tally = new InputTally(io.stderr);
   const outcomes: WriteOutcome[] = [];
   const seen = new Set<string>();
   let stop: Signal | undefined;
-  const onSignal = (sig: Signal): void => { stop ??= sig; };
+  const onSignal = (sig: Signal): void => {
+    stop ??= sig;
+  };
   for (const name of inputs) {
     let key: string;
     try {
@@ -371,7 +424,9 @@ export async function runWrite(inputs: readonly string[], dict: Dictionary, opts
     if (stop) {
       // the signal came while this file was written: it is complete; stop before the next
       const written = outcomes.filter((x) => x.changed).length;
-      io.stderr(`unspin: stopped by ${stop} after ${plural(written, "file")} written; files not reached are unchanged\n`);
+      io.stderr(
+        `unspin: stopped by ${stop} after ${plural(written, "file")} written; files not reached are unchanged\n`,
+      );
       process.exit(stop === "SIGINT" ? 130 : 143);
     }
     await tick();

@@ -4,24 +4,31 @@ import { byForm, describe } from "./model.js";
 import type { Finding, LintEntry } from "./model.js";
 
 function clash(a: LintEntry, b: LintEntry, form: string): Finding | undefined {
-  const sameOriginal = a.entry.original.toLowerCase() === b.entry.original.toLowerCase() && a.entry.detect === b.entry.detect;
+  const sameOriginal =
+    a.entry.original.toLowerCase() === b.entry.original.toLowerCase() && a.entry.detect === b.entry.detect;
   if (a.signature === b.signature) {
     if (!sameOriginal) {
       return {
-        pos: b.entry.pos, severity: "error", rule: "conflict",
+        pos: b.entry.pos,
+        severity: "error",
+        rule: "conflict",
         message: `conflict: '${form}' → '${b.entry.original}', but ${describe(a)} restores the same words and no condition tells them apart`,
       };
     }
     const sameFile = a.entry.pos.file === b.entry.pos.file;
     return {
-      pos: b.entry.pos, severity: sameFile ? "error" : "warning", rule: "duplicate",
+      pos: b.entry.pos,
+      severity: sameFile ? "error" : "warning",
+      rule: "duplicate",
       message: `duplicate of ${describe(a)}${sameFile ? "" : "; the first loaded is used"}`,
     };
   }
   if (sameOriginal && a.always !== b.always) {
     const [general, special] = a.always ? [a, b] : [b, a];
     return {
-      pos: special.entry.pos, severity: "warning", rule: "redundant",
+      pos: special.entry.pos,
+      severity: "warning",
+      rule: "redundant",
       message: `redundant: ${describe(general)} already restores '${form}' the same way without conditions`,
     };
   }

@@ -29,7 +29,10 @@ export interface LintEntry {
 function conditionText(c: CompiledConditions, pack: PackSource): unknown {
   const text = (ids: number[] | undefined) => ids?.map((i) => pack.phrases[i]?.join(" "));
   return {
-    ...c, pos: undefined, documentHas: text(c.documentHas), documentHasAny: text(c.documentHasAny),
+    ...c,
+    pos: undefined,
+    documentHas: text(c.documentHas),
+    documentHasAny: text(c.documentHasAny),
     documentLacks: text(c.documentLacks),
   };
 }
@@ -40,7 +43,10 @@ export function lintEntries(packs: readonly PackSource[]): LintEntry[] {
     for (const entry of pack.entries) {
       const forms = entry.spun.map((s) => phraseKeys(s));
       out.push({
-        entry, pack, forms, formKeys: forms.map((f) => f.join(" ")),
+        entry,
+        pack,
+        forms,
+        formKeys: forms.map((f) => f.join(" ")),
         signature: JSON.stringify([entry.matchCase, entry.when.map((c) => conditionText(c, pack))]),
         always: entry.when.length === 0 && !entry.matchCase,
       });
@@ -63,7 +69,10 @@ export function matchableKeys(le: LintEntry): Set<string> {
 }
 
 /** Group entries by each of their spun forms. */
-export function byForm(entries: readonly LintEntry[], keep: (le: LintEntry) => boolean = () => true): Map<string, LintEntry[]> {
+export function byForm(
+  entries: readonly LintEntry[],
+  keep: (le: LintEntry) => boolean = () => true,
+): Map<string, LintEntry[]> {
   const map = new Map<string, LintEntry[]>();
   for (const le of entries) {
     if (!keep(le)) continue;

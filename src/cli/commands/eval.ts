@@ -10,12 +10,19 @@ const pct = (x: number) => x.toFixed(3);
 export function formatReport(r: EvalReport, verbose: boolean): string {
   const lines: string[] = [];
   if (r.pairs.length) {
-    lines.push("| pair | words | gold edits | tool edits | right | recall | precision | damage |", "|---|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push(
+      "| pair | words | gold edits | tool edits | right | recall | precision | damage |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|",
+    );
     for (const p of r.pairs) {
-      lines.push(`| ${p.name} | ${p.words} | ${p.gold_edits} | ${p.tool_edits} | ${p.right} | ${pct(p.recall)} | ${pct(p.precision)} | ${p.damage} |`);
+      lines.push(
+        `| ${p.name} | ${p.words} | ${p.gold_edits} | ${p.tool_edits} | ${p.right} | ${pct(p.recall)} | ${pct(p.precision)} | ${p.damage} |`,
+      );
     }
     const t = r.total;
-    lines.push(`| **total** | ${t.words} | ${t.gold_edits} | ${t.tool_edits} | ${t.right} | ${pct(t.recall)} | ${pct(t.precision)} | ${t.damage} (${t.damage_per_1000_words.toFixed(2)}/1,000 words) |`);
+    lines.push(
+      `| **total** | ${t.words} | ${t.gold_edits} | ${t.tool_edits} | ${t.right} | ${pct(t.recall)} | ${pct(t.precision)} | ${t.damage} (${t.damage_per_1000_words.toFixed(2)}/1,000 words) |`,
+    );
     if (verbose) {
       for (const p of r.pairs) {
         for (const [a, b] of p.missed) lines.push(`missed  ${p.name}: ${a} → ${b}`);
@@ -25,8 +32,13 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
   }
   if (r.clean.length) {
     const c = r.cleanTotal;
-    lines.push("", `clean texts: ${c.files} files, ${c.words} words, ${c.edits} edits (${c.edits_per_10000_words.toFixed(2)} per 10,000 words)`);
-    for (const f of r.clean) for (const e of f.edits) lines.push(`clean edit  ${f.name}:${e.line}: ${e.spun} → ${e.replacement}  [${e.entry}]`);
+    lines.push(
+      "",
+      `clean texts: ${c.files} files, ${c.words} words, ${c.edits} edits (${c.edits_per_10000_words.toFixed(2)} per 10,000 words)`,
+    );
+    for (const f of r.clean)
+      for (const e of f.edits)
+        lines.push(`clean edit  ${f.name}:${e.line}: ${e.spun} → ${e.replacement}  [${e.entry}]`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -42,11 +54,23 @@ interface EvalOpts {
 export function registerEval(program: Command, io: Io, setExit: SetExit): void {
   program
     .command("eval")
-    .description("score restoration on folders of spun/original pairs (NAME.spun.txt + NAME.orig.txt) and count edits on clean texts")
+    .description(
+      "score restoration on folders of spun/original pairs (NAME.spun.txt + NAME.orig.txt) and count edits on clean texts",
+    )
     .argument("[dir...]", "folders (or files) of pairs")
-    .option("-d, --dict <name|path>", "packs to use (repeatable; default: news)", (v: string, p: string[]) => [...p, v], [])
+    .option(
+      "-d, --dict <name|path>",
+      "packs to use (repeatable; default: news)",
+      (v: string, p: string[]) => [...p, v],
+      [],
+    )
     .option("--no-default-packs", "do not load the default pack")
-    .option("--clean <dir>", "a folder (or file) of clean texts that must get no edits (repeatable)", (v: string, p: string[]) => [...p, v], [])
+    .option(
+      "--clean <dir>",
+      "a folder (or file) of clean texts that must get no edits (repeatable)",
+      (v: string, p: string[]) => [...p, v],
+      [],
+    )
     .option("--json", "machine-readable report")
     .option("-v, --verbose", "list every missed and wrong edit")
     .action(async (dirs: string[], opts: EvalOpts) => {

@@ -11,21 +11,33 @@ function variantLines(v: VariantCheck): string[] {
   const e = v.entry;
   const head = `${v.held ? "✓" : "✗"} ${e.id}: '${e.spun[0]}' → '${v.original}'${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""} ${e.pos.file}:${e.pos.line}`;
   const lines = [`  ${head}`];
-  if (v.caseMatches !== undefined) lines.push(`      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`);
+  if (v.caseMatches !== undefined)
+    lines.push(
+      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
+    );
   if (v.maps.length === 0) lines.push("      no condition");
   v.maps.forEach((m, i) => {
-    lines.push(`      when${v.maps.length > 1 ? ` #${i + 1}` : ""} (line ${m.pos.line}): ${m.held ? "holds" : "fails"}`);
-    for (const c of m.checks) lines.push(`        ${c.held ? "✓" : "✗"} ${c.condition}${c.held && c.why.length ? `  (${c.why.join("; ")})` : ""}`);
+    lines.push(
+      `      when${v.maps.length > 1 ? ` #${i + 1}` : ""} (line ${m.pos.line}): ${m.held ? "holds" : "fails"}`,
+    );
+    for (const c of m.checks)
+      lines.push(
+        `        ${c.held ? "✓" : "✗"} ${c.condition}${c.held && c.why.length ? `  (${c.why.join("; ")})` : ""}`,
+      );
   });
   return lines;
 }
 
 function outcomeLine(m: MatchExplanation): string {
   switch (m.outcome) {
-    case "applied": return `  → restored: '${m.text}' → '${m.edit?.replacement ?? ""}'`;
-    case "finding": return `  → reported (detect-only): ${m.edit?.replacement ?? ""}`;
-    case "nothing-held": return "  → unchanged: no entry's conditions hold here";
-    case "lost": return `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) wins (longest match, then earliest, then listed first)`;
+    case "applied":
+      return `  → restored: '${m.text}' → '${m.edit?.replacement ?? ""}'`;
+    case "finding":
+      return `  → reported (detect-only): ${m.edit?.replacement ?? ""}`;
+    case "nothing-held":
+      return "  → unchanged: no entry's conditions hold here";
+    case "lost":
+      return `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) wins (longest match, then earliest, then listed first)`;
   }
 }
 

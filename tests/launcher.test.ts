@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheDir } from "../src/dictionary/cache.js";
+import { cacheDir } from "../src/dictionary/cache-dir.js";
 import { unspin, useScratch } from "./cli-support.js";
 
 describe("the launcher's code cache", () => {
@@ -45,7 +45,7 @@ describe("the launcher's code cache", () => {
     expect(readFileSync(file, "latin1").startsWith("unspin-code-cache 1 v0")).toBe(false);
   });
 
-  it("lives where the pack cache lives (src/dictionary/cache.ts cacheDir)", () => {
+  it("lives where the pack cache lives (src/dictionary/cache-dir.ts cacheDir)", () => {
     const xdg = path.join(box.dir, "xdg");
     const env = { XDG_CACHE_HOME: xdg, UNSPIN_CACHE_DIR: undefined };
     expect(run(undefined, env).status).toBe(0);

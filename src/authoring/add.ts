@@ -7,6 +7,7 @@ import path from "node:path";
 import { writeFileAtomic } from "../io/atomic.js";
 import { buildDictionary } from "../dictionary/build.js";
 import { testEntry, testPack } from "./dicttest.js";
+import { conditionSignature, sameRestoration } from "../dictionary/conflicts.js";
 import { UnspinError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
 import type { PackSource } from "../dictionary/loader.js";
@@ -70,17 +71,13 @@ function where(e: Entry): string {
   return `'${e.spun.join("' / '")}' → '${e.original}' (${e.id}, ${e.pos.file}:${e.pos.line})`;
 }
 
-function signature(e: Entry): string {
-  return JSON.stringify([e.matchCase, e.when.map((c) => ({ ...c, pos: undefined }))]);
-}
-
 /** Refuse a new entry that repeats or contradicts an existing one with the same spun form. */
 export function checkClash(existing: readonly Entry[], added: Entry): void {
   const keys = new Set(added.spun.map((s) => phraseKeys(s).join(" ")));
   for (const e of existing) {
     if (!e.spun.some((s) => keys.has(phraseKeys(s).join(" ")))) continue;
-    const sameOriginal = e.original.toLowerCase() === added.original.toLowerCase() && e.detect === added.detect;
-    const sameConditions = signature(e) === signature(added);
+    const sameOriginal = sameRestoration(e, added);
+    const sameConditions = conditionSignature(e) === conditionSignature(added);
     if (sameOriginal && (sameConditions || e.when.length === 0)) {
       throw new UnspinError(`duplicate: ${where(e)} already restores this`);
     }

@@ -2,6 +2,7 @@
  * `dict lint`: static checks over a set of pack files. Each finding is one line,
  * `file:line:col: error|warning: message [rule]`; errors make the command fail.
  */
+import { counted } from "../text/inflect.js";
 import { readFileSync } from "node:fs";
 import { DictionaryError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
@@ -78,9 +79,6 @@ export function formatFinding(f: Finding): string {
 export function summaryLine(r: LintReport): string {
   const errors = r.findings.filter((f) => f.severity === "error").length;
   const warnings = r.findings.length - errors;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(r.files, "file")} (${plural(r.entries, "entry")})`.replace(
-    "entrys",
-    "entries",
-  );
+  const files = `${counted(r.files, "file")} (${counted(r.entries, "entry")})`;
+  return `${counted(errors, "error")}, ${counted(warnings, "warning")} in ${files}`;
 }

@@ -2,8 +2,9 @@
  * Condition evaluation. Conditions read the input tokens only (never replaced text), so one
  * restoration can never feed another.
  */
-import { childByHash } from "../dictionary/build.js";
-import type { Dictionary, TrieNode } from "../dictionary/build.js";
+import { childByHash } from "../dictionary/trie.js";
+import type { Dictionary } from "../dictionary/build.js";
+import type { TrieNode } from "../dictionary/trie.js";
 import { hashAsciiToken, hashKey } from "../text/hash.js";
 import { Kind } from "../text/tokenizer.js";
 import type { Tokens } from "../text/tokenizer.js";

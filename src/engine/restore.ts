@@ -6,7 +6,7 @@
 import { applyCase, casePattern } from "../text/case.js";
 import type { CasePattern } from "../text/case.js";
 import { View, holds } from "./conditions.js";
-import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/build.js";
+import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/trie.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
 import type { Edit, Entry, Provenance, RestoreResult, Variant } from "../types.js";

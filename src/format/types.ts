@@ -1,4 +1,5 @@
 /** What every formatter receives: one result per input file. */
+import { counted } from "../text/inflect.js";
 import type { RestoreResult } from "../types.js";
 
 export interface FileResult extends RestoreResult {
@@ -36,12 +37,8 @@ export function summarize(results: readonly FileResult[]): Summary {
   return { files: results.length, words, restorations, findings };
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 export function summaryLine(s: Summary): string {
-  const findings = s.findings ? `, ${plural(s.findings, "finding")}` : "";
-  const files = s.files > 1 ? ` across ${plural(s.files, "file")}` : "";
-  return `${plural(s.restorations, "restoration")}${findings} in ${plural(s.words, "word")}${files}`;
+  const findings = s.findings ? `, ${counted(s.findings, "finding")}` : "";
+  const files = s.files > 1 ? ` across ${counted(s.files, "file")}` : "";
+  return `${counted(s.restorations, "restoration")}${findings} in ${counted(s.words, "word")}${files}`;
 }

@@ -4,7 +4,7 @@
  * restorations, time) when stderr is a terminal or UNSPIN_SUMMARY=1. Pipes get neither.
  */
 import type { Summary } from "../format/types.js";
-import { plural } from "../format/types.js";
+import { counted } from "../text/inflect.js";
 import type { Io } from "../io/io.js";
 
 export class Progress {
@@ -36,7 +36,7 @@ export class Progress {
     if (!this.show || !summary) return;
     const secs = ((Date.now() - this.started) / 1000).toFixed(1);
     this.io.stderr(
-      `unspin: ${plural(summary.files, "file")}, ${plural(summary.words, "word")}, ${plural(summary.restorations, "restoration")}${summary.findings ? `, ${plural(summary.findings, "finding")}` : ""} in ${secs} s${threads > 1 ? ` on ${threads} threads` : ""}\n`,
+      `unspin: ${counted(summary.files, "file")}, ${counted(summary.words, "word")}, ${counted(summary.restorations, "restoration")}${summary.findings ? `, ${counted(summary.findings, "finding")}` : ""} in ${secs} s${threads > 1 ? ` on ${threads} threads` : ""}\n`,
     );
   }
 }

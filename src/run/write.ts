@@ -38,7 +38,7 @@ import type { Dictionary } from "../dictionary/build.js";
 import { restore } from "../engine/restore.js";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";
-import { plural } from "../format/types.js";
+import { counted } from "../text/inflect.js";
 import { InputRefused, InputTally, asRefusal, decodeUtf8, describeFsError, readBytes } from "../io/input.js";
 import { textPieces } from "../io/source.js";
 import { STREAM_ABOVE, restoreStream } from "./stream.js";
@@ -375,8 +375,8 @@ async function writeStreaming(
 }
 
 function report(o: WriteOutcome): string {
-  const parts = [plural(o.restorations, "restoration")];
-  if (o.findings) parts.push(plural(o.findings, "finding"));
+  const parts = [counted(o.restorations, "restoration")];
+  if (o.findings) parts.push(counted(o.findings, "finding"));
   if (o.backup) parts.push(`backup ${o.backup}`);
   return `unspin: restored ${o.name} (${parts.join("; ")})\n`;
 }
@@ -386,9 +386,9 @@ function summary(outcomes: readonly WriteOutcome[], refused: number): string {
   const unchanged = outcomes.length - changed;
   const restorations = outcomes.reduce((n, o) => n + (o.changed ? o.restorations : 0), 0);
   const findings = outcomes.reduce((n, o) => n + o.findings, 0);
-  let s = `unspin: ${plural(changed, "file")} restored (${plural(restorations, "restoration")}), ${unchanged} unchanged`;
+  let s = `unspin: ${counted(changed, "file")} restored (${counted(restorations, "restoration")}), ${unchanged} unchanged`;
   if (refused) s += `, ${refused} not restored`;
-  if (findings) s += `; ${plural(findings, "finding")} left for review (run without --write to see them)`;
+  if (findings) s += `; ${counted(findings, "finding")} left for review (run without --write to see them)`;
   return `${s}\n`;
 }
 
@@ -425,7 +425,7 @@ export async function runWrite(
       // the signal came while this file was written: it is complete; stop before the next
       const written = outcomes.filter((x) => x.changed).length;
       io.stderr(
-        `unspin: stopped by ${stop} after ${plural(written, "file")} written; files not reached are unchanged\n`,
+        `unspin: stopped by ${stop} after ${counted(written, "file")} written; files not reached are unchanged\n`,
       );
       process.exit(stop === "SIGINT" ? 130 : 143);
     }

@@ -21,6 +21,11 @@ export function plural(w: string): string {
   return `${w}s`;
 }
 
+/** `n word`, the word in the plural unless n is 1 ("1 file", "3 entries"): every count unspin prints. */
+export function counted(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : plural(word)}`;
+}
+
 export function past(w: string): string {
   if (w.endsWith("e")) return `${w}d`;
   if (consonantY(w)) return `${w.slice(0, -1)}ied`;

@@ -1,11 +1,14 @@
-/** Duplicates, conflicts and redundant entries: two entries with one spun form. Each entry is reported once. */
+/**
+ * Duplicates, conflicts and redundant entries: two entries with one spun form, by the rule of
+ * dictionary/conflicts.ts (LintEntry.signature is its conditionSignature). Each entry is reported once.
+ */
+import { sameRestoration } from "../../dictionary/conflicts.js";
 import type { Entry } from "../../types.js";
 import { byForm, describe } from "./model.js";
 import type { Finding, LintEntry } from "./model.js";
 
 function clash(a: LintEntry, b: LintEntry, form: string): Finding | undefined {
-  const sameOriginal =
-    a.entry.original.toLowerCase() === b.entry.original.toLowerCase() && a.entry.detect === b.entry.detect;
+  const sameOriginal = sameRestoration(a.entry, b.entry);
   if (a.signature === b.signature) {
     if (!sameOriginal) {
       return {

@@ -69,7 +69,13 @@ function options(argv: string[]): Options {
       doc: { type: "string" },
     },
   });
-  const list = (s: string | undefined, dflt: number[]): number[] => (s ? s.split(",").map(Number).filter((n) => n > 0) : dflt);
+  const list = (s: string | undefined, dflt: number[]): number[] =>
+    s
+      ? s
+          .split(",")
+          .map(Number)
+          .filter((n) => n > 0)
+      : dflt;
   const quick = values.quick === true;
   return {
     quick,
@@ -85,16 +91,26 @@ function options(argv: string[]): Options {
   };
 }
 
-const log = (s: string): void => { process.stderr.write(`[bench] ${s}\n`); };
+const log = (s: string): void => {
+  process.stderr.write(`[bench] ${s}\n`);
+};
 
 function unspin(label: string, args: string[], input: string, extra: Partial<Command> = {}): Command {
-  return { label, cmd: process.execPath, args: [BIN, ...BASE_FLAGS, ...args, "--format", "text", input], env: UNSPIN_ENV, ...extra };
+  return {
+    label,
+    cmd: process.execPath,
+    args: [BIN, ...BASE_FLAGS, ...args, "--format", "text", input],
+    env: UNSPIN_ENV,
+    ...extra,
+  };
 }
 
 function logged(m: Measurement, mb?: number): Measurement {
   const rate = mb !== undefined && m.ok ? `, ${(mb / m.seconds).toFixed(2)} MB/s` : "";
   const rss = m.rssMB === null ? "" : `, ${Math.round(m.rssMB)} MB RSS`;
-  log(`${m.label}: ${m.ok ? `${m.seconds.toFixed(3)} s${rate}${rss} (${m.runs} run${m.runs > 1 ? "s" : ""})` : `FAILED ${m.error ?? ""}`}`);
+  log(
+    `${m.label}: ${m.ok ? `${m.seconds.toFixed(3)} s${rate}${rss} (${m.runs} run${m.runs > 1 ? "s" : ""})` : `FAILED ${m.error ?? ""}`}`,
+  );
   return m;
 }
 
@@ -107,23 +123,53 @@ function startup(fx: Fixtures, cache: string, dicts: BenchDict[], shipped: Bench
   const probe = smallFile(cache, fx);
   const n = runs <= 3 ? 3 : Math.max(runs * 2, 7);
   const node = logged(measure({ label: "node -e 0", cmd: process.execPath, args: ["-e", "0"] }, ROOT, n));
-  const rows: StartupRow[] = [{ label: "node -e 0", seconds: node.seconds, rssMB: node.rssMB, vsNode: 1, cpuSeconds: node.cpuSeconds, cpuVsNode: 1 }];
+  const rows: StartupRow[] = [
+    {
+      label: "node -e 0",
+      seconds: node.seconds,
+      rssMB: node.rssMB,
+      vsNode: 1,
+      cpuSeconds: node.cpuSeconds,
+      cpuVsNode: 1,
+    },
+  ];
   const row = (label: string, args: string[]): void => {
     const cold = runOnce(unspin(label, args, probe), ROOT); // first run: fills the pack cache
     const m = logged(measure(unspin(label, args, probe), ROOT, n, 5));
-    rows.push(m.ok
-      ? {
-        label, seconds: m.seconds, rssMB: m.rssMB, vsNode: m.seconds / node.seconds, coldSeconds: cold.status === 0 ? cold.seconds : null,
-        cpuSeconds: m.cpuSeconds, cpuVsNode: m.cpuSeconds !== null && node.cpuSeconds ? m.cpuSeconds / node.cpuSeconds : null,
-      }
-      : { label, seconds: null, rssMB: null, vsNode: null, note: `failed: ${m.error ?? ""}` });
+    rows.push(
+      m.ok
+        ? {
+            label,
+            seconds: m.seconds,
+            rssMB: m.rssMB,
+            vsNode: m.seconds / node.seconds,
+            coldSeconds: cold.status === 0 ? cold.seconds : null,
+            cpuSeconds: m.cpuSeconds,
+            cpuVsNode: m.cpuSeconds !== null && node.cpuSeconds ? m.cpuSeconds / node.cpuSeconds : null,
+          }
+        : { label, seconds: null, rssMB: null, vsNode: null, note: `failed: ${m.error ?? ""}` },
+    );
   };
   const hasNews = shipped.some((d) => d.label === "news");
   const hasScience = shipped.some((d) => d.label === "science");
   if (hasNews) row("unspin (default packs)", []);
-  else rows.push({ label: "unspin (default packs)", seconds: null, rssMB: null, vsNode: null, note: "skipped: no dictionaries/news.yaml yet" });
+  else
+    rows.push({
+      label: "unspin (default packs)",
+      seconds: null,
+      rssMB: null,
+      vsNode: null,
+      note: "skipped: no dictionaries/news.yaml yet",
+    });
   if (hasNews && hasScience) row("unspin --dict science", ["--dict", "science"]);
-  else rows.push({ label: "unspin --dict science", seconds: null, rssMB: null, vsNode: null, note: "skipped: no dictionaries/science.yaml (or news.yaml) yet" });
+  else
+    rows.push({
+      label: "unspin --dict science",
+      seconds: null,
+      rssMB: null,
+      vsNode: null,
+      note: "skipped: no dictionaries/science.yaml (or news.yaml) yet",
+    });
   for (const d of [...dicts, ...shipped]) row(`unspin ${d.label}`, ["--no-default-packs", ...d.args]);
   return rows;
 }
@@ -134,21 +180,38 @@ function throughput(fx: Fixtures, cache: string, o: Options, dicts: BenchDict[],
     const corpus = corpusFile(cache, fx, mb);
     const size = fileMB(corpus);
     for (const d of dicts) {
-      const m = logged(measure(unspin(`unspin ${d.label} on ${mb} MB`, ["--no-default-packs", ...d.args], corpus), ROOT, mb >= 100 ? Math.min(o.runs, 3) : o.runs), size);
+      const m = logged(
+        measure(
+          unspin(`unspin ${d.label} on ${mb} MB`, ["--no-default-packs", ...d.args], corpus),
+          ROOT,
+          mb >= 100 ? Math.min(o.runs, 3) : o.runs,
+        ),
+        size,
+      );
       const st = start.find((s) => s.label === `unspin ${d.label}`)?.seconds ?? null;
       rows.push({
-        dict: d.label, entries: d.size, corpusMB: mb, seconds: m.ok ? m.seconds : null,
+        dict: d.label,
+        entries: d.size,
+        corpusMB: mb,
+        seconds: m.ok ? m.seconds : null,
         mbps: m.ok ? size / m.seconds : null,
         netMbps: m.ok && st !== null && m.seconds > st ? size / (m.seconds - st) : null,
         cpuMbps: m.ok && m.cpuSeconds ? size / m.cpuSeconds : null,
-        rssMB: m.rssMB, runs: m.runs, error: m.ok ? undefined : m.error,
+        rssMB: m.rssMB,
+        runs: m.runs,
+        error: m.ok ? undefined : m.error,
       });
     }
   }
   return rows;
 }
 
-function competitors(fx: Fixtures, cache: string, o: Options, dicts: BenchDict[]): { rows: CompetitorRow[]; inputMB: number } {
+function competitors(
+  fx: Fixtures,
+  cache: string,
+  o: Options,
+  dicts: BenchDict[],
+): { rows: CompetitorRow[]; inputMB: number } {
   // prh scans the whole text once per rule: 1 MB is enough for it (and a quarter of that in --quick).
   const inputMB = o.quick ? 0.25 : 1;
   const input = corpusFile(cache, fx, inputMB);
@@ -161,7 +224,10 @@ function competitors(fx: Fixtures, cache: string, o: Options, dicts: BenchDict[]
   const rows: CompetitorRow[] = [];
   const runs = o.quick ? 1 : Math.min(o.runs, 3);
   for (const d of dicts.filter((x) => plan.some(([, sizes]) => sizes.includes(x.size)))) {
-    const u = logged(measure(unspin(`unspin ${d.label} on ${inputMB} MB`, ["--no-default-packs", ...d.args], input), ROOT, o.runs), size);
+    const u = logged(
+      measure(unspin(`unspin ${d.label} on ${inputMB} MB`, ["--no-default-packs", ...d.args], input), ROOT, o.runs),
+      size,
+    );
     const uCount = unspinCount(BIN, [...BASE_FLAGS, "--no-default-packs", ...d.args], input, UNSPIN_ENV);
     for (const [tool, sizes] of plan) {
       if (!sizes.includes(d.size)) continue;
@@ -170,9 +236,17 @@ function competitors(fx: Fixtures, cache: string, o: Options, dicts: BenchDict[]
       const count = !m.ok ? null : tool === "sed" ? sedCount(d, input, cache) : reportedCount(m.stderr);
       log(`  replacements: ${tool} ${count ?? "?"}, unspin ${uCount ?? "?"}`);
       rows.push({
-        tool, dict: d.label, inputMB, seconds: m.ok ? m.seconds : null, mbps: m.ok ? size / m.seconds : null,
-        unspinFaster: m.ok && u.ok ? m.seconds / u.seconds : null, unspinSeconds: u.ok ? u.seconds : null,
-        replacements: count, unspinReplacements: uCount, runs: m.runs, error: m.ok ? undefined : m.error,
+        tool,
+        dict: d.label,
+        inputMB,
+        seconds: m.ok ? m.seconds : null,
+        mbps: m.ok ? size / m.seconds : null,
+        unspinFaster: m.ok && u.ok ? m.seconds / u.seconds : null,
+        unspinSeconds: u.ok ? u.seconds : null,
+        replacements: count,
+        unspinReplacements: uCount,
+        runs: m.runs,
+        error: m.ok ? undefined : m.error,
       });
     }
   }
@@ -180,7 +254,13 @@ function competitors(fx: Fixtures, cache: string, o: Options, dicts: BenchDict[]
 }
 
 function simple(m: Measurement, mb?: number): SimpleRow {
-  return { label: m.label, seconds: m.ok ? m.seconds : null, rssMB: m.rssMB, mbps: m.ok && mb ? mb / m.seconds : null, error: m.ok ? undefined : m.error };
+  return {
+    label: m.label,
+    seconds: m.ok ? m.seconds : null,
+    rssMB: m.rssMB,
+    mbps: m.ok && mb ? mb / m.seconds : null,
+    error: m.ok ? undefined : m.error,
+  };
 }
 
 /**
@@ -201,9 +281,27 @@ function jobs(fx: Fixtures, cache: string, o: Options, dict: BenchDict, help: st
       rows.push(simple(logged(measure(c, ROOT, Math.min(o.runs, 3)), mb), mb));
     }
     const half = files.length >> 1;
-    const one = (part: string[]): string => [process.execPath, BIN, ...BASE_FLAGS, "--no-default-packs", ...dict.args, "--jobs", "1", "--format", "text", ...part]
-      .map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-    const both: Command = { label: `${what}: two processes, --jobs 1 on each half`, cmd: "sh", args: ["-c", `${one(files.slice(0, half))} >/dev/null & ${one(files.slice(half))} >/dev/null & wait`], env: UNSPIN_ENV };
+    const one = (part: string[]): string =>
+      [
+        process.execPath,
+        BIN,
+        ...BASE_FLAGS,
+        "--no-default-packs",
+        ...dict.args,
+        "--jobs",
+        "1",
+        "--format",
+        "text",
+        ...part,
+      ]
+        .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+        .join(" ");
+    const both: Command = {
+      label: `${what}: two processes, --jobs 1 on each half`,
+      cmd: "sh",
+      args: ["-c", `${one(files.slice(0, half))} >/dev/null & ${one(files.slice(half))} >/dev/null & wait`],
+      env: UNSPIN_ENV,
+    };
     const m = simple(logged(measure(both, ROOT, Math.min(o.runs, 3)), mb), mb);
     rows.push({ ...m, rssMB: null });
   }
@@ -233,7 +331,8 @@ function main(): void {
   rmSync(packCache, { recursive: true, force: true });
   UNSPIN_ENV = { UNSPIN_CACHE_DIR: packCache };
   const help = helpText();
-  if (!help.includes("--no-default-packs")) throw new Error(`${BIN} --help does not mention --no-default-packs; is dist/ built?`);
+  if (!help.includes("--no-default-packs"))
+    throw new Error(`${BIN} --help does not mention --no-default-packs; is dist/ built?`);
   if (help.includes("--no-config")) BASE_FLAGS = ["--no-config"];
 
   const dicts = o.dictSizes.map((n) => synthDict(cache, fx, n));
@@ -241,7 +340,9 @@ function main(): void {
   const d100 = dicts.find((d) => d.size === 100);
   if (d100 && o.dictSizes.includes(50000)) dicts.push(paddedDict(cache, fx, d100, 50000));
   const shipped = shippedDicts(path.resolve(BIN, "..", ".."));
-  log(`dictionaries: ${dicts.map((d) => `${formatCount(d.size)} (${formatCount(d.fromCorpus)} from the corpus)`).join(", ")}; shipped: ${shipped.map((d) => d.label).join(", ") || "none yet"}`);
+  log(
+    `dictionaries: ${dicts.map((d) => `${formatCount(d.size)} (${formatCount(d.fromCorpus)} from the corpus)`).join(", ")}; shipped: ${shipped.map((d) => d.label).join(", ") || "none yet"}`,
+  );
 
   const start = startup(fx, cache, dicts, shipped, o.runs);
   const all = [...dicts, ...shipped];
@@ -249,12 +350,17 @@ function main(): void {
   const perMB = corpusFile(cache, fx, 1);
   const dictRows = all.map((d) => {
     const n = unspinCount(BIN, [...BASE_FLAGS, "--no-default-packs", ...d.args], perMB, UNSPIN_ENV);
-    return { label: d.label, entries: d.size, fromCorpus: d.fromCorpus, restorationsPerMB: n === null ? null : Math.round(n / fileMB(perMB)) };
+    return {
+      label: d.label,
+      entries: d.size,
+      fromCorpus: d.fromCorpus,
+      restorationsPerMB: n === null ? null : Math.round(n / fileMB(perMB)),
+    };
   });
   const comp = o.competitors ? competitors(fx, cache, o, dicts) : { rows: [], inputMB: 1 };
   const dict1000 = dicts.find((d) => d.size === 1000) ?? dicts[0];
   const results: Results = {
-    generated: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    generated: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     mode: o.quick ? "quick" : "full",
     machine: m,

@@ -13,7 +13,9 @@ export type Tool = "prh" | "sed" | "perl";
 
 /** Longest spun form first: what the alternation and the sed script need for longest-match-wins. */
 function longestFirst(entries: readonly DictEntry[]): DictEntry[] {
-  return entries.slice().sort((a, b) => b.spun.length - a.spun.length || (a.spun < b.spun ? -1 : a.spun > b.spun ? 1 : 0));
+  return entries
+    .slice()
+    .sort((a, b) => b.spun.length - a.spun.length || (a.spun < b.spun ? -1 : a.spun > b.spun ? 1 : 0));
 }
 
 const words = (spun: string): string[] => spun.split(/\s+/).filter((w) => w !== "");
@@ -22,7 +24,9 @@ const words = (spun: string): string[] => spun.split(/\s+/).filter((w) => w !== 
 
 /** A BRE literal (GNU sed): backslash the characters special in a basic regex, and the delimiter. */
 export function sedPattern(spun: string): string {
-  return words(spun).map((w) => w.replace(/[\\.*[\]^$/]/g, "\\$&")).join("[[:space:]]\\+");
+  return words(spun)
+    .map((w) => w.replace(/[\\.*[\]^$/]/g, "\\$&"))
+    .join("[[:space:]]\\+");
 }
 
 /** A literal sed replacement: `\`, `&`, the delimiter and newlines escaped. */
@@ -34,7 +38,9 @@ export const MARK = "\u0001";
 
 /** One `s/\bspun\b/original/gI` per entry, longest first; `mark` prefixes each replacement (counting run). */
 export function sedScript(entries: readonly DictEntry[], mark = ""): string {
-  return longestFirst(entries).map((e) => `s/\\b${sedPattern(e.spun)}\\b/${mark}${sedReplacement(e.original)}/gI\n`).join("");
+  return longestFirst(entries)
+    .map((e) => `s/\\b${sedPattern(e.spun)}\\b/${mark}${sedReplacement(e.original)}/gI\n`)
+    .join("");
 }
 
 // ---- perl ------------------------------------------------------------------------------------
@@ -69,7 +75,11 @@ export function competitorCommand(tool: Tool, dict: BenchDict, input: string, ca
     case "prh": {
       const rules = `${base}.prh.yml`;
       writeFileSync(rules, prhRules(dict.entries));
-      return { label: `prh ${dict.label}`, cmd: process.execPath, args: [path.join(root, "bench", "prh-run.mjs"), rules, input] };
+      return {
+        label: `prh ${dict.label}`,
+        cmd: process.execPath,
+        args: [path.join(root, "bench", "prh-run.mjs"), rules, input],
+      };
     }
     case "sed": {
       const script = `${base}.sed`;
@@ -79,7 +89,11 @@ export function competitorCommand(tool: Tool, dict: BenchDict, input: string, ca
     case "perl": {
       const map = `${base}.tsv`;
       writeFileSync(map, perlMap(dict.entries));
-      return { label: `perl ${dict.label}`, cmd: "perl", args: [path.join(root, "bench", "alternation.pl"), map, input] };
+      return {
+        label: `perl ${dict.label}`,
+        cmd: "perl",
+        args: [path.join(root, "bench", "alternation.pl"), map, input],
+      };
     }
   }
 }
@@ -88,7 +102,10 @@ export function competitorCommand(tool: Tool, dict: BenchDict, input: string, ca
 export function sedCount(dict: BenchDict, input: string, cacheDir: string): number | null {
   const script = path.join(cacheDir, `synth-${dict.size}.count.sed`);
   writeFileSync(script, sedScript(dict.entries, MARK));
-  const r = spawnSync("sed", ["-f", script, input], { env: { ...process.env, LC_ALL: "C.UTF-8" }, maxBuffer: 1024 * 1024 * 1024 });
+  const r = spawnSync("sed", ["-f", script, input], {
+    env: { ...process.env, LC_ALL: "C.UTF-8" },
+    maxBuffer: 1024 * 1024 * 1024,
+  });
   if (r.status !== 0 || !r.stdout) return null;
   let n = 0;
   for (const b of r.stdout) if (b === 1) n++;
@@ -100,9 +117,16 @@ interface JsonReport {
 }
 
 /** Restorations unspin makes (`--format json`, findings left out); `args` load the dictionary. */
-export function unspinCount(bin: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv): number | null {
+export function unspinCount(
+  bin: string,
+  args: readonly string[],
+  input: string,
+  env: NodeJS.ProcessEnv,
+): number | null {
   const r = spawnSync(process.execPath, [bin, ...args, "--format", "json", "--no-findings", input], {
-    env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 2 * 1024 * 1024 * 1024,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 2 * 1024 * 1024 * 1024,
   });
   if (r.status !== 0) return null;
   const report = JSON.parse(r.stdout) as JsonReport;

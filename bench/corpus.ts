@@ -5,12 +5,21 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { rng } from "../scripts/rng.js";
 
 export const MB = 1024 * 1024;
-
 
 export function shuffle<T>(items: readonly T[], rand: () => number): T[] {
   const out = items.slice();
@@ -42,7 +51,12 @@ export interface Fixtures {
 function fixtureFiles(root: string): string[] {
   const r = spawnSync("git", ["ls-files", "-z", "--", "fixtures"], { cwd: root, encoding: "utf8" });
   if (r.status !== 0) return listTxt(path.join(root, "fixtures"));
-  return r.stdout.split("\0").filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(root, f)).filter((f) => existsSync(f));
+  return r.stdout
+    .split("\0")
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => path.join(root, f))
+    .filter((f) => existsSync(f));
 }
 
 /** All fixtures/**\/*.txt, split into paragraphs (blank-line separated), empty ones dropped. */
@@ -99,7 +113,13 @@ export function corpusFile(cacheDir: string, fx: Fixtures, mb: number): string {
 /** About 1 KB of text (the start-up probe). */
 export function smallFile(cacheDir: string, fx: Fixtures): string {
   const file = path.join(cacheDir, "start-1KB.txt");
-  if (!existsSync(file)) writeCorpus(file, fx.paragraphs.filter((p) => p.length < 900), 1024, 7);
+  if (!existsSync(file))
+    writeCorpus(
+      file,
+      fx.paragraphs.filter((p) => p.length < 900),
+      1024,
+      7,
+    );
   return file;
 }
 
@@ -133,7 +153,7 @@ export function manyFiles(cacheDir: string, fx: Fixtures, count: number, bytes: 
   const rand = rng(bytes + count);
   for (const f of files) {
     const parts: string[] = [];
-    for (let n = 0; n < bytes;) {
+    for (let n = 0; n < bytes; ) {
       const p = fx.paragraphs[Math.floor(rand() * fx.paragraphs.length)];
       parts.push(p);
       n += Buffer.byteLength(p) + 2;

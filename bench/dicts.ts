@@ -67,13 +67,16 @@ function realMappings(fx: Fixtures): DictEntry[] {
   const out: DictEntry[] = [];
   const dirs = new Set(fx.files.map((f) => path.dirname(f)));
   for (const dir of dirs) {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith(".edits.tsv")).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith(".edits.tsv"))
+      .sort()) {
       const lines = readFileSync(path.join(dir, name), "utf8").split("\n").slice(1);
       for (const line of lines) {
         const [spun, original] = line.split("\t");
         if (!spun || !original) continue;
         const s = spun.trim().toLowerCase().split(/\s+/);
-        if (s.every((w) => WORD.test(w)) && original.trim() !== "") out.push({ spun: s.join(" "), original: original.trim() });
+        if (s.every((w) => WORD.test(w)) && original.trim() !== "")
+          out.push({ spun: s.join(" "), original: original.trim() });
       }
     }
   }
@@ -99,7 +102,32 @@ function pools(fx: Fixtures): Pools {
   return { vocab, rare, bigrams: [...bigrams].sort(), trigrams: [...trigrams].sort(), present, real: realMappings(fx) };
 }
 
-const SYLLABLES = ["bra", "vek", "lo", "mir", "tun", "sal", "dor", "phe", "quo", "zan", "rit", "ol", "gam", "ske", "ny", "fu", "trel", "ash", "pim", "cor", "vio", "dex", "hal", "ump"];
+const SYLLABLES = [
+  "bra",
+  "vek",
+  "lo",
+  "mir",
+  "tun",
+  "sal",
+  "dor",
+  "phe",
+  "quo",
+  "zan",
+  "rit",
+  "ol",
+  "gam",
+  "ske",
+  "ny",
+  "fu",
+  "trel",
+  "ash",
+  "pim",
+  "cor",
+  "vio",
+  "dex",
+  "hal",
+  "ump",
+];
 
 function invented(rand: () => number, present: Set<string>): string {
   for (;;) {
@@ -136,7 +164,12 @@ function originalFor(p: Pools, rand: () => number): string {
  * `size` entries with unique spun forms; min(30 %, 1,000) of them occur in the corpus. With `keep`,
  * those entries come first and the rest are absent ones (a larger dictionary that matches the same).
  */
-export function synthEntries(fx: Fixtures, size: number, seed = 1, keep: readonly DictEntry[] = []): { entries: DictEntry[]; fromCorpus: number } {
+export function synthEntries(
+  fx: Fixtures,
+  size: number,
+  seed = 1,
+  keep: readonly DictEntry[] = [],
+): { entries: DictEntry[]; fromCorpus: number } {
   const p = pools(fx);
   const rand = rng(seed * 7919 + size);
   const seen = new Set<string>(keep.map((e) => e.spun));
@@ -149,7 +182,8 @@ export function synthEntries(fx: Fixtures, size: number, seed = 1, keep: readonl
   };
   const want = keep.length > 0 ? 0 : Math.min(Math.round(size * CORPUS_SHARE), CORPUS_CAP);
   // From the corpus: real mappings first, then 60 % bigrams, 25 % trigrams, 15 % rare single words.
-  for (const e of shuffle(p.real, rand)) if (entries.length < Math.min(want, Math.ceil(want / 5))) add(e.spun, e.original);
+  for (const e of shuffle(p.real, rand))
+    if (entries.length < Math.min(want, Math.ceil(want / 5))) add(e.spun, e.original);
   const bi = shuffle(p.bigrams, rand);
   const tri = shuffle(p.trigrams, rand);
   const one = shuffle(p.rare, rand);
@@ -164,9 +198,12 @@ export function synthEntries(fx: Fixtures, size: number, seed = 1, keep: readonl
   // Absent: 50 % phrases of corpus words, 30 % invented single words, 20 % invented phrases.
   while (entries.length < size) {
     const r = rand();
-    const spun = r < 0.5 ? absentPhrase(p, rand)
-      : r < 0.8 ? invented(rand, p.present)
-      : `${invented(rand, p.present)} ${pick(p.vocab, rand)}`;
+    const spun =
+      r < 0.5
+        ? absentPhrase(p, rand)
+        : r < 0.8
+          ? invented(rand, p.present)
+          : `${invented(rand, p.present)} ${pick(p.vocab, rand)}`;
     add(spun, originalFor(p, rand));
   }
   return { entries: shuffle(entries, rand), fromCorpus };
@@ -218,7 +255,14 @@ export function paddedDict(cacheDir: string, fx: Fixtures, base: BenchDict, size
   const { entries } = synthEntries(fx, size, 2, base.entries);
   const file = path.join(cacheDir, `synth-${base.size}-padded-${size}.yaml`);
   if (!existsSync(file)) writeFileSync(file, packYaml(`synth-${base.size}-padded-${size}`, entries));
-  return { label: paddedLabel(base.size, size), args: ["--dict", file], file, entries, size, fromCorpus: base.fromCorpus };
+  return {
+    label: paddedLabel(base.size, size),
+    args: ["--dict", file],
+    file,
+    entries,
+    size,
+    fromCorpus: base.fromCorpus,
+  };
 }
 
 /** The shipped packs that exist right now (news, science). */

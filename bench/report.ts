@@ -93,7 +93,8 @@ function throughputTable(r: Results): string {
   const rows = labels.map((label) => {
     const d = r.dicts.find((x) => x.label === label);
     const st = r.startup.find((s) => s.label === `unspin ${label}`);
-    const at = (mb: number): ThroughputRow | undefined => r.throughput.find((t) => t.dict === label && t.corpusMB === mb);
+    const at = (mb: number): ThroughputRow | undefined =>
+      r.throughput.find((t) => t.dict === label && t.corpusMB === mb);
     return [
       label,
       d ? d.entries.toLocaleString("en-US") : "?",
@@ -104,7 +105,14 @@ function throughputTable(r: Results): string {
     ];
   });
   return table(
-    ["dictionary", "entries", "restorations / MB", "start-up (1 KB)", ...sizes.map((mb) => `MB/s ${sizeLabel(mb)}`), ...sizes.map((mb) => `peak RSS MB, ${sizeLabel(mb)}`)],
+    [
+      "dictionary",
+      "entries",
+      "restorations / MB",
+      "start-up (1 KB)",
+      ...sizes.map((mb) => `MB/s ${sizeLabel(mb)}`),
+      ...sizes.map((mb) => `peak RSS MB, ${sizeLabel(mb)}`),
+    ],
     rows,
     ["l", "r", "r", "r", ...sizes.map((): "r" => "r"), ...sizes.map((): "r" => "r")],
   );
@@ -112,31 +120,60 @@ function throughputTable(r: Results): string {
 
 function startupTable(r: Results): string {
   const rows = r.startup.map((s) => [
-    s.label, s.note ?? (s.seconds === null ? "—" : ms(s.seconds)), s.vsNode === null ? "—" : `${s.vsNode.toFixed(2)}×`,
-    ms(s.cpuSeconds ?? null), s.cpuVsNode == null ? "—" : `${s.cpuVsNode.toFixed(2)}×`,
-    ms(s.coldSeconds ?? null), s.rssMB === null ? "—" : `${Math.round(s.rssMB)}`,
+    s.label,
+    s.note ?? (s.seconds === null ? "—" : ms(s.seconds)),
+    s.vsNode === null ? "—" : `${s.vsNode.toFixed(2)}×`,
+    ms(s.cpuSeconds ?? null),
+    s.cpuVsNode == null ? "—" : `${s.cpuVsNode.toFixed(2)}×`,
+    ms(s.coldSeconds ?? null),
+    s.rssMB === null ? "—" : `${Math.round(s.rssMB)}`,
   ]);
-  return table(["start-up (`--format text`, 1 KB file)", "median wall", "vs `node -e 0`", "CPU (user+sys)", "CPU vs node", "first use of the pack (empty pack cache)", "peak RSS MB"], rows, ["l", "r", "r", "r", "r", "r", "r"]);
+  return table(
+    [
+      "start-up (`--format text`, 1 KB file)",
+      "median wall",
+      "vs `node -e 0`",
+      "CPU (user+sys)",
+      "CPU vs node",
+      "first use of the pack (empty pack cache)",
+      "peak RSS MB",
+    ],
+    rows,
+    ["l", "r", "r", "r", "r", "r", "r"],
+  );
 }
 
 function competitorTable(r: Results): string {
   const rows = r.competitors.map((c) => [
-    c.tool, c.dict, sizeLabel(c.inputMB), c.error ? `failed: ${c.error}` : `${f1(c.seconds, 2)} s`, f1(c.mbps, 2),
-    ms(c.unspinSeconds), c.unspinFaster === null ? "—" : `${f1(c.unspinFaster)}×`,
+    c.tool,
+    c.dict,
+    sizeLabel(c.inputMB),
+    c.error ? `failed: ${c.error}` : `${f1(c.seconds, 2)} s`,
+    f1(c.mbps, 2),
+    ms(c.unspinSeconds),
+    c.unspinFaster === null ? "—" : `${f1(c.unspinFaster)}×`,
     c.replacements === null ? "—" : c.replacements.toLocaleString("en-US"),
     c.unspinReplacements === null ? "—" : c.unspinReplacements.toLocaleString("en-US"),
     String(c.runs),
   ]);
   return table(
     ["tool", "entries", "input", "time", "MB/s", "unspin time", "unspin faster by", "replacements", "unspin's", "runs"],
-    rows, ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+    rows,
+    ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
   );
 }
 
 function simpleTable(title: string, rows: SimpleRow[]): string {
-  return table([title, "wall", "MB/s", "peak RSS MB"], rows.map((x) => [
-    x.label, x.error ? `failed: ${x.error}` : `${f1(x.seconds, 2)} s`, f1(x.mbps ?? null), x.rssMB === null ? "—" : `${Math.round(x.rssMB)}`,
-  ]), ["l", "r", "r", "r"]);
+  return table(
+    [title, "wall", "MB/s", "peak RSS MB"],
+    rows.map((x) => [
+      x.label,
+      x.error ? `failed: ${x.error}` : `${f1(x.seconds, 2)} s`,
+      f1(x.mbps ?? null),
+      x.rssMB === null ? "—" : `${Math.round(x.rssMB)}`,
+    ]),
+    ["l", "r", "r", "r"],
+  );
 }
 
 interface Check {
@@ -151,16 +188,29 @@ const PADDED_LABEL = paddedLabel(100, 50000);
 function checks(r: Results): Check[] {
   const out: Check[] = [];
   const largest = Math.max(...r.corpus.sizesMB);
-  const tp = (dict: string, mb: number): ThroughputRow | undefined => r.throughput.find((t) => t.dict === dict && t.corpusMB === mb && !t.error);
+  const tp = (dict: string, mb: number): ThroughputRow | undefined =>
+    r.throughput.find((t) => t.dict === dict && t.corpusMB === mb && !t.error);
   const t50 = tp("50,000", largest);
   const t100 = tp("100", largest);
-  out.push({ what: `≥ 20 MB/s, 50,000 entries, ${sizeLabel(largest)}`, value: t50 ? `${f1(t50.mbps)} MB/s` : "not run", pass: t50?.mbps != null ? t50.mbps >= 20 : null });
+  out.push({
+    what: `≥ 20 MB/s, 50,000 entries, ${sizeLabel(largest)}`,
+    value: t50 ? `${f1(t50.mbps)} MB/s` : "not run",
+    pass: t50?.mbps != null ? t50.mbps >= 20 : null,
+  });
   const flat = t50?.seconds != null && t100?.seconds != null ? t50.seconds / t100.seconds : null;
-  out.push({ what: `50,000 entries within 1.3× the time of 100 (${sizeLabel(largest)}; the larger also restores more)`, value: flat === null ? "not run" : `${flat.toFixed(2)}×`, pass: flat === null ? null : flat <= 1.3 });
+  out.push({
+    what: `50,000 entries within 1.3× the time of 100 (${sizeLabel(largest)}; the larger also restores more)`,
+    value: flat === null ? "not run" : `${flat.toFixed(2)}×`,
+    pass: flat === null ? null : flat <= 1.3,
+  });
   const padded = r.throughput.find((t) => t.dict === PADDED_LABEL && t.corpusMB === largest && !t.error);
   const flatSame = padded?.seconds != null && t100?.seconds != null ? padded.seconds / t100.seconds : null;
   if (flatSame !== null) {
-    out.push({ what: `50,000 entries that restore what the 100 do, within 1.3× the time of 100 (${sizeLabel(largest)})`, value: `${flatSame.toFixed(2)}×`, pass: flatSame <= 1.3 });
+    out.push({
+      what: `50,000 entries that restore what the 100 do, within 1.3× the time of 100 (${sizeLabel(largest)})`,
+      value: `${flatSame.toFixed(2)}×`,
+      pass: flatSame <= 1.3,
+    });
   }
   const sizes = r.corpus.sizesMB.slice().sort((a, b) => a - b);
   if (sizes.length >= 2) {
@@ -168,20 +218,48 @@ function checks(r: Results): Check[] {
     const ta = tp("1,000", a);
     const tb = tp("1,000", b);
     const lin = ta?.netMbps && tb?.netMbps ? tb.netMbps / ta.netMbps : null;
-    out.push({ what: `linear in size: net MB/s at ${sizeLabel(b)} / at ${sizeLabel(a)} (1,000 entries; 1.0 = linear)`, value: lin === null ? "—" : lin.toFixed(2), pass: lin === null ? null : lin >= 0.8 });
+    out.push({
+      what: `linear in size: net MB/s at ${sizeLabel(b)} / at ${sizeLabel(a)} (1,000 entries; 1.0 = linear)`,
+      value: lin === null ? "—" : lin.toFixed(2),
+      pass: lin === null ? null : lin >= 0.8,
+    });
   }
-  for (const [tool, target] of [["prh", 100], ["sed", 20], ["perl", 1]] as const) {
+  for (const [tool, target] of [
+    ["prh", 100],
+    ["sed", 20],
+    ["perl", 1],
+  ] as const) {
     const c = r.competitors.find((x) => x.tool === tool && x.dict === "1,000");
-    out.push({ what: `≥ ${target}× ${tool} at 1,000 entries`, value: c?.unspinFaster != null ? `${c.unspinFaster.toFixed(1)}×` : "not run", pass: c?.unspinFaster != null ? c.unspinFaster >= target : null });
+    out.push({
+      what: `≥ ${target}× ${tool} at 1,000 entries`,
+      value: c?.unspinFaster != null ? `${c.unspinFaster.toFixed(1)}×` : "not run",
+      pass: c?.unspinFaster != null ? c.unspinFaster >= target : null,
+    });
   }
-  for (const [label, target] of [["unspin (default packs)", 1.5], ["unspin --dict science", 2]] as const) {
+  for (const [label, target] of [
+    ["unspin (default packs)", 1.5],
+    ["unspin --dict science", 2],
+  ] as const) {
     const s = r.startup.find((x) => x.label === label);
-    out.push({ what: `start-up ${label} ≤ ${target}× node -e 0`, value: s?.vsNode != null ? `${s.vsNode.toFixed(2)}×` : s?.note ?? "not run", pass: s?.vsNode != null ? s.vsNode <= target : null });
+    out.push({
+      what: `start-up ${label} ≤ ${target}× node -e 0`,
+      value: s?.vsNode != null ? `${s.vsNode.toFixed(2)}×` : (s?.note ?? "not run"),
+      pass: s?.vsNode != null ? s.vsNode <= target : null,
+    });
   }
   const big = typeof r.big === "string" ? null : r.big;
-  out.push({ what: "1 GB on stdin: peak RSS < 300 MB", value: big ? (big.error ? `failed (${big.error.slice(0, 80)})` : `${Math.round(big.rssMB ?? 0)} MB`) : String(r.big), pass: big ? !big.error && big.rssMB !== null && big.rssMB < 300 : null });
+  out.push({
+    what: "1 GB on stdin: peak RSS < 300 MB",
+    value: big
+      ? big.error
+        ? `failed (${big.error.slice(0, 80)})`
+        : `${Math.round(big.rssMB ?? 0)} MB`
+      : String(r.big),
+    pass: big ? !big.error && big.rssMB !== null && big.rssMB < 300 : null,
+  });
   const jobs = typeof r.jobs === "string" ? null : r.jobs;
-  if (!jobs) out.push({ what: "--jobs 2 ≥ 1.6× faster than --jobs 1 (1,000 files)", value: String(r.jobs), pass: null });
+  if (!jobs)
+    out.push({ what: "--jobs 2 ≥ 1.6× faster than --jobs 1 (1,000 files)", value: String(r.jobs), pass: null });
   for (const what of new Set((jobs ?? []).map((j) => j.label.split(":")[0]))) {
     const row = (k: string) => jobs?.find((j) => j.label === `${what}: ${k}` && !j.error && j.seconds !== null);
     const j1 = row("--jobs 1");
@@ -189,7 +267,11 @@ function checks(r: Results): Check[] {
     const two = row("two processes, --jobs 1 on each half");
     const speedup = j1?.seconds && j2?.seconds ? j1.seconds / j2.seconds : null;
     const bound = j1?.seconds && two?.seconds ? ` (two processes: ${(j1.seconds / two.seconds).toFixed(2)}×)` : "";
-    out.push({ what: `--jobs 2 ≥ 1.6× faster than --jobs 1 (${what})`, value: speedup !== null ? `${speedup.toFixed(2)}×${bound}` : "failed", pass: speedup === null ? null : speedup >= 1.6 });
+    out.push({
+      what: `--jobs 2 ≥ 1.6× faster than --jobs 1 (${what})`,
+      value: speedup !== null ? `${speedup.toFixed(2)}×${bound}` : "failed",
+      pass: speedup === null ? null : speedup >= 1.6,
+    });
   }
   return out;
 }
@@ -205,7 +287,10 @@ export function markdown(r: Results): string {
     "MB/s is corpus size / median wall time of the whole process; in brackets, first net of the start-up",
     "of the same dictionary on a 1 KB file (the engine's own rate), then by CPU time (user + system; less",
     "disturbed by other work on the machine). A run longer than 20 s is not repeated. Restorations / MB are counted on the",
-    `1 MB corpus. Dictionaries: synthetic, ${r.dicts.filter((d) => d.fromCorpus > 0).map((d) => `${d.label}: ${d.fromCorpus.toLocaleString("en-US")}`).join(", ")} spun forms taken from the corpus, the rest absent from it.`,
+    `1 MB corpus. Dictionaries: synthetic, ${r.dicts
+      .filter((d) => d.fromCorpus > 0)
+      .map((d) => `${d.label}: ${d.fromCorpus.toLocaleString("en-US")}`)
+      .join(", ")} spun forms taken from the corpus, the rest absent from it.`,
     "",
     throughputTable(r),
     "",
@@ -228,7 +313,11 @@ export function markdown(r: Results): string {
     "",
     "### The issue's targets",
     "",
-    table(["target", "measured", "met"], checks(r).map((c) => [c.what, c.value, c.pass === null ? "—" : c.pass ? "yes" : "no"]), ["l", "r", "l"]),
+    table(
+      ["target", "measured", "met"],
+      checks(r).map((c) => [c.what, c.value, c.pass === null ? "—" : c.pass ? "yes" : "no"]),
+      ["l", "r", "l"],
+    ),
     "",
   ];
   return parts.join("\n");

@@ -51,7 +51,9 @@ export const hasGnuTime: boolean = (() => {
 })();
 
 export function rssMethod(): string {
-  return hasGnuTime ? "GNU time %M (max RSS of the process; CPU time from %U + %S)" : "process.resourceUsage() via a --require preload (Node commands only)";
+  return hasGnuTime
+    ? "GNU time %M (max RSS of the process; CPU time from %U + %S)"
+    : "process.resourceUsage() via a --require preload (Node commands only)";
 }
 
 let seq = 0;
@@ -74,7 +76,12 @@ export function runOnce(c: Command, cwd: string, timeoutSec = 3600): Sample {
   const devnull = openSync("/dev/null", "w");
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
-    cwd, env, stdio: [stdin, devnull, "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: timeoutSec * 1000,
+    cwd,
+    env,
+    stdio: [stdin, devnull, "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: timeoutSec * 1000,
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (typeof stdin === "number") closeSync(stdin);
@@ -108,10 +115,22 @@ export function measure(c: Command, cwd: string, runs: number, longSec = 20): Me
     const s = runOnce(c, cwd);
     samples.push(s);
     if (s.status !== 0) {
-      const why = s.stderr.trim().split("\n").filter((l) => l.trim() !== "").slice(-3).join(" | ");
+      const why = s.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .slice(-3)
+        .join(" | ");
       return {
-        label: c.label, runs: samples.length, seconds: s.seconds, rssMB: s.rssMB, cpuSeconds: s.cpuSeconds, samples: [s.seconds],
-        ok: false, error: `exit ${s.status ?? "killed"}: ${why}`, stderr: s.stderr,
+        label: c.label,
+        runs: samples.length,
+        seconds: s.seconds,
+        rssMB: s.rssMB,
+        cpuSeconds: s.cpuSeconds,
+        samples: [s.seconds],
+        ok: false,
+        error: `exit ${s.status ?? "killed"}: ${why}`,
+        stderr: s.stderr,
       };
     }
     if (s.seconds > longSec) break;
@@ -138,7 +157,12 @@ export function reportedCount(stderr: string): number | null {
 
 function firstLine(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: "utf8" });
-  return r.status === 0 ? (r.stdout || r.stderr).split("\n").find((l) => l.trim() !== "")?.trim() ?? "?" : "not found";
+  return r.status === 0
+    ? ((r.stdout || r.stderr)
+        .split("\n")
+        .find((l) => l.trim() !== "")
+        ?.trim() ?? "?")
+    : "not found";
 }
 
 export interface Machine {
@@ -162,8 +186,12 @@ export function machine(root: string): Machine {
   const git = spawnSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" });
   let prh = "not installed";
   try {
-    prh = (JSON.parse(readFileSync(path.join(root, "node_modules", "prh", "package.json"), "utf8")) as { version: string }).version;
-  } catch { /* reported as not installed */ }
+    prh = (
+      JSON.parse(readFileSync(path.join(root, "node_modules", "prh", "package.json"), "utf8")) as { version: string }
+    ).version;
+  } catch {
+    /* reported as not installed */
+  }
   return {
     cpu: cpus[0]?.model ?? "unknown",
     cores: os.availableParallelism(),
@@ -176,6 +204,9 @@ export function machine(root: string): Machine {
     unspin: git.status === 0 ? git.stdout.trim() : "unknown",
     locale: process.env.LC_ALL || process.env.LANG || "unset",
     rss: rssMethod(),
-    load: os.loadavg().map((x) => x.toFixed(1)).join(" "),
+    load: os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" "),
   };
 }

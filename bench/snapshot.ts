@@ -12,9 +12,14 @@ export function snapshot(root: string, log: (s: string) => void): string {
   const dir = path.join(root, "bench", ".snapshot");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs"), "--outdir", path.join(dir, "dist")], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs"), "--outdir", path.join(dir, "dist")], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (r.status !== 0 || !existsSync(path.join(dir, "dist", "cli.cjs"))) {
-    throw new Error(`building src/ into ${dir} failed:\n${r.stdout}${r.stderr}\n(use --no-build to measure the existing dist/)`);
+    throw new Error(
+      `building src/ into ${dir} failed:\n${r.stdout}${r.stderr}\n(use --no-build to measure the existing dist/)`,
+    );
   }
   if (r.stderr.trim()) log(`build warnings:\n${r.stderr.split("\n").slice(0, 5).join("\n")}`);
   cpSync(path.join(root, "bin"), path.join(dir, "bin"), { recursive: true });

@@ -3,7 +3,7 @@
 // CommonJS (bin/package.json), like the bundle it loads: the quickest start for a pipe.
 //
 // The bundle is compiled through vm.Script with V8's code cache: the bytecode of every function the
-// first run compiled is kept in unspin's cache folder (the pack cache's, src/dictionary/cache.ts: same rules,
+// first run compiled is kept in unspin's cache folder (the pack cache's, src/dictionary/cache-dir.ts: same rules,
 // same UNSPIN_NO_CACHE), so later runs skip parsing and compiling it (about 10 ms of each start
 // and 15 ms of a 1 MB run, measured by bench/). The cache file names the bundle's size, mtime and
 // inode and the Node version; anything else, or a file V8 rejects, means a plain compile and a new
@@ -23,10 +23,12 @@ try {
 }
 load(cli, source).run();
 
-/** The code cache's file for this bundle, or undefined when caching is off (see src/dictionary/cache.ts cacheDir). */
+/** The code cache's file for this bundle, or undefined when caching is off (see src/dictionary/cache-dir.ts cacheDir). */
 function codeCacheFile(env) {
   if (env.UNSPIN_NO_CACHE && env.UNSPIN_NO_CACHE !== "0") return undefined;
-  const dir = env.UNSPIN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(require("node:os").homedir(), ".cache"), "unspin");
+  const dir =
+    env.UNSPIN_CACHE_DIR ||
+    path.join(env.XDG_CACHE_HOME || path.join(require("node:os").homedir(), ".cache"), "unspin");
   let h = 0x811c9dc5; // FNV-1a of the bundle's path: one cache file per installed copy
   for (let i = 0; i < cli.length; i++) h = Math.imul(h ^ cli.charCodeAt(i), 0x01000193);
   return path.join(dir, `code-${(h >>> 0).toString(16)}.v8`);

@@ -11,7 +11,14 @@ const outdir = at > 0 ? process.argv[at + 1] : "dist";
 
 rmSync(outdir, { recursive: true, force: true }); // no stale files of an earlier build
 
-const common = { bundle: true, platform: "node", target: "node20", external: ["yaml"], minify: true, logLevel: "warning" };
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  external: ["yaml"],
+  minify: true,
+  logLevel: "warning",
+};
 // the CLI bundles run through vm.Script (bin/unspin.js, for V8's code cache), where import() is not allowed: require instead
 const noDynamicImport = { supported: { "dynamic-import": false } };
 
@@ -28,5 +35,14 @@ await build({
   banner: { js: "var __unspinUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
 
-await build({ ...common, entryPoints: ["src/index.ts"], outdir, format: "esm", splitting: true, chunkNames: "chunk-[hash]",
-  banner: { js: "import { createRequire as __unspinRequire } from 'node:module'; const require = __unspinRequire(import.meta.url);" } });
+await build({
+  ...common,
+  entryPoints: ["src/index.ts"],
+  outdir,
+  format: "esm",
+  splitting: true,
+  chunkNames: "chunk-[hash]",
+  banner: {
+    js: "import { createRequire as __unspinRequire } from 'node:module'; const require = __unspinRequire(import.meta.url);",
+  },
+});

@@ -39,7 +39,6 @@ function loadDb(path: string): Map<string, string[]> {
   return db;
 }
 
-
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One regex over all keys, longest first, so the longest key wins at each position. */
@@ -70,7 +69,7 @@ function spin(
     const origOffset = match.index;
     const alts = db.get(original.toLowerCase());
     if (alts === undefined || rng() >= rate) continue;
-    const alt = keepCapital(original, alts[Math.floor(rng() * alts.length)] ?? alts[0]!);
+    const alt = keepCapital(original, alts[Math.floor(rng() * alts.length)] ?? alts[0]);
     spun += text.slice(last, origOffset);
     edits.push({ spun: alt, original, spunOffset: spun.length, origOffset });
     spun += alt;
@@ -98,9 +97,9 @@ function main(): void {
   const db = loadDb(values.db);
   const { spun, edits } = spin(readFileSync(input, "utf8"), db, buildMatcher(db.keys()), rng(seed), rate);
   writeFileSync(output, spun);
-  const tsvPath = output.replace(/(\.spun)?\.txt$/, "") + ".edits.tsv";
+  const tsvPath = `${output.replace(/(\.spun)?\.txt$/, "")}.edits.tsv`;
   const rows = edits.map((e) => [e.spun, e.original, e.spunOffset, e.origOffset].join("\t"));
-  writeFileSync(tsvPath, ["spun_span\toriginal_span\tspun_offset\torig_offset", ...rows].join("\n") + "\n");
+  writeFileSync(tsvPath, `${["spun_span\toriginal_span\tspun_offset\torig_offset", ...rows].join("\n")}\n`);
   console.log(`${output}: ${edits.length} substitutions (seed ${seed}); edits in ${tsvPath}`);
 }
 

@@ -28,7 +28,9 @@ interface Row {
 }
 
 function readTsv(file: string): { header: string[]; rows: string[][]; comments: string[] } {
-  const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "");
+  const lines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   const comments = lines.filter((l) => l.startsWith("#"));
   const data = lines.filter((l) => !l.startsWith("#")).map((l) => l.split("\t"));
   return { header: data[0], rows: data.slice(1), comments };
@@ -48,18 +50,34 @@ function add(spun: string, original: string, seen: number, source: string): void
 
 const dev = readTsv(path.join(DIR, "dev-mappings.tsv"));
 const col = (h: string[], name: string) => h.indexOf(name);
-for (const r of dev.rows) add(r[col(dev.header, "spun")], r[col(dev.header, "original")], Number(r[col(dev.header, "times_seen")]), "dev-mappings");
+for (const r of dev.rows)
+  add(
+    r[col(dev.header, "spun")],
+    r[col(dev.header, "original")],
+    Number(r[col(dev.header, "times_seen")]),
+    "dev-mappings",
+  );
 words += DEV_WORDS;
 
-for (const f of readdirSync(DIR).filter((n) => /^observed-.*\.tsv$/.test(n)).sort()) {
+for (const f of readdirSync(DIR)
+  .filter((n) => /^observed-.*\.tsv$/.test(n))
+  .sort()) {
   const t = readTsv(path.join(DIR, f));
   const w = t.comments.map((c) => /^# words (\d+)/.exec(c)).find(Boolean);
   if (!w) throw new Error(`${f}: no '# words N' line`);
   words += Number(w[1]);
-  for (const r of t.rows) add(r[col(t.header, "spun")], r[col(t.header, "original")], Number(r[col(t.header, "times_seen")]), f.replace(/\.tsv$/, ""));
+  for (const r of t.rows)
+    add(
+      r[col(t.header, "spun")],
+      r[col(t.header, "original")],
+      Number(r[col(t.header, "times_seen")]),
+      f.replace(/\.tsv$/, ""),
+    );
 }
 
-const rows = [...merged.values()].sort((a, b) => b.seen - a.seen || a.spun.localeCompare(b.spun) || a.original.localeCompare(b.original));
+const rows = [...merged.values()].sort(
+  (a, b) => b.seen - a.seen || a.spun.localeCompare(b.spun) || a.original.localeCompare(b.original),
+);
 const out = [
   "# Spinner mappings with their counts, merged by scripts/spinner-mappings.ts: how often each spun form was seen",
   "# standing for each original in aligned spun/original text. The evidence step's measured rate of a mapping is",
@@ -68,5 +86,5 @@ const out = [
   "spun\toriginal\tseen\tsources",
   ...rows.map((r) => `${r.spun}\t${r.original}\t${r.seen}\t${[...r.sources].sort().join(",")}`),
 ];
-writeFileSync(path.join(DIR, "mappings.tsv"), out.join("\n") + "\n");
+writeFileSync(path.join(DIR, "mappings.tsv"), `${out.join("\n")}\n`);
 console.log(`${rows.length} mappings from ${words} words of spun text`);

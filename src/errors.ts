@@ -3,7 +3,10 @@
 export type ExitCode = 0 | 1 | 2;
 
 export class UnspinError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = 2,
+  ) {
     super(message);
     this.name = "UnspinError";
   }

@@ -5,7 +5,14 @@ export { buildDictionary } from "./dictionary/build.js";
 export type { Dictionary } from "./dictionary/build.js";
 export { readPack } from "./dictionary/loader.js";
 export type { PackSource } from "./dictionary/loader.js";
-export { loadDictionary, resolvePack, readPackFile, builtinPacks, DEFAULT_PACKS, PACKS_DIR } from "./dictionary/packs.js";
+export {
+  loadDictionary,
+  resolvePack,
+  readPackFile,
+  builtinPacks,
+  DEFAULT_PACKS,
+  PACKS_DIR,
+} from "./dictionary/packs.js";
 export { tokenize, phraseKeys, Kind } from "./text/tokenizer.js";
 export type { Tokens } from "./text/tokenizer.js";
 export { UnspinError, DictionaryError } from "./errors.js";

@@ -34,7 +34,13 @@ describe("case patterns by char code", () => {
   const reference = (words: readonly string[]): string => {
     let letters = 0;
     let lowers = 0;
-    for (const w of words) for (const ch of w) if (UP.test(ch)) letters++; else if (LO.test(ch)) { letters++; lowers++; }
+    for (const w of words)
+      for (const ch of w)
+        if (UP.test(ch)) letters++;
+        else if (LO.test(ch)) {
+          letters++;
+          lowers++;
+        }
     if (letters >= 2 && lowers === 0) return "upper";
     if (words.length === 0 || !startsUp(words[0])) return "lower";
     if (words.length >= 2 && words.every(startsUp)) return "title";
@@ -42,10 +48,32 @@ describe("case patterns by char code", () => {
   };
 
   it("agrees with the Unicode classes on any words", () => {
-    const ch = fc.constantFrom("a", "Z", "q", "É", "é", "ß", "Σ", "σ", "ǅ", "1", "'", "’", "-", ".", "𝐀", "𝐚", "😀", "\uD800");
+    const ch = fc.constantFrom(
+      "a",
+      "Z",
+      "q",
+      "É",
+      "é",
+      "ß",
+      "Σ",
+      "σ",
+      "ǅ",
+      "1",
+      "'",
+      "’",
+      "-",
+      ".",
+      "𝐀",
+      "𝐚",
+      "😀",
+      "\uD800",
+    );
     const word = fc.array(ch, { maxLength: 8 }).map((cs) => cs.join(""));
-    fc.assert(fc.property(fc.array(word, { maxLength: 4 }), (words) => {
-      expect(casePattern(words)).toBe(reference(words));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 4 }), (words) => {
+        expect(casePattern(words)).toBe(reference(words));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

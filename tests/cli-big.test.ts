@@ -14,7 +14,9 @@ import type { Measured } from "./cli-support.js";
 
 const s = useScratch("unspin-big-");
 let cwd: string;
-beforeAll(() => { cwd = s.dir; });
+beforeAll(() => {
+  cwd = s.dir;
+});
 
 const BIG = process.env.UNSPIN_BIG === "1";
 
@@ -40,13 +42,15 @@ function spunFile(name: string, bytes: number, oneLine: boolean): { file: string
 
 function log(what: string, input: { size: number }, m: Measured): void {
   const mb = (input.size / 1e6).toFixed(0);
-  console.log(`big: ${what.padEnd(28)} ${mb.padStart(4)} MB  ${String(m.seconds).padStart(6)} s  peak RSS ${m.rssMiB} MiB`);
+  console.log(
+    `big: ${what.padEnd(28)} ${mb.padStart(4)} MB  ${String(m.seconds).padStart(6)} s  peak RSS ${m.rssMiB} MiB`,
+  );
 }
 
 describe("a 5 MB single line (always run)", () => {
   it("--format text streams it: right output, peak RSS under 300 MiB", () => {
     const big = spunFile("line5.txt", 5e6, true);
-    const { file, reps } = big;
+    const { reps } = big;
     const m = measure(["-f", "text", "line5.txt"], { cwd, keepStdout: true });
     log("5 MB line, text", big, m);
     expect(m.status).toBe(0);
@@ -71,7 +75,6 @@ describe("a 5 MB single line (always run)", () => {
 
   it("the default diff format: exit 0, peak RSS under 600 MiB", () => {
     const big = spunFile("line5d.txt", 5e6, true);
-    const { file } = big;
     const m = measure(["line5d.txt"], { cwd });
     log("5 MB line, diff", big, m);
     expect(m.status).toBe(0);
@@ -97,7 +100,8 @@ describe.skipIf(!BIG)("UNSPIN_BIG=1: a 200 MB file and a 50 MB single line", () 
       log(label, big, m);
       expect(m.status).toBe(0);
       expectCleanStderr(m.stderr, args.includes("--write") ? 2 : 0);
-      if (args.includes("--write")) expect(statSync(big.file).size).toBe((LINE_NEW.length + 1) * big.reps + (oneLine ? 1 : 0));
+      if (args.includes("--write"))
+        expect(statSync(big.file).size).toBe((LINE_NEW.length + 1) * big.reps + (oneLine ? 1 : 0));
       if (bound !== undefined) expect(m.rssMiB).toBeLessThan(bound);
     }, 900_000);
   }

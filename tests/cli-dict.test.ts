@@ -8,7 +8,9 @@ import { expectCleanStderr, unspin, useScratch } from "./cli-support.js";
 
 const s = useScratch();
 let cwd: string;
-beforeAll(() => { cwd = s.dir; });
+beforeAll(() => {
+  cwd = s.dir;
+});
 
 const ENTRY = (extra = "", original = "last year") => `pack: bad
 entries:
@@ -47,7 +49,9 @@ describe("a dictionary with a problem is refused: exit 2, file:line:col, a hint"
   });
 
   it("a misspelt required key: the unknown key and the missing one, one line each", () => {
-    const lines = refuse("pack: bad\nentries:\n  - spun: final yr\n    orignal: last year\n    examples: [{in: final yr, out: last year}]\n");
+    const lines = refuse(
+      "pack: bad\nentries:\n  - spun: final yr\n    orignal: last year\n    examples: [{in: final yr, out: last year}]\n",
+    );
     expect(lines).toEqual([
       "unspin: bad.yaml:4:5: unknown key `orignal` in an entry (hint: did you mean `original`?)",
       "unspin: bad.yaml:3:5: entry has no `original` (hint: add the restoration: `original: Cold War`)",
@@ -81,7 +85,9 @@ describe("a dictionary with a problem is refused: exit 2, file:line:col, a hint"
   });
 
   it("an empty spun form in a list", () => {
-    const lines = refuse("pack: bad\nentries:\n  - spun: [final yr, '  ']\n    original: last year\n    examples: [{in: final yr, out: last year}]\n");
+    const lines = refuse(
+      "pack: bad\nentries:\n  - spun: [final yr, '  ']\n    original: last year\n    examples: [{in: final yr, out: last year}]\n",
+    );
     expect(lines).toEqual(["unspin: bad.yaml:3:22: `spun` is empty (hint: write the words, or remove the key)"]);
   });
 
@@ -153,13 +159,16 @@ entries:
     expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: cannot read dictionary nope.yaml: no such file"]);
     const n = unspin(["--no-default-packs", "--dict", "nopack", "-"], { cwd, input: "", ownDict: false });
     expect(n.status).toBe(2);
-    expect(expectCleanStderr(n.stderr, 1)[0]).toMatch(/^unspin: no built-in pack 'nopack' \(built-in: .*\); give a path to use a file$/);
+    expect(expectCleanStderr(n.stderr, 1)[0]).toMatch(
+      /^unspin: no built-in pack 'nopack' \(built-in: .*\); give a path to use a file$/,
+    );
   });
 });
 
 describe("two --dict files that conflict", () => {
   const A = "pack: a\nentries:\n  - spun: put up\n    original: post\n    examples: [{in: put up, out: post}]\n";
-  const B = "pack: b\nentries:\n  - spun: final yr\n    original: last year\n    examples: [{in: final yr, out: last year}]\n  - spun: put up\n    original: tolerate\n    examples: [{in: put up, out: tolerate}]\n";
+  const B =
+    "pack: b\nentries:\n  - spun: final yr\n    original: last year\n    examples: [{in: final yr, out: last year}]\n  - spun: put up\n    original: tolerate\n    examples: [{in: put up, out: tolerate}]\n";
 
   function load(...dicts: string[]): { status: number | null; lines: string[] } {
     s.file("a.yaml", A);
@@ -188,7 +197,11 @@ describe("two --dict files that conflict", () => {
   });
 
   it("the same file twice is not a conflict", () => {
-    const r = unspin(["--no-default-packs", "--dict", "a.yaml", "--dict", "./a.yaml", "-f", "text", "-"], { cwd, input: "put up\n", ownDict: false });
+    const r = unspin(["--no-default-packs", "--dict", "a.yaml", "--dict", "./a.yaml", "-f", "text", "-"], {
+      cwd,
+      input: "put up\n",
+      ownDict: false,
+    });
     s.file("a.yaml", A);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("post\n");

@@ -13,7 +13,9 @@ import { BIN, IS_ROOT, NOBODY, expectCleanStderr, unspin, useScratch } from "./c
 
 const s = useScratch();
 let cwd: string;
-beforeAll(() => { cwd = s.dir; });
+beforeAll(() => {
+  cwd = s.dir;
+});
 
 const FORMATS = ["diff", "text"] as const;
 const SPUN = "the chilly struggle ended final yr";
@@ -93,7 +95,9 @@ describe("a binary file (NUL bytes)", () => {
       const r = unspin(["-f", format, "image.png"], { cwd });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
-      expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: warning: image.png: binary file (NUL byte at offset 8); skipped"]);
+      expect(expectCleanStderr(r.stderr, 1)).toEqual([
+        "unspin: warning: image.png: binary file (NUL byte at offset 8); skipped",
+      ]);
     });
 
     it(`among text files (${format}): skipped with a warning, the others restored, exit 0`, () => {
@@ -103,7 +107,9 @@ describe("a binary file (NUL bytes)", () => {
       expect(r.status).toBe(0);
       if (format === "text") expect(r.stdout).toBe(`${RESTORED}\n`);
       else expect(r.stdout).toContain("{+Cold War+}");
-      expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: warning: image.png: binary file (NUL byte at offset 8); skipped"]);
+      expect(expectCleanStderr(r.stderr, 1)).toEqual([
+        "unspin: warning: image.png: binary file (NUL byte at offset 8); skipped",
+      ]);
     });
   }
 
@@ -111,7 +117,9 @@ describe("a binary file (NUL bytes)", () => {
     const r = unspin(["-f", "text", "-"], { cwd, input: Buffer.from("abc\0def") });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: warning: <stdin>: binary file (NUL byte at offset 3); skipped"]);
+    expect(expectCleanStderr(r.stderr, 1)).toEqual([
+      "unspin: warning: <stdin>: binary file (NUL byte at offset 3); skipped",
+    ]);
   });
 
   it("among text files with --check and spun text: exit 1 (the binary file does not hide the finding)", () => {
@@ -125,7 +133,11 @@ describe("a binary file (NUL bytes)", () => {
 
 describe("invalid UTF-8: an error naming the byte offset, never U+FFFD", () => {
   const cases: [string, Buffer, number][] = [
-    ["a stray continuation byte", Buffer.concat([Buffer.from("the chilly "), Buffer.from([0x80]), Buffer.from(" struggle\n")]), 11],
+    [
+      "a stray continuation byte",
+      Buffer.concat([Buffer.from("the chilly "), Buffer.from([0x80]), Buffer.from(" struggle\n")]),
+      11,
+    ],
     ["a Latin-1 é", Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9]), Buffer.from(" final yr\n")]), 3],
     ["an overlong encoding", Buffer.concat([Buffer.from("ab"), Buffer.from([0xc0, 0x80]), Buffer.from("cd")]), 2],
     ["a UTF-16 surrogate", Buffer.concat([Buffer.from("é final yr "), Buffer.from([0xed, 0xa0, 0x80])]), 12],
@@ -141,7 +153,9 @@ describe("invalid UTF-8: an error naming the byte offset, never U+FFFD", () => {
         expect(r.stdout).toBe("");
         expect(r.stdout).not.toContain("\uFFFD");
         const [line] = expectCleanStderr(r.stderr, 1);
-        expect(line).toMatch(new RegExp(`^unspin: latin\\.txt: invalid UTF-8 .*byte offset ${offset}\\b.*not restored$`));
+        expect(line).toMatch(
+          new RegExp(`^unspin: latin\\.txt: invalid UTF-8 .*byte offset ${offset}\\b.*not restored$`),
+        );
       });
     }
   }
@@ -151,7 +165,9 @@ describe("invalid UTF-8: an error naming the byte offset, never U+FFFD", () => {
       const r = unspin(["-f", "text", "-"], { cwd, input: bytes });
       expect(r.status).toBe(2);
       expect(r.stdout).not.toContain("\uFFFD");
-      expect(expectCleanStderr(r.stderr, 1)[0]).toMatch(new RegExp(`^unspin: <stdin>: invalid UTF-8 .*byte offset ${offset}\\b.*not restored$`));
+      expect(expectCleanStderr(r.stderr, 1)[0]).toMatch(
+        new RegExp(`^unspin: <stdin>: invalid UTF-8 .*byte offset ${offset}\\b.*not restored$`),
+      );
     });
   }
 
@@ -160,7 +176,9 @@ describe("invalid UTF-8: an error naming the byte offset, never U+FFFD", () => {
     s.file("late.txt", Buffer.concat([head, Buffer.from([0xff])]));
     const r = unspin(["-f", "json", "late.txt"], { cwd });
     expect(r.status).toBe(2);
-    expect(expectCleanStderr(r.stderr, 1)).toEqual([`unspin: late.txt: invalid UTF-8 at byte offset ${head.length}; not restored`]);
+    expect(expectCleanStderr(r.stderr, 1)).toEqual([
+      `unspin: late.txt: invalid UTF-8 at byte offset ${head.length}; not restored`,
+    ]);
     const t = unspin(["-f", "text", "late.txt"], { cwd });
     expect(t.status).toBe(2);
     expect(t.stdout).not.toContain("\uFFFD");
@@ -186,9 +204,14 @@ describe("a UTF-8 byte order mark is kept byte for byte", () => {
 
   it("text output starts with the same three bytes; the restoration happens after them", () => {
     s.file("bom.txt", Buffer.concat([BOM, Buffer.from(`${SPUN}\n`)]));
-    const r = spawnSync(process.execPath, [BIN, "--no-default-packs", "--dict", "robust.yaml", "-f", "text", "bom.txt"], {
-      cwd, env: { ...process.env, UNSPIN_NO_CACHE: "1" },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "--no-default-packs", "--dict", "robust.yaml", "-f", "text", "bom.txt"],
+      {
+        cwd,
+        env: { ...process.env, UNSPIN_NO_CACHE: "1" },
+      },
+    );
     expect(r.status).toBe(0);
     expect(Buffer.compare(r.stdout, Buffer.concat([BOM, Buffer.from(`${RESTORED}\n`)]))).toBe(0);
   });
@@ -208,15 +231,27 @@ describe("a UTF-8 byte order mark is kept byte for byte", () => {
 
   it("a file holding only a BOM is unchanged", () => {
     s.file("bom-only.txt", BOM);
-    const r = spawnSync(process.execPath, [BIN, "--no-default-packs", "--dict", "robust.yaml", "-f", "text", "bom-only.txt"], { cwd });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "--no-default-packs", "--dict", "robust.yaml", "-f", "text", "bom-only.txt"],
+      { cwd },
+    );
     expect(Buffer.compare(r.stdout, BOM)).toBe(0);
   });
 });
 
 describe("line endings are kept exactly, with a restoration in the middle", () => {
   const endings: [string, string, string][] = [
-    ["CRLF", "first line\r\nthe chilly struggle ended\r\nlast line\r\n", "first line\r\nthe Cold War ended\r\nlast line\r\n"],
-    ["mixed CRLF, LF and CR", "one\r\ntwo\nthree\rthe chilly struggle, final yr\r\n\r\nfour\n\rfive", "one\r\ntwo\nthree\rthe Cold War, last year\r\n\r\nfour\n\rfive"],
+    [
+      "CRLF",
+      "first line\r\nthe chilly struggle ended\r\nlast line\r\n",
+      "first line\r\nthe Cold War ended\r\nlast line\r\n",
+    ],
+    [
+      "mixed CRLF, LF and CR",
+      "one\r\ntwo\nthree\rthe chilly struggle, final yr\r\n\r\nfour\n\rfive",
+      "one\r\ntwo\nthree\rthe Cold War, last year\r\n\r\nfour\n\rfive",
+    ],
     ["CRLF inside a spun form", "a\r\nthe chilly\r\nstruggle\r\nb\r\n", "a\r\nthe Cold War\r\nb\r\n"],
     ["no final newline", "the chilly struggle", "the Cold War"],
     ["trailing spaces and tabs", "the chilly struggle \t \r\n\t\r\n", "the Cold War \t \r\n\t\r\n"],
@@ -252,7 +287,12 @@ describe("output into a closed pipe (unspin big.txt | head -1)", () => {
       const file = s.file("big.txt", line.repeat(Math.ceil(5e6 / line.length)));
       const script = `"${process.execPath}" "${BIN}" --no-default-packs --dict robust.yaml -f ${format} "${file}" | head -1; echo "unspin exit: \${PIPESTATUS[0]}"`;
       const started = Date.now();
-      const r = spawnSync("bash", ["-c", script], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", UNSPIN_NO_CACHE: "1" } });
+      const r = spawnSync("bash", ["-c", script], {
+        cwd,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: "1", UNSPIN_NO_CACHE: "1" },
+      });
       expect(r.error, "the pipeline hung").toBeUndefined();
       expect(r.stderr).toBe("");
       const out = r.stdout.split("\n");
@@ -266,7 +306,11 @@ describe("output into a closed pipe (unspin big.txt | head -1)", () => {
   it("unified: 600 KB of spun text within 5 s", () => {
     const file = s.file("unified.txt", line.repeat(Math.ceil(6e5 / line.length)));
     const r = spawnSync(process.execPath, [BIN, "--no-default-packs", "--dict", "robust.yaml", "-f", "unified", file], {
-      cwd, encoding: "utf8", timeout: 5_000, maxBuffer: 1 << 28, env: { ...process.env, UNSPIN_NO_CACHE: "1" },
+      cwd,
+      encoding: "utf8",
+      timeout: 5_000,
+      maxBuffer: 1 << 28,
+      env: { ...process.env, UNSPIN_NO_CACHE: "1" },
     });
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(0);
@@ -274,7 +318,14 @@ describe("output into a closed pipe (unspin big.txt | head -1)", () => {
 
   it("head -c on the text of a 5 MB line: no error text", () => {
     const file = s.file("longline.txt", `${"the chilly struggle ".repeat(250_000)}\n`);
-    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --no-default-packs --dict robust.yaml -f text "${file}" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${BIN}" --no-default-packs --dict robust.yaml -f text "${file}" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+      ],
+      { cwd, encoding: "utf8", timeout: 60_000 },
+    );
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("0");
   }, 70_000);

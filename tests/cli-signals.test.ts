@@ -11,7 +11,9 @@ import { STACK_PATTERNS, tempLeftovers, unspinAsync, useScratch } from "./cli-su
 
 const s = useScratch();
 let cwd: string;
-beforeAll(() => { cwd = s.dir; });
+beforeAll(() => {
+  cwd = s.dir;
+});
 
 const LINE_OLD = "The chilly struggle ended final yr, and nothing else happened here at all today.\n";
 const LINE_NEW = "The Cold War ended last year, and nothing else happened here at all today.\n";
@@ -23,14 +25,27 @@ interface Outcome {
 }
 
 /** Run the CLI; signal it after `delayMs`, or as soon as `when()` holds (polled). */
-function runAndSignal(args: string[], delayMs: number, sig: NodeJS.Signals, env: NodeJS.ProcessEnv = {}, when?: () => boolean): Promise<Outcome> {
+function runAndSignal(
+  args: string[],
+  delayMs: number,
+  sig: NodeJS.Signals,
+  env: NodeJS.ProcessEnv = {},
+  when?: () => boolean,
+): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = unspinAsync(args, { cwd, env });
     let stderr = "";
-    child.stderr?.on("data", (d: Buffer) => { stderr += d.toString(); });
+    child.stderr?.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.stdout?.resume();
     const timer = when
-      ? setInterval(() => { if (when()) { clearInterval(timer); child.kill(sig); } }, 5)
+      ? setInterval(() => {
+          if (when()) {
+            clearInterval(timer);
+            child.kill(sig);
+          }
+        }, 5)
       : setTimeout(() => child.kill(sig), delayMs);
     child.on("error", reject);
     child.on("close", (status, signal) => {
@@ -61,7 +76,8 @@ describe("a signal during --write leaves every file old or new", () => {
       seen.add(`${state} (${o.signal ?? o.status})`);
       expect(state, `after SIGINT at ${delay} ms`).not.toBe("PARTIAL");
       expect(tempLeftovers(cwd), `after SIGINT at ${delay} ms`).toEqual([]);
-      if (o.status === 130) expect(o.stderr).toMatch(/^unspin: stopped by SIGINT after 1 file written; files not reached are unchanged$/m);
+      if (o.status === 130)
+        expect(o.stderr).toMatch(/^unspin: stopped by SIGINT after 1 file written; files not reached are unchanged$/m);
       checkStderr(o);
     }
     // both ends are reached: stopped before writing (old), and left to finish (new)
@@ -77,10 +93,12 @@ describe("a signal during --write leaves every file old or new", () => {
       for (const delay of [60, 200, 350, 500, 700, 1000]) {
         for (const n of names) writeFileSync(path.join(cwd, n), oldText);
         const o = await runAndSignal(["--write", ...names], delay, sig);
-        const states = names.map((n) => {
-          const t = readFileSync(path.join(cwd, n), "utf8");
-          return t === oldText ? "o" : t === newText ? "n" : "P";
-        }).join("");
+        const states = names
+          .map((n) => {
+            const t = readFileSync(path.join(cwd, n), "utf8");
+            return t === oldText ? "o" : t === newText ? "n" : "P";
+          })
+          .join("");
         expect(states, `${sig} at ${delay} ms`).toMatch(/^n*o*$/);
         expect(tempLeftovers(cwd), `${sig} at ${delay} ms`).toEqual([]);
         if (o.status === 130 || o.status === 143) {
@@ -98,15 +116,21 @@ describe("a signal during --write leaves every file old or new", () => {
       const oldText = LINE_OLD.repeat(1000);
       writeFileSync(path.join(cwd, "held.txt"), oldText);
       writeFileSync(path.join(cwd, "later.txt"), oldText);
-      const o = await runAndSignal(["--write", "--backup", "held.txt", "later.txt"], 0, sig,
+      const o = await runAndSignal(
+        ["--write", "--backup", "held.txt", "later.txt"],
+        0,
+        sig,
         { UNSPIN_TEST_PAUSE_BEFORE_RENAME: "400" },
-        () => readdirSync(cwd).some((f) => f.startsWith(".held.txt.") && f.endsWith(".tmp")));
+        () => readdirSync(cwd).some((f) => f.startsWith(".held.txt.") && f.endsWith(".tmp")),
+      );
       expect(o.status).toBe(sig === "SIGINT" ? 130 : 143);
       expect(readFileSync(path.join(cwd, "held.txt"), "utf8")).toBe(LINE_NEW.repeat(1000));
       expect(readFileSync(path.join(cwd, "held.txt.orig"), "utf8")).toBe(oldText);
       expect(readFileSync(path.join(cwd, "later.txt"), "utf8")).toBe(oldText);
       expect(tempLeftovers(cwd)).toEqual([]);
-      expect(o.stderr).toBe(`unspin: restored held.txt (2000 restorations; backup held.txt.orig)\nunspin: stopped by ${sig} after 1 file written; files not reached are unchanged\n`);
+      expect(o.stderr).toBe(
+        `unspin: restored held.txt (2000 restorations; backup held.txt.orig)\nunspin: stopped by ${sig} after 1 file written; files not reached are unchanged\n`,
+      );
     }, 30_000);
   }
 });

@@ -30,7 +30,11 @@ entries:
 `;
 
 /** A scratch folder that other users can enter too (one test drops privileges). */
-export function scratch(prefix = "unspin-cli-"): { dir: string; file: (name: string, data: string | Uint8Array) => string; cleanup: () => void } {
+export function scratch(prefix = "unspin-cli-"): {
+  dir: string;
+  file: (name: string, data: string | Uint8Array) => string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   chmodSync(dir, 0o755);
   writeFileSync(path.join(dir, "robust.yaml"), DICT_YAML);
@@ -50,7 +54,9 @@ export type Scratch = ReturnType<typeof scratch>;
 /** A scratch folder made before a test file's tests and removed after them. */
 export function useScratch(prefix?: string): Scratch {
   const box = {} as Scratch;
-  beforeAll(() => { Object.assign(box, scratch(prefix)); });
+  beforeAll(() => {
+    Object.assign(box, scratch(prefix));
+  });
   afterAll(() => box.cleanup());
   return box;
 }
@@ -137,7 +143,10 @@ export interface Measured extends Run {
 export function measure(args: readonly string[], o: CliOptions & { keepStdout?: boolean }): Measured {
   const probe = path.join(o.cwd, "rss-probe.mjs");
   const out = path.join(o.cwd, `rss-${process.pid}.txt`);
-  writeFileSync(probe, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`);
+  writeFileSync(
+    probe,
+    `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["--import", pathToFileURL(probe).href, ...fullArgs(args, o)], {
     cwd: o.cwd,
@@ -151,5 +160,11 @@ export function measure(args: readonly string[], o: CliOptions & { keepStdout?: 
   if (r.error) throw r.error;
   const rssKiB = Number(readFileSync(out, "utf8"));
   rmSync(out, { force: true });
-  return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr, rssMiB: Math.round(rssKiB / 1024), seconds: Math.round(seconds * 10) / 10 };
+  return {
+    status: r.status,
+    stdout: r.stdout ?? "",
+    stderr: r.stderr,
+    rssMiB: Math.round(rssKiB / 1024),
+    seconds: Math.round(seconds * 10) / 10,
+  };
 }

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { BIN, cli, fixture } from "./helpers.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "unspin-write-stream-"));
-const chunk = readFileSync(fixture("seed", "biden-putin-geneva.spun.txt"), "utf8") + readFileSync(fixture("clean", "05-cup-final.txt"), "utf8");
+const chunk =
+  readFileSync(fixture("seed", "biden-putin-geneva.spun.txt"), "utf8") +
+  readFileSync(fixture("clean", "05-cup-final.txt"), "utf8");
 const big = chunk.repeat(Math.ceil((9 << 20) / chunk.length)); // just over the 8 MB streaming threshold
 
 describe("--write on a large file", () => {
@@ -39,7 +41,9 @@ describe("--write on a large file", () => {
     writeFileSync(file, big.repeat(3));
     const child = spawn(process.execPath, [BIN, "--write", file], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
     await new Promise((r) => setTimeout(r, 500));
     child.kill("SIGINT");
     const code = await new Promise<number | null>((r) => child.on("close", r));

@@ -1,7 +1,15 @@
 /** `--write` and `--backup` through the real CLI. */
 import { spawnSync } from "node:child_process";
 import {
-  chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync,
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
 } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +17,9 @@ import { BIN, IS_ROOT, NOBODY, expectCleanStderr, tempLeftovers, unspin, useScra
 
 const s = useScratch();
 let cwd: string;
-beforeAll(() => { cwd = s.dir; });
+beforeAll(() => {
+  cwd = s.dir;
+});
 
 const SPUN = "Talks stalled final yr, as the chilly struggle thawed.\n";
 const RESTORED = "Talks stalled last year, as the Cold War thawed.\n";
@@ -100,9 +110,19 @@ describe("--write", () => {
   it("stderr closed early (2>&1 | true): every file is still written, exit 0", () => {
     const names = Array.from({ length: 6 }, (_, i) => `closed-${i}.txt`);
     for (const n of names) old(n, SPUN);
-    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --no-default-packs --dict robust.yaml --write ${names.join(" ")} 2>&1 | true; echo "\${PIPESTATUS[0]}"`], {
-      cwd, encoding: "utf8", timeout: 30_000, env: { ...process.env, UNSPIN_NO_CACHE: "1" },
-    });
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${BIN}" --no-default-packs --dict robust.yaml --write ${names.join(" ")} 2>&1 | true; echo "\${PIPESTATUS[0]}"`,
+      ],
+      {
+        cwd,
+        encoding: "utf8",
+        timeout: 30_000,
+        env: { ...process.env, UNSPIN_NO_CACHE: "1" },
+      },
+    );
     expect(r.stdout.trim()).toBe("0");
     for (const n of names) expect(readFileSync(path.join(cwd, n), "utf8")).toBe(RESTORED);
   });
@@ -162,7 +182,9 @@ describe("--write refuses what it must not write", () => {
     if (spawnSync("mkfifo", [fifo]).status !== 0) return; // no mkfifo: nothing to test
     const r = unspin(["--write", "pipe.fifo"], { cwd, timeout: 10_000 });
     expect(r.status).toBe(2);
-    expect(expectCleanStderr(r.stderr, 2)[0]).toBe("unspin: pipe.fifo: not a regular file; --write rewrites only regular files");
+    expect(expectCleanStderr(r.stderr, 2)[0]).toBe(
+      "unspin: pipe.fifo: not a regular file; --write rewrites only regular files",
+    );
   });
 
   it("a folder it cannot write to: one error line, the file left as it was, exit 2", () => {
@@ -240,8 +262,14 @@ describe("--backup", () => {
     old("bk6.txt", SPUN);
     const cases: [string[], string][] = [
       [["--backup", "bk6.txt"], "unspin: --backup works only with --write"],
-      [["--write", "--backup=", "bk6.txt"], "unspin: --backup=: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)"],
-      [["--write", "--backup=/x", "bk6.txt"], "unspin: --backup=/x: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)"],
+      [
+        ["--write", "--backup=", "bk6.txt"],
+        "unspin: --backup=: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)",
+      ],
+      [
+        ["--write", "--backup=/x", "bk6.txt"],
+        "unspin: --backup=/x: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)",
+      ],
     ];
     for (const [args, line] of cases) {
       const r = unspin(args, { cwd });

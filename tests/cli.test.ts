@@ -37,7 +37,17 @@ describe("unspin on the seed article", () => {
   it("lists every edit in JSON with its entry, file:line and reasons; the edits rebuild the text", () => {
     const input = readFileSync(SEED, "utf8");
     const json = JSON.parse(cli(["--format", "json", SEED]).stdout) as {
-      files: { edits: { start: number; end: number; replacement: string; spun: string; detect: boolean; entry: { id: string; file: string; line: number }; why: string[] }[] }[];
+      files: {
+        edits: {
+          start: number;
+          end: number;
+          replacement: string;
+          spun: string;
+          detect: boolean;
+          entry: { id: string; file: string; line: number };
+          why: string[];
+        }[];
+      }[];
     };
     const edits = json.files[0].edits;
     expect(edits.length).toBeGreaterThan(50);
@@ -84,7 +94,9 @@ describe("command line behaviour", () => {
     expect(plain.stdout).not.toContain("\u001b[");
     const forced = cli([SEED], { env: { FORCE_COLOR: "1", NO_COLOR: undefined } });
     expect(forced.stdout).toContain("\u001b[");
-    expect(cli(["--no-color", SEED], { env: { FORCE_COLOR: "1", NO_COLOR: undefined } }).stdout).not.toContain("\u001b[");
+    expect(cli(["--no-color", SEED], { env: { FORCE_COLOR: "1", NO_COLOR: undefined } }).stdout).not.toContain(
+      "\u001b[",
+    );
   });
 
   it("fails with one line and exit 2 on a missing file, naming it", () => {
@@ -99,7 +111,9 @@ describe("command line behaviour", () => {
     writeFileSync(bad, "pack: bad\nentries:\n  - spun: x\n    orignal: y\n    examples: [{in: x, out: y}]\n");
     const r = cli(["--dict", bad, "-f", "text", "-"], { input: "x" });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^unspin: .*bad\.yaml:4:5: unknown key `orignal` in an entry \(hint: did you mean `original`\?\)\n/);
+    expect(r.stderr).toMatch(
+      /^unspin: .*bad\.yaml:4:5: unknown key `orignal` in an entry \(hint: did you mean `original`\?\)\n/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

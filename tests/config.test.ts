@@ -4,19 +4,28 @@ import { describe, expect, it } from "vitest";
 import { findConfig, packList, readConfig } from "../src/cli/config.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 
-const PACK = "pack: mine\nentries:\n  - {spun: frobnicated widget, original: famous gadget, examples: [{in: a frobnicated widget, out: a famous gadget}]}\n";
+const PACK =
+  "pack: mine\nentries:\n  - {spun: frobnicated widget, original: famous gadget, examples: [{in: a frobnicated widget, out: a famous gadget}]}\n";
 
 describe(".unspinrc.yaml", () => {
   it("is found upward from the working directory; dictionaries resolve relative to it", () => {
     const dir = tempDir();
     const deep = path.join(dir, "a", "b");
     mkdirSync(deep, { recursive: true });
-    writeFileSync(path.join(dir, ".unspinrc.yaml"), "# mine\npacks: [news, science]\ndictionaries: [./terms/my.yaml]\n");
+    writeFileSync(
+      path.join(dir, ".unspinrc.yaml"),
+      "# mine\npacks: [news, science]\ndictionaries: [./terms/my.yaml]\n",
+    );
     expect(findConfig(deep)).toBe(path.join(dir, ".unspinrc.yaml"));
     const c = readConfig(path.join(dir, ".unspinrc.yaml"));
     expect(c.packs).toEqual(["news", "science"]);
     expect(c.dictionaries).toEqual([path.join(dir, "terms", "my.yaml")]);
-    expect(packList({ dict: ["extra.yaml"], defaultPacks: true }, deep)).toEqual(["news", "science", path.join(dir, "terms", "my.yaml"), "extra.yaml"]);
+    expect(packList({ dict: ["extra.yaml"], defaultPacks: true }, deep)).toEqual([
+      "news",
+      "science",
+      path.join(dir, "terms", "my.yaml"),
+      "extra.yaml",
+    ]);
     expect(packList({ dict: [], defaultPacks: false }, deep)).toEqual([path.join(dir, "terms", "my.yaml")]);
     expect(packList({ dict: ["x.yaml"], defaultPacks: true, config: false }, deep)).toEqual(["news", "x.yaml"]);
   });

@@ -31,7 +31,16 @@ entries:
 describe("dict add (issue check 1)", () => {
   it("adds to a new file, and unspin --dict restores with it", { timeout: 30_000 }, async () => {
     const dir = tempDir();
-    const r = await runIn(dir, ["dict", "add", "frobnicated widget", "famous gadget", "--to", "my.yaml", "--example", "The frobnicated widget sold out."]);
+    const r = await runIn(dir, [
+      "dict",
+      "add",
+      "frobnicated widget",
+      "famous gadget",
+      "--to",
+      "my.yaml",
+      "--example",
+      "The frobnicated widget sold out.",
+    ]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("my.yaml:4");
@@ -49,7 +58,16 @@ describe("dict add (issue check 1)", () => {
     const dir = tempDir();
     const file = path.join(dir, "terms.yaml");
     writeFileSync(file, COMMENTED);
-    const r = await runIn(dir, ["dict", "add", "frobnicated widget", "famous gadget", "--to", "terms.yaml", "--example", "The frobnicated widget sold out."]);
+    const r = await runIn(dir, [
+      "dict",
+      "add",
+      "frobnicated widget",
+      "famous gadget",
+      "--to",
+      "terms.yaml",
+      "--example",
+      "The frobnicated widget sold out.",
+    ]);
     expect(r.status).toBe(0);
     const after = readFileSync(file, "utf8");
     // the file's own style: dash at column 4, keys at 6, nested lists not indented
@@ -63,7 +81,11 @@ describe("dict add (issue check 1)", () => {
     ].join("\n");
     const last = "    # a last comment inside the list\n";
     expect(after).toBe(COMMENTED.replace(last, added + last));
-    expect(readPack("terms.yaml", after).entries.map((e) => e.id)).toEqual(["chilly-struggle", "bunch", "frobnicated-widget"]);
+    expect(readPack("terms.yaml", after).entries.map((e) => e.id)).toEqual([
+      "chilly-struggle",
+      "bunch",
+      "frobnicated-widget",
+    ]);
   });
 
   it("adds to a file without a final newline, keeping its bytes", () => {
@@ -73,7 +95,7 @@ describe("dict add (issue check 1)", () => {
     writeFileSync(file, src);
     addEntry({ spun: "d e", original: "f", file, cwd: dir, example: "d e" });
     const after = readFileSync(file, "utf8");
-    expect(after.startsWith(src + "\n- spun: d e\n  original: f\n")).toBe(true);
+    expect(after.startsWith(`${src}\n- spun: d e\n  original: f\n`)).toBe(true);
   });
 
   it("keeps CRLF line endings", () => {
@@ -89,9 +111,21 @@ describe("dict add (issue check 1)", () => {
 
   it("without --example makes one and says so on stderr", async () => {
     const dir = tempDir();
-    const r = await runIn(dir, ["dict", "add", "chilly struggle", "Cold War", "--to", "w.yaml", "--before", "the", "--exact"]);
+    const r = await runIn(dir, [
+      "dict",
+      "add",
+      "chilly struggle",
+      "Cold War",
+      "--to",
+      "w.yaml",
+      "--before",
+      "the",
+      "--exact",
+    ]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('unspin: no --example given; made one: "The chilly struggle was noted." → "The Cold War was noted."\n');
+    expect(r.stderr).toBe(
+      'unspin: no --example given; made one: "The chilly struggle was noted." → "The Cold War was noted."\n',
+    );
     const text = readFileSync(path.join(dir, "w.yaml"), "utf8");
     expect(text).toContain("    case: exact\n    when:\n      before: [the]\n");
     const e = readPack("w.yaml", text).entries[0];
@@ -101,7 +135,18 @@ describe("dict add (issue check 1)", () => {
 
   it("--after and --allow are written and checked", async () => {
     const dir = tempDir();
-    const ok = await runIn(dir, ["dict", "add", "bunch", "lot", "--to", "w.yaml", "--after", "of", "--allow", "A bunch grew."]);
+    const ok = await runIn(dir, [
+      "dict",
+      "add",
+      "bunch",
+      "lot",
+      "--to",
+      "w.yaml",
+      "--after",
+      "of",
+      "--allow",
+      "A bunch grew.",
+    ]);
     expect(ok.status).toBe(0);
     const e = readPack("w.yaml", readFileSync(path.join(dir, "w.yaml"), "utf8")).entries[0];
     expect(e.when[0].after).toEqual([{ type: "seq", keys: ["of"] }]);
@@ -140,10 +185,28 @@ describe("dict add (issue check 1)", () => {
   it("refuses an example that the entry does not restore, and leaves the file alone", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "t.yaml"), COMMENTED);
-    const missing = await runIn(dir, ["dict", "add", "odd thing", "even thing", "--to", "t.yaml", "--example", "Nothing here."]);
+    const missing = await runIn(dir, [
+      "dict",
+      "add",
+      "odd thing",
+      "even thing",
+      "--to",
+      "t.yaml",
+      "--example",
+      "Nothing here.",
+    ]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("does not contain");
-    const blocked = await runIn(dir, ["dict", "add", "struggle", "war", "--to", "t.yaml", "--example", "The chilly struggle."]);
+    const blocked = await runIn(dir, [
+      "dict",
+      "add",
+      "struggle",
+      "war",
+      "--to",
+      "t.yaml",
+      "--example",
+      "The chilly struggle.",
+    ]);
     expect(blocked.status).toBe(1);
     expect(blocked.stderr).toContain("expected: The chilly war.");
     expect(readFileSync(path.join(dir, "t.yaml"), "utf8")).toBe(COMMENTED);
@@ -170,7 +233,9 @@ describe("dict add is atomic (issue check 2)", () => {
     const dir = tempDir();
     const file = path.join(dir, "t.yaml");
     writeFileSync(file, COMMENTED);
-    const r = await runIn(dir, ["dict", "add", "frobnicated widget", "famous gadget", "--to", "t.yaml"], { UNSPIN_TEST_FAIL_BEFORE_RENAME: "1" });
+    const r = await runIn(dir, ["dict", "add", "frobnicated widget", "famous gadget", "--to", "t.yaml"], {
+      UNSPIN_TEST_FAIL_BEFORE_RENAME: "1",
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("simulated failure before rename");
     expect(readFileSync(file, "utf8")).toBe(COMMENTED);
@@ -182,13 +247,18 @@ describe("dict add is atomic (issue check 2)", () => {
     const file = path.join(dir, "t.yaml");
     writeFileSync(file, COMMENTED);
     let seen = "";
-    expect(() => addEntry({
-      spun: "frobnicated widget", original: "famous gadget", file, cwd: dir,
-      beforeRename: (temp) => {
-        seen = readFileSync(temp, "utf8");
-        throw new Error("killed");
-      },
-    })).toThrow("killed");
+    expect(() =>
+      addEntry({
+        spun: "frobnicated widget",
+        original: "famous gadget",
+        file,
+        cwd: dir,
+        beforeRename: (temp) => {
+          seen = readFileSync(temp, "utf8");
+          throw new Error("killed");
+        },
+      }),
+    ).toThrow("killed");
     expect(seen).toContain("frobnicated widget");
     expect(readFileSync(file, "utf8")).toBe(COMMENTED);
     expect(readdirSync(dir)).toEqual(["t.yaml"]);
@@ -197,14 +267,38 @@ describe("dict add is atomic (issue check 2)", () => {
   it("a new file is not created when the write fails", () => {
     const dir = tempDir();
     const file = path.join(dir, "new.yaml");
-    expect(() => addEntry({ spun: "a b", original: "c", file, cwd: dir, beforeRename: () => { throw new Error("x"); } })).toThrow();
+    expect(() =>
+      addEntry({
+        spun: "a b",
+        original: "c",
+        file,
+        cwd: dir,
+        beforeRename: () => {
+          throw new Error("x");
+        },
+      }),
+    ).toThrow();
     expect(existsSync(file)).toBe(false);
   });
 });
 
 describe("YAML text helpers", () => {
   it("scalar() writes text that reads back as the same string", () => {
-    for (const s of ["plain words", "yes", "12", "a: b", "#tag", "- dash", "it's", 'say "hi"', "x, y", "[a]", "trailing ", "tab\there", "café ü"]) {
+    for (const s of [
+      "plain words",
+      "yes",
+      "12",
+      "a: b",
+      "#tag",
+      "- dash",
+      "it's",
+      'say "hi"',
+      "x, y",
+      "[a]",
+      "trailing ",
+      "tab\there",
+      "café ü",
+    ]) {
       const doc = `k: ${scalar(s)}\nl: [${scalar(s, true)}]\n`;
       expect(readPackLike(doc)).toEqual({ k: s, l: [s] });
     }
@@ -212,13 +306,22 @@ describe("YAML text helpers", () => {
 
   it("detectStyle reads the dash, key and nested-list columns", () => {
     expect(detectStyle(COMMENTED)).toEqual({ dash: 4, key: 6, nested: 0 });
-    expect(detectStyle("pack: x\nentries:\n- spun: a\n  original: b\n  examples:\n    - {in: a, out: b}\n")).toEqual({ dash: 0, key: 2, nested: 2 });
+    expect(detectStyle("pack: x\nentries:\n- spun: a\n  original: b\n  examples:\n    - {in: a, out: b}\n")).toEqual({
+      dash: 0,
+      key: 2,
+      nested: 2,
+    });
     expect(detectStyle("pack: x\nentries: []\n")).toEqual({ dash: 2, key: 4, nested: 2 });
   });
 
   it("appendEntryText fills an empty flow list", () => {
-    const text = appendEntryText("pack: x\nentries: []  # none yet\n", renderEntry({ spun: "a b", original: "c", examples: [{ in: "a b", out: "c" }] }));
-    expect(text).toBe("pack: x\nentries: \n  - spun: a b\n    original: c\n    examples:\n      - in: a b\n        out: c  # none yet\n");
+    const text = appendEntryText(
+      "pack: x\nentries: []  # none yet\n",
+      renderEntry({ spun: "a b", original: "c", examples: [{ in: "a b", out: "c" }] }),
+    );
+    expect(text).toBe(
+      "pack: x\nentries: \n  - spun: a b\n    original: c\n    examples:\n      - in: a b\n        out: c  # none yet\n",
+    );
     expect(readPack("x", text).entries).toHaveLength(1);
   });
 });

@@ -11,7 +11,7 @@ import { cli, ROOT } from "./helpers.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 
 // Made-up lines in the spinner format, with the junk the real databases have.
-const SMALL = [
+const SMALL = `${[
   "in the past|previously|in days gone by|formerly",
   "formerly|previously|in days gone by",
   "a great deal of|a large amount of|lots of",
@@ -24,13 +24,24 @@ const SMALL = [
   "alone",
   "",
   "big  house|large   home|large home",
-].join("\n") + "\n";
+].join("\n")}\n`;
 
 describe("thesaurus parsing", () => {
   it("skips and counts junk: empty fields, stray spaces, keys among their alternates, numeric keys", () => {
     const t = parseThesaurus(SMALL);
-    expect(t.skipped).toEqual({ emptyLines: 1, noAlternates: 1, numericKeys: 1, emptyAlternates: 2, alternateIsKey: 1, repeatedPairs: 1 });
-    expect(t.pairs.find((p) => p.original === "big house")).toEqual({ spun: "large home", original: "big house", line: 12 });
+    expect(t.skipped).toEqual({
+      emptyLines: 1,
+      noAlternates: 1,
+      numericKeys: 1,
+      emptyAlternates: 2,
+      alternateIsKey: 1,
+      repeatedPairs: 1,
+    });
+    expect(t.pairs.find((p) => p.original === "big house")).toEqual({
+      spun: "large home",
+      original: "big house",
+      line: 12,
+    });
     expect(t.pairs.some((p) => p.spun === "right away")).toBe(true);
   });
 });
@@ -70,7 +81,9 @@ describe("dict import", () => {
     expect(r.stdout).toContain("8 detect-only entries marked for review: 2 ambiguous");
     expect(r.stdout).toContain("skipped lines: 1 without alternates, 1 with a numeric key, 1 empty");
     expect(r.stdout).toContain("wrote s.yaml");
-    expect(buildDictionary([readPack("s.yaml", readFileSync(path.join(dir, "s.yaml"), "utf8"))]).entries).toHaveLength(12);
+    expect(buildDictionary([readPack("s.yaml", readFileSync(path.join(dir, "s.yaml"), "utf8"))]).entries).toHaveLength(
+      12,
+    );
     const toStdout = await runIn(dir, ["dict", "import", "s.dat"]);
     expect(toStdout.stdout.startsWith("# yaml-language-server")).toBe(true);
     expect(toStdout.stderr).toContain("4 restoring entries");

@@ -56,7 +56,10 @@ entries:
 const dict = buildDictionary([readPack("test.yaml", PACK)]);
 
 describe("document conditions", () => {
-  const doc = buildDictionary([readPack("doc.yaml", `
+  const doc = buildDictionary([
+    readPack(
+      "doc.yaml",
+      `
 pack: doc
 classes:
   signal: [neural organization, irregular woodland]
@@ -73,12 +76,18 @@ entries:
     original: clusters
     when: {near: [clustering], within: 3}
     examples: [{in: "gatherings by clustering", out: "clusters by clustering"}]
-`)]);
+`,
+    ),
+  ]);
 
   it("holds when the document has the phrase anywhere, or one phrase of a class", () => {
     expect(restore("The surface region of the lake.", doc).text).toBe("The surface region of the lake.");
-    expect(restore("The surface region grew.\n\nWe measured surface area.", doc).text).toBe("The surface area grew.\n\nWe measured surface area.");
-    expect(restore("The surface region of an irregular woodland.", doc).text).toBe("The surface area of an irregular woodland.");
+    expect(restore("The surface region grew.\n\nWe measured surface area.", doc).text).toBe(
+      "The surface area grew.\n\nWe measured surface area.",
+    );
+    expect(restore("The surface region of an irregular woodland.", doc).text).toBe(
+      "The surface area of an irregular woodland.",
+    );
   });
 
   it("holds only when the document lacks a phrase, for document_lacks", () => {
@@ -92,7 +101,10 @@ entries:
   });
 
   it("expands a class in near, and matches the possessive 's in a word list", () => {
-    const d = buildDictionary([readPack("n.yaml", `
+    const d = buildDictionary([
+      readPack(
+        "n.yaml",
+        `
 pack: n
 classes:
   tells: [final yr, chilly struggle]
@@ -101,15 +113,21 @@ entries:
     original: company
     when: [{after: ["'s"]}, {near: ["@tells"], within: 5}]
     examples: [{in: "the corporate's shares", out: "the company's shares"}]
-`)]);
+`,
+      ),
+    ]);
     expect(restore("the corporate’s shares", d).text).toBe("the company’s shares");
     expect(restore("the corporate grew final yr", d).text).toBe("the company grew final yr");
     expect(restore("a corporate account", d).edits).toHaveLength(0);
   });
 
   it("refuses a class in document_has as ambiguous", () => {
-    expect(() => readPack("x.yaml", "pack: x\nclasses: {c: [a]}\nentries:\n  - spun: b\n    original: c\n    when: {document_has: ['@c']}\n    examples: [{in: b, out: c}]\n"))
-      .toThrow("x.yaml:6:27: a class in `document_has` is ambiguous");
+    expect(() =>
+      readPack(
+        "x.yaml",
+        "pack: x\nclasses: {c: [a]}\nentries:\n  - spun: b\n    original: c\n    when: {document_has: ['@c']}\n    examples: [{in: b, out: c}]\n",
+      ),
+    ).toThrow("x.yaml:6:27: a class in `document_has` is ambiguous");
   });
 });
 
@@ -121,7 +139,9 @@ describe("restore", () => {
   });
 
   it("applies exact-case entries only where the case and the context hold", () => {
-    expect(restore("an attack in early Could on the pipeline", dict).text).toBe("an attack in early May on the pipeline");
+    expect(restore("an attack in early Could on the pipeline", dict).text).toBe(
+      "an attack in early May on the pipeline",
+    );
     expect(restore("Could it be? in early could", dict).text).toBe("Could it be? in early could");
     expect(restore("They met. Could we go", dict).edits).toHaveLength(0);
   });
@@ -141,8 +161,9 @@ describe("restore", () => {
   });
 
   it("matches inflected and possessive forms of an inflecting entry", () => {
-    expect(restore("Neural organizations and the neural organization’s layers", dict).text)
-      .toBe("Neural networks and the neural network’s layers");
+    expect(restore("Neural organizations and the neural organization’s layers", dict).text).toBe(
+      "Neural networks and the neural network’s layers",
+    );
   });
 
   it("never matches across a paragraph break", () => {
@@ -160,41 +181,83 @@ describe("restore", () => {
     const text = "Line one.\r\nIn early Could, the 2 men";
     const r = restore(text, dict);
     expect(r.edits.map((e) => [e.spun, e.line, e.col, e.entry.line])).toEqual([
-      ["Could", 2, 10, 9], ["the 2", 2, 17, 14],
+      ["Could", 2, 10, 9],
+      ["the 2", 2, 17, 14],
     ]);
     expect(r.edits[0].why).toEqual(['case matches "Could"', "not at a sentence start", 'after "early" (@date-word)']);
     expect(text.slice(r.edits[1].start, r.edits[1].end)).toBe("the 2");
   });
 
   it("is lossless: text no entry matches comes out byte-identical, CRLF and all", () => {
-    const chars = fc.constantFrom("a", "b", "Z", " ", "\r\n", "\n", "\t", "’", "é", ".", ",", "5", "-", "🎉", "\u00a0", "\ufeff");
-    fc.assert(fc.property(fc.array(chars, { maxLength: 120 }).map((a) => a.join("")), (s) => {
-      const r = restore(s, dict);
-      expect(r.edits).toHaveLength(0);
-      expect(r.text).toBe(s);
-    }), { numRuns: 3000 });
+    const chars = fc.constantFrom(
+      "a",
+      "b",
+      "Z",
+      " ",
+      "\r\n",
+      "\n",
+      "\t",
+      "’",
+      "é",
+      ".",
+      ",",
+      "5",
+      "-",
+      "🎉",
+      "\u00a0",
+      "\ufeff",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 120 }).map((a) => a.join("")),
+        (s) => {
+          const r = restore(s, dict);
+          expect(r.edits).toHaveLength(0);
+          expect(r.text).toBe(s);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it("changes nothing outside the edit spans, and its edits rebuild the text", () => {
-    const pieces = fc.constantFrom("the 2 men", "Chilly Struggle", " ", "\r\n", "in early Could", "a special", "and different", "x", "’", ".", "\n\n");
-    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map((a) => a.join("")), (s) => {
-      const r = restore(s, dict);
-      let at = 0;
-      for (const e of r.edits) {
-        expect(e.start).toBeGreaterThanOrEqual(at);
-        at = e.end;
-      }
-      expect(applyEdits(s, r.edits)).toBe(r.text);
-      // outside the spans, the output is the input
-      let outAt = 0;
-      let inAt = 0;
-      for (const e of r.edits) {
-        expect(r.text.slice(outAt, outAt + e.start - inAt)).toBe(s.slice(inAt, e.start));
-        outAt += e.start - inAt + e.replacement.length;
-        inAt = e.end;
-      }
-      expect(r.text.slice(outAt)).toBe(s.slice(inAt));
-    }), { numRuns: 2000 });
+    const pieces = fc.constantFrom(
+      "the 2 men",
+      "Chilly Struggle",
+      " ",
+      "\r\n",
+      "in early Could",
+      "a special",
+      "and different",
+      "x",
+      "’",
+      ".",
+      "\n\n",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 40 }).map((a) => a.join("")),
+        (s) => {
+          const r = restore(s, dict);
+          let at = 0;
+          for (const e of r.edits) {
+            expect(e.start).toBeGreaterThanOrEqual(at);
+            at = e.end;
+          }
+          expect(applyEdits(s, r.edits)).toBe(r.text);
+          // outside the spans, the output is the input
+          let outAt = 0;
+          let inAt = 0;
+          for (const e of r.edits) {
+            expect(r.text.slice(outAt, outAt + e.start - inAt)).toBe(s.slice(inAt, e.start));
+            outAt += e.start - inAt + e.replacement.length;
+            inAt = e.end;
+          }
+          expect(r.text.slice(outAt)).toBe(s.slice(inAt));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -202,8 +265,11 @@ describe("overlap resolution", () => {
   /** The rule as stated, over all candidates at once: longest, then earliest, then the entry listed first. */
   function reference(cands: Candidate[], count: number): Candidate[] {
     const taken = new Uint8Array(count);
-    const kept = cands.slice().sort((a, b) =>
-      (b.to - b.from) - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index)
+    const kept = cands
+      .slice()
+      .sort(
+        (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index,
+      )
       .filter((c) => {
         for (let p = c.from; p < c.to; p++) if (taken[p]) return false;
         for (let p = c.from; p < c.to; p++) taken[p] = 1;
@@ -213,15 +279,30 @@ describe("overlap resolution", () => {
   }
 
   it("resolving each run of overlapping candidates on its own keeps what the whole-list rule keeps", () => {
-    const cand = fc.record({ from: fc.integer({ min: 0, max: 40 }), len: fc.integer({ min: 1, max: 4 }), entry: fc.integer({ min: 0, max: 5 }) });
-    fc.assert(fc.property(fc.array(cand, { maxLength: 30 }), (raw) => {
-      // as candidates() makes them: in order of start, then length; one per (start, length)
-      const seen = new Set<string>();
-      const cands = raw
-        .filter((r) => !seen.has(`${r.from}:${r.len}`) && seen.add(`${r.from}:${r.len}`))
-        .sort((a, b) => a.from - b.from || a.len - b.len)
-        .map((r) => ({ from: r.from, to: r.from + r.len, why: [], variant: { entry: { index: r.entry } } }) as unknown as Candidate);
-      expect(resolve(cands, 50)).toEqual(reference(cands, 50));
-    }), { numRuns: 2000 });
+    const cand = fc.record({
+      from: fc.integer({ min: 0, max: 40 }),
+      len: fc.integer({ min: 1, max: 4 }),
+      entry: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(cand, { maxLength: 30 }), (raw) => {
+        // as candidates() makes them: in order of start, then length; one per (start, length)
+        const seen = new Set<string>();
+        const cands = raw
+          .filter((r) => !seen.has(`${r.from}:${r.len}`) && seen.add(`${r.from}:${r.len}`))
+          .sort((a, b) => a.from - b.from || a.len - b.len)
+          .map(
+            (r) =>
+              ({
+                from: r.from,
+                to: r.from + r.len,
+                why: [],
+                variant: { entry: { index: r.entry } },
+              }) as unknown as Candidate,
+          );
+        expect(resolve(cands, 50)).toEqual(reference(cands, 50));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -36,7 +36,10 @@ describe("explain", () => {
       "1:53 bogus finding",
     ]);
     const failed = x.matches[2].variants[0].maps[0].checks;
-    expect(failed.map((c) => `${c.held ? "✓" : "✗"} ${c.condition}`)).toEqual(["✗ before: [the]", "✗ not_after: [ended]"]);
+    expect(failed.map((c) => `${c.held ? "✓" : "✗"} ${c.condition}`)).toEqual([
+      "✗ before: [the]",
+      "✗ not_after: [ended]",
+    ]);
     const held = x.matches[0].variants[0].maps[0].checks;
     expect(held[0]).toEqual({ condition: "before: [the]", held: true, why: ['after "the"'] });
     expect(x.matches[1].edit?.entry.id).toBe("chilly-struggle");
@@ -45,24 +48,28 @@ describe("explain", () => {
 
   it("formats for people", () => {
     const text = formatExplanation(explain("the chilly struggle", dict));
-    expect(text).toBe([
-      "1:5 'chilly struggle'",
-      "  ✓ chilly-struggle: 'chilly struggle' → 'Cold War' x.yaml:3",
-      "      when (line 5): holds",
-      '        ✓ before: [the]  (after "the")',
-      "        ✓ not_after: [ended]  (not before an excluded word)",
-      "  → restored: 'chilly struggle' → 'Cold War'",
-      "1:12 'struggle'",
-      "  ✗ struggle: 'struggle' → 'war' x.yaml:7",
-      "      when #1 (line 9): fails",
-      "        ✗ after: [began]",
-      "      when #2 (line 9): fails",
-      "        ✗ sentence_start: true",
-      "  → unchanged: no entry's conditions hold here",
-      "restored: the Cold War",
-      "",
-    ].join("\n"));
-    expect(formatExplanation(explain("nothing here", dict))).toBe("no entry matches anywhere in the text\nrestored: nothing here\n");
+    expect(text).toBe(
+      [
+        "1:5 'chilly struggle'",
+        "  ✓ chilly-struggle: 'chilly struggle' → 'Cold War' x.yaml:3",
+        "      when (line 5): holds",
+        '        ✓ before: [the]  (after "the")',
+        "        ✓ not_after: [ended]  (not before an excluded word)",
+        "  → restored: 'chilly struggle' → 'Cold War'",
+        "1:12 'struggle'",
+        "  ✗ struggle: 'struggle' → 'war' x.yaml:7",
+        "      when #1 (line 9): fails",
+        "        ✗ after: [began]",
+        "      when #2 (line 9): fails",
+        "        ✗ sentence_start: true",
+        "  → unchanged: no entry's conditions hold here",
+        "restored: the Cold War",
+        "",
+      ].join("\n"),
+    );
+    expect(formatExplanation(explain("nothing here", dict))).toBe(
+      "no entry matches anywhere in the text\nrestored: nothing here\n",
+    );
   });
 
   it("is a top-level command using the run's packs", async () => {

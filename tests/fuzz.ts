@@ -44,16 +44,27 @@ for (const [i, t] of list.entries()) {
   if (out.failed) {
     failed = true;
     const why = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
-    console.log(`fuzz: ${t.name}: FAILED after ${fmt(out.numRuns)} cases (seed ${seed}, path ${out.counterexamplePath}):\n  ${why}\n  counterexample: ${JSON.stringify(out.counterexample?.[0])}`);
+    console.log(
+      `fuzz: ${t.name}: FAILED after ${fmt(out.numRuns)} cases (seed ${seed}, path ${out.counterexamplePath}):\n  ${why}\n  counterexample: ${JSON.stringify(out.counterexample?.[0])}`,
+    );
   } else {
     console.log(`fuzz: ${t.name}: ${fmt(out.numRuns)} cases in ${secs.toFixed(1)} s`);
   }
 }
 const secs = Number(process.hrtime.bigint() - started) / 1e9;
 if (excusedByConditions.size) {
-  const seen = [...excusedByConditions].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(", ");
-  console.log(`fuzz: property 5 excused second-pass edits of entries with conditions (they read the input, not restored text): ${seen}`);
+  const seen = [...excusedByConditions]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ×${n}`)
+    .join(", ");
+  console.log(
+    `fuzz: property 5 excused second-pass edits of entries with conditions (they read the input, not restored text): ${seen}`,
+  );
 }
-console.log(`fuzz: known exceptions listed in tests/property-suite.ts: ${Object.keys(KNOWN_NOT_IDEMPOTENT).join(", ") || "none"}`);
-console.log(`fuzz: ${fmt(total)} cases in ${secs.toFixed(1)} s (seed ${seed}): ${failed ? "a property FAILED" : "all properties held"}`);
+console.log(
+  `fuzz: known exceptions listed in tests/property-suite.ts: ${Object.keys(KNOWN_NOT_IDEMPOTENT).join(", ") || "none"}`,
+);
+console.log(
+  `fuzz: ${fmt(total)} cases in ${secs.toFixed(1)} s (seed ${seed}): ${failed ? "a property FAILED" : "all properties held"}`,
+);
 process.exit(failed ? 1 : 0);

@@ -16,7 +16,10 @@ export interface Run {
 }
 
 /** The real CLI, as a user runs it (needs the build: `npm test` builds first). */
-export function cli(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Run {
+export function cli(
+  args: string[],
+  opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: opts.input,
     cwd: opts.cwd ?? ROOT,
@@ -32,8 +35,12 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROO
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    stdout: (s) => { stdout += s; },
-    stderr: (s) => { stderr += s; },
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
     stdoutIsTTY: false,
     env: { NO_COLOR: "1", ...env },
     cwd,

@@ -13,7 +13,9 @@ describe("InputTally: the exit rule for refused inputs", () => {
   it("an error refuses the input and makes the exit 2, whatever else succeeded", async () => {
     const { t, lines } = tally();
     await t.attempt(() => 1);
-    await t.attempt(() => { throw new InputRefused("cannot read x: no such file", "fs"); });
+    await t.attempt(() => {
+      throw new InputRefused("cannot read x: no such file", "fs");
+    });
     expect(lines).toEqual(["unspin: cannot read x: no such file\n"]);
     expect(t.exitCode(0)).toBe(2);
     expect(t.exitCode(1)).toBe(2);
@@ -33,20 +35,33 @@ describe("InputTally: the exit rule for refused inputs", () => {
 
   it("a RangeError (an input too large to restore whole) refuses that input only, in one line", async () => {
     const { t, lines } = tally();
-    await t.attempt(() => { throw new RangeError("Map maximum size exceeded"); }, "huge.txt");
-    expect(lines).toEqual(["unspin: huge.txt: too large to restore whole in memory (Map maximum size exceeded); not restored; --format text streams inputs of any size\n"]);
+    await t.attempt(() => {
+      throw new RangeError("Map maximum size exceeded");
+    }, "huge.txt");
+    expect(lines).toEqual([
+      "unspin: huge.txt: too large to restore whole in memory (Map maximum size exceeded); not restored; --format text streams inputs of any size\n",
+    ]);
     expect(t.exitCode(0)).toBe(2);
   });
 
   it("anything else is not a refusal: it propagates (an internal error)", async () => {
     const { t } = tally();
-    await expect(t.attempt(() => { throw new TypeError("boom"); }, "x")).rejects.toThrow("boom");
-    await expect(t.attempt(() => { throw new UnspinError("a.yaml:1:1: bad\nb.yaml:2:2: bad"); })).rejects.toThrow(UnspinError);
+    await expect(
+      t.attempt(() => {
+        throw new TypeError("boom");
+      }, "x"),
+    ).rejects.toThrow("boom");
+    await expect(
+      t.attempt(() => {
+        throw new UnspinError("a.yaml:1:1: bad\nb.yaml:2:2: bad");
+      }),
+    ).rejects.toThrow(UnspinError);
   });
 
   it("recognises the stream reader's messages (source.ts throws plain UnspinErrors)", () => {
     expect(asRefusal(new UnspinError("x: binary file (NUL byte at offset 3); not restored"))).toMatchObject({
-      kind: "binary", message: "x: binary file (NUL byte at offset 3); skipped",
+      kind: "binary",
+      message: "x: binary file (NUL byte at offset 3); skipped",
     });
     expect(asRefusal(new UnspinError("x: invalid UTF-8 at byte offset 3; not restored"))?.kind).toBe("encoding");
     expect(asRefusal(new UnspinError("cannot read x: permission denied"))?.kind).toBe("fs");
@@ -59,7 +74,9 @@ describe("decoding", () => {
   it("never replaces: invalid UTF-8 is refused with the offset of its first bad byte", () => {
     expect(invalidUtf8Offset(Buffer.from("héllo"))).toBe(-1);
     expect(invalidUtf8Offset(Buffer.from([0x61, 0xe2, 0x82]))).toBe(1);
-    expect(() => decodeUtf8(Buffer.from([0x61, 0x62, 0xff]), "f")).toThrow("f: invalid UTF-8 at byte offset 2; not restored");
+    expect(() => decodeUtf8(Buffer.from([0x61, 0x62, 0xff]), "f")).toThrow(
+      "f: invalid UTF-8 at byte offset 2; not restored",
+    );
   });
 
   it("keeps a BOM", () => {
@@ -69,7 +86,12 @@ describe("decoding", () => {
 
 describe("--backup=SUFFIX", () => {
   it("is split for commander; a bare --backup takes no argument; nothing after -- is touched", () => {
-    expect(splitBackupArg(["--write", "--backup=.bak", "a"])).toEqual(["--write", "--backup", "--backup-suffix=.bak", "a"]);
+    expect(splitBackupArg(["--write", "--backup=.bak", "a"])).toEqual([
+      "--write",
+      "--backup",
+      "--backup-suffix=.bak",
+      "a",
+    ]);
     expect(splitBackupArg(["--write", "--backup", "a"])).toEqual(["--write", "--backup", "a"]);
     expect(splitBackupArg(["--", "--backup=x"])).toEqual(["--", "--backup=x"]);
   });

@@ -2,14 +2,19 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheDir } from "../src/dictionary/cache.js";
+import { cacheDir } from "../src/dictionary/cache-dir.js";
 import { unspin, useScratch } from "./cli-support.js";
 
 describe("the launcher's code cache", () => {
   const box = useScratch("unspin-launcher-");
   const run = (cache: string | undefined, extra: NodeJS.ProcessEnv = {}) =>
-    unspin(["--format", "text", "-"], { cwd: box.dir, input: "The chilly struggle ended.\n", env: { UNSPIN_NO_CACHE: undefined, UNSPIN_CACHE_DIR: cache, ...extra } });
-  const codeFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => /^code-[0-9a-f]+\.v8$/.test(f)) : []);
+    unspin(["--format", "text", "-"], {
+      cwd: box.dir,
+      input: "The chilly struggle ended.\n",
+      env: { UNSPIN_NO_CACHE: undefined, UNSPIN_CACHE_DIR: cache, ...extra },
+    });
+  const codeFiles = (dir: string) =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => /^code-[0-9a-f]+\.v8$/.test(f)) : [];
 
   it("is written by the first run, read by the next, and changes no output", () => {
     const cache = path.join(box.dir, "cache-a");
@@ -40,7 +45,7 @@ describe("the launcher's code cache", () => {
     expect(readFileSync(file, "latin1").startsWith("unspin-code-cache 1 v0")).toBe(false);
   });
 
-  it("lives where the pack cache lives (src/dictionary/cache.ts cacheDir)", () => {
+  it("lives where the pack cache lives (src/dictionary/cache-dir.ts cacheDir)", () => {
     const xdg = path.join(box.dir, "xdg");
     const env = { XDG_CACHE_HOME: xdg, UNSPIN_CACHE_DIR: undefined };
     expect(run(undefined, env).status).toBe(0);
@@ -49,7 +54,11 @@ describe("the launcher's code cache", () => {
 
   it("writes nothing with UNSPIN_NO_CACHE=1, and runs where the cache folder cannot be made", () => {
     const off = path.join(box.dir, "cache-c");
-    expect(run(off, { UNSPIN_NO_CACHE: "1" })).toMatchObject({ status: 0, stdout: "The Cold War ended.\n", stderr: "" });
+    expect(run(off, { UNSPIN_NO_CACHE: "1" })).toMatchObject({
+      status: 0,
+      stdout: "The Cold War ended.\n",
+      stderr: "",
+    });
     expect(existsSync(off)).toBe(false);
     const blocked = box.file("not-a-folder", "a file where the cache folder would be");
     expect(run(path.join(blocked, "cache"))).toMatchObject({ status: 0, stdout: "The Cold War ended.\n", stderr: "" });

@@ -33,12 +33,15 @@ describe("dictionary loader", () => {
   });
 
   it("refuses a wrong type", () => {
-    expect(problems(ENTRY("    match_case: yes please\n"))[0]).toBe("bad.yaml:5:17: `match_case` must be true or false (hint: write `match_case: true` or leave the key out)");
+    expect(problems(ENTRY("    match_case: yes please\n"))[0]).toBe(
+      "bad.yaml:5:17: `match_case` must be true or false (hint: write `match_case: true` or leave the key out)",
+    );
   });
 
   it("refuses an empty spun form", () => {
-    expect(problems("pack: t\nentries:\n  - spun: ''\n    original: x\n    examples: [{in: a, out: a}]\n")[0])
-      .toBe("bad.yaml:3:11: `spun` is empty (hint: write the words, or remove the key)");
+    expect(problems("pack: t\nentries:\n  - spun: ''\n    original: x\n    examples: [{in: a, out: a}]\n")[0]).toBe(
+      "bad.yaml:3:11: `spun` is empty (hint: write the words, or remove the key)",
+    );
   });
 
   it("refuses a duplicated key", () => {
@@ -47,8 +50,12 @@ describe("dictionary loader", () => {
 
   it("refuses an entry without examples and an unknown class", () => {
     const p = problems("pack: t\nentries:\n  - spun: x\n    original: y\n    when: {before: ['@nope']}\n");
-    expect(p).toContain("bad.yaml:5:21: unknown class `@nope` (hint: define it under `classes:` at the top of the pack)");
-    expect(p).toContain("bad.yaml:3:5: entry has no `examples` (hint: add `examples: [{in: spun sentence, out: restored sentence}]`)");
+    expect(p).toContain(
+      "bad.yaml:5:21: unknown class `@nope` (hint: define it under `classes:` at the top of the pack)",
+    );
+    expect(p).toContain(
+      "bad.yaml:3:5: entry has no `examples` (hint: add `examples: [{in: spun sentence, out: restored sentence}]`)",
+    );
   });
 
   it("refuses two entries that restore the same words differently under the same conditions", () => {
@@ -62,13 +69,23 @@ entries:
     original: posted
     examples: [{in: put up, out: posted}]
 `;
-    expect(problems(src)[0]).toBe("bad.yaml:6:5: conflicting entry: 'Put Up' → 'posted', but 'put up' → 'post' (bad.yaml:3) restores the same words under the same conditions (hint: remove one, or add a `when` condition that tells them apart)");
+    expect(problems(src)[0]).toBe(
+      "bad.yaml:6:5: conflicting entry: 'Put Up' → 'posted', but 'put up' → 'post' (bad.yaml:3) restores the same words under the same conditions (hint: remove one, or add a `when` condition that tells them apart)",
+    );
   });
 
   it("refuses conflicting entries across two files, naming both", () => {
-    const a = readPack("a.yaml", "pack: a\nentries:\n  - spun: put up\n    original: post\n    examples: [{in: put up, out: post}]\n");
-    const b = readPack("b.yaml", "pack: b\nentries:\n  - spun: put up\n    original: tolerate\n    examples: [{in: put up, out: tolerate}]\n");
-    expect(() => buildDictionary([a, b])).toThrow("b.yaml:3:5: conflicting entry: 'put up' → 'tolerate', but 'put up' → 'post' (a.yaml:3)");
+    const a = readPack(
+      "a.yaml",
+      "pack: a\nentries:\n  - spun: put up\n    original: post\n    examples: [{in: put up, out: post}]\n",
+    );
+    const b = readPack(
+      "b.yaml",
+      "pack: b\nentries:\n  - spun: put up\n    original: tolerate\n    examples: [{in: put up, out: tolerate}]\n",
+    );
+    expect(() => buildDictionary([a, b])).toThrow(
+      "b.yaml:3:5: conflicting entry: 'put up' → 'tolerate', but 'put up' → 'post' (a.yaml:3)",
+    );
   });
 
   it("allows one spun form with different conditions", () => {

@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { BIN, cli, fixture } from "./helpers.js";
 
 const SEED = fixture("seed", "biden-putin-geneva.spun.txt");
-const files = [SEED, fixture("news", "01-border-talks.spun.txt"), fixture("clean", "05-cup-final.txt"), fixture("news", "02-party-primary.spun.txt")];
+const files = [
+  SEED,
+  fixture("news", "01-border-talks.spun.txt"),
+  fixture("clean", "05-cup-final.txt"),
+  fixture("news", "02-party-primary.spun.txt"),
+];
 
 describe("many files", () => {
   // threads start once the main thread has worked 100 ms; these inputs are done sooner, so the
@@ -39,7 +44,9 @@ describe("many files", () => {
     const r = cli(["-f", "text", "--jobs", "2", SEED, "missing.txt", fixture("clean", "05-cup-final.txt")], threadsNow);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("unspin: cannot read missing.txt: no such file\n");
-    expect(r.stdout).toBe(cli(["-f", "text", SEED]).stdout + readFileSync(fixture("clean", "05-cup-final.txt"), "utf8"));
+    expect(r.stdout).toBe(
+      cli(["-f", "text", SEED]).stdout + readFileSync(fixture("clean", "05-cup-final.txt"), "utf8"),
+    );
   });
 
   it("refuses a --jobs that is not a whole number ≥ 1", () => {
@@ -55,17 +62,20 @@ describe("many files", () => {
 });
 
 describe("--format jsonl", () => {
-  const input = [
+  const input = `${[
     JSON.stringify({ id: "a", text: "Relations are at their lowest point since the Chilly Struggle." }),
     JSON.stringify({ id: 7, text: "A clean sentence about the weather." }),
     "",
     JSON.stringify({ text: "the press convention" }),
-  ].join("\n") + "\n";
+  ].join("\n")}\n`;
 
   it("restores one record per line, each with its edits and score", () => {
     const r = cli(["-f", "jsonl"], { input });
     expect(r.status).toBe(0);
-    const out = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: unknown; text: string; edits: unknown[]; words: number; score: number });
+    const out = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: unknown; text: string; edits: unknown[]; words: number; score: number });
     expect(out.map((o) => o.id)).toEqual(["a", 7, 4]);
     expect(out[0].text).toBe("Relations are at their lowest point since the Cold War.");
     expect(out[0].edits).toHaveLength(1);
@@ -86,11 +96,23 @@ const hasParallel = spawnSync("parallel", ["--version"]).status === 0;
 describe.skipIf(!hasParallel)("the GNU parallel recipe", () => {
   it("restores JSONL records in blocks across processes, the same as one process", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "unspin-parallel-"));
-    const records = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, text: i % 2 ? "They met at the press convention final yr." : "Nothing spun here at all." }));
+    const records = Array.from({ length: 400 }, (_, i) =>
+      JSON.stringify({
+        id: i,
+        text: i % 2 ? "They met at the press convention final yr." : "Nothing spun here at all.",
+      }),
+    );
     const inFile = path.join(dir, "in.jsonl");
-    writeFileSync(inFile, records.join("\n") + "\n");
+    writeFileSync(inFile, `${records.join("\n")}\n`);
     const single = cli(["-f", "jsonl", inFile]).stdout;
-    const r = spawnSync("sh", ["-c", `parallel --will-cite --pipe --keep-order -N 50 node ${JSON.stringify(BIN)} -f jsonl < ${JSON.stringify(inFile)}`], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const r = spawnSync(
+      "sh",
+      [
+        "-c",
+        `parallel --will-cite --pipe --keep-order -N 50 node ${JSON.stringify(BIN)} -f jsonl < ${JSON.stringify(inFile)}`,
+      ],
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(single);
     expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(400);

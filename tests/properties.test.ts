@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN } from "./helpers.js";
 import { useScratch } from "./cli-support.js";
 import {
-  KNOWN_NOT_IDEMPOTENT, applyJsonEdits, checkText, excusedByConditions, restoreProperty, targets, textArb,
+  KNOWN_NOT_IDEMPOTENT,
+  applyJsonEdits,
+  checkText,
+  excusedByConditions,
+  restoreProperty,
+  targets,
+  textArb,
 } from "./property-suite.js";
 import type { Target } from "./property-suite.js";
 import { buildDictionary } from "../src/dictionary/build.js";
@@ -22,7 +28,8 @@ const SEED = Number(process.env.UNSPIN_FUZZ_SEED ?? 20261129);
 const list: Target[] = targets();
 const widest = list[list.length - 1];
 /** Runs per dictionary: the widest (all shipped packs) half of 10,000, the others share the rest. */
-const runsFor = (t: Target): number => (list.length === 1 ? 10_000 : t === widest ? 5_000 : Math.ceil(5_000 / (list.length - 1)));
+const runsFor = (t: Target): number =>
+  list.length === 1 ? 10_000 : t === widest ? 5_000 : Math.ceil(5_000 / (list.length - 1));
 
 describe("restore properties (fast-check)", () => {
   it("runs on every shipped pack, and on all of them together", () => {
@@ -82,7 +89,17 @@ describe("the properties catch what they claim to", () => {
   });
 
   it("edge texts: empty, only spaces, lone surrogates, a BOM, CRLF runs", () => {
-    for (const text of ["", " ", "\uD800", "\uDC00chilly struggle", "\uFEFFfinal yr", "\r\n\r\n", "final\r\nyr", "final\n\nyr", "FINAL YR"]) {
+    for (const text of [
+      "",
+      " ",
+      "\uD800",
+      "\uDC00chilly struggle",
+      "\uFEFFfinal yr",
+      "\r\n\r\n",
+      "final\r\nyr",
+      "final\n\nyr",
+      "FINAL YR",
+    ]) {
       checkText(text, t.dict);
     }
   });
@@ -94,13 +111,15 @@ describe("the CLI's --format json edits applied to the input give its --format t
   let texts: string[] = [];
   beforeAll(() => {
     // texts from the widest dictionary's phrases, written as files; no NUL (a NUL makes a binary file)
-    texts = fc.sample(textArb(widest.phrases), { numRuns: 60, seed: SEED })
-      .map((x) => x.replace(/\0/g, " ").replace(/[\uD800-\uDFFF]/g, (c, i: number, str: string) => {
+    texts = fc.sample(textArb(widest.phrases), { numRuns: 60, seed: SEED }).map((x) =>
+      x.replace(/\0/g, " ").replace(/[\uD800-\uDFFF]/g, (c, i: number, str: string) => {
         // lone surrogates cannot be written as UTF-8: keep pairs, replace the rest
         const code = c.charCodeAt(0);
-        const pairOk = code < 0xdc00 ? /[\uDC00-\uDFFF]/.test(str[i + 1] ?? "") : /[\uD800-\uDBFF]/.test(str[i - 1] ?? "");
+        const pairOk =
+          code < 0xdc00 ? /[\uDC00-\uDFFF]/.test(str[i + 1] ?? "") : /[\uD800-\uDBFF]/.test(str[i - 1] ?? "");
         return pairOk ? c : "?";
-      }));
+      }),
+    );
     files = texts.map((x, i) => {
       const f = path.join(s.dir, `p${String(i).padStart(3, "0")}.txt`);
       writeFileSync(f, x);
@@ -110,15 +129,23 @@ describe("the CLI's --format json edits applied to the input give its --format t
 
   it("for 60 random files, in one run of each format", () => {
     const packs = builtinPacks();
-    const args = packs.length ? ["--no-default-packs", ...packs.flatMap((p) => ["--dict", p])] : ["--no-default-packs", "--dict", "robust.yaml"];
-    const run = (format: string) => spawnSync(process.execPath, [BIN, ...args, "-f", format, ...files], {
-      cwd: s.dir, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: "1" },
-    });
+    const args = packs.length
+      ? ["--no-default-packs", ...packs.flatMap((p) => ["--dict", p])]
+      : ["--no-default-packs", "--dict", "robust.yaml"];
+    const run = (format: string) =>
+      spawnSync(process.execPath, [BIN, ...args, "-f", format, ...files], {
+        cwd: s.dir,
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+        env: { ...process.env, NO_COLOR: "1" },
+      });
     const json = run("json");
     const text = run("text");
     expect(json.stderr).toBe("");
     expect(text.stderr).toBe("");
-    const parsed = JSON.parse(json.stdout) as { files: { file: string; edits: { start: number; end: number; replacement: string; detect: boolean }[] }[] };
+    const parsed = JSON.parse(json.stdout) as {
+      files: { file: string; edits: { start: number; end: number; replacement: string; detect: boolean }[] }[];
+    };
     expect(parsed.files).toHaveLength(files.length);
     const fromJson = parsed.files.map((f, i) => applyJsonEdits(texts[i], f.edits)).join("");
     expect(fromJson).toBe(text.stdout);

@@ -98,7 +98,16 @@ export interface Target {
   phrases: string[];
 }
 
-function phrasesOf(sources: { entries: { spun: string[]; original: string; examples: { in: string; out: string }[]; allows: { text: string }[] }[] }[]): string[] {
+function phrasesOf(
+  sources: {
+    entries: {
+      spun: string[];
+      original: string;
+      examples: { in: string; out: string }[];
+      allows: { text: string }[];
+    }[];
+  }[],
+): string[] {
   const out = new Set<string>();
   for (const src of sources) {
     for (const e of src.entries) {
@@ -120,37 +129,99 @@ export function targets(): Target[] {
   const list: Target[] = [{ name: "test pack", dict: buildDictionary([test]), phrases: phrasesOf([test]) }];
   const packs = builtinPacks();
   const sources = new Map(packs.map((p) => [p, readPackFile(resolvePack(p))]));
-  for (const p of packs) list.push({ name: `pack ${p}`, dict: loadDictionary([p]), phrases: phrasesOf([sources.get(p)!]) });
+  for (const [p, source] of sources)
+    list.push({ name: `pack ${p}`, dict: loadDictionary([p]), phrases: phrasesOf([source]) });
   if (packs.length > 1) {
-    list.push({ name: `packs ${packs.join("+")}`, dict: loadDictionary(packs), phrases: phrasesOf([...sources.values()]) });
+    list.push({
+      name: `packs ${packs.join("+")}`,
+      dict: loadDictionary(packs),
+      phrases: phrasesOf([...sources.values()]),
+    });
   }
   return list;
 }
 
-const SEPARATORS = [" ", " ", " ", "  ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\t", ". ", ", ", "; ", "! ", "? ", ".\n",
-  " - ", "—", "'s ", "’s ", " (", ") ", "\"", "“", "”", "\u00a0", "\ufeff", "\u2028", "…", ""];
+const SEPARATORS = [
+  " ",
+  " ",
+  " ",
+  "  ",
+  "\n",
+  "\r\n",
+  "\r",
+  "\n\n",
+  "\r\n\r\n",
+  "\t",
+  ". ",
+  ", ",
+  "; ",
+  "! ",
+  "? ",
+  ".\n",
+  " - ",
+  "—",
+  "'s ",
+  "’s ",
+  " (",
+  ") ",
+  '"',
+  "“",
+  "”",
+  "\u00a0",
+  "\ufeff",
+  "\u2028",
+  "…",
+  "",
+];
 
 const caseOf = (s: string, how: number): string => {
   switch (how) {
-    case 1: return s.toUpperCase();
-    case 2: return s.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
-    case 3: return s.charAt(0).toUpperCase() + s.slice(1);
-    case 4: return s.toLowerCase();
-    default: return s;
+    case 1:
+      return s.toUpperCase();
+    case 2:
+      return s.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    case 3:
+      return s.charAt(0).toUpperCase() + s.slice(1);
+    case 4:
+      return s.toLowerCase();
+    default:
+      return s;
   }
 };
 
 /** Text: fragments (pack phrases, random Unicode, numbers, words) joined by separators. */
 export function textArb(phrases: readonly string[]): fc.Arbitrary<string> {
   const phrase = phrases.length
-    ? fc.tuple(fc.integer({ min: 0, max: phrases.length - 1 }), fc.integer({ min: 0, max: 6 })).map(([i, how]) => caseOf(phrases[i], how))
+    ? fc
+        .tuple(fc.integer({ min: 0, max: phrases.length - 1 }), fc.integer({ min: 0, max: 6 }))
+        .map(([i, how]) => caseOf(phrases[i], how))
     : fc.constant("word");
   const fragment = fc.oneof(
     { weight: 10, arbitrary: phrase },
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 6 }) },
     { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 4 }) },
-    { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 3 }) },
-    { weight: 1, arbitrary: fc.constantFrom("5", "5,500", "$11", "3.1", "2021", "U.S.", "don't", "off-the-books", "https://example.com/a", "a@b.org") },
+    {
+      weight: 1,
+      arbitrary: fc.string({
+        unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+        maxLength: 3,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "5",
+        "5,500",
+        "$11",
+        "3.1",
+        "2021",
+        "U.S.",
+        "don't",
+        "off-the-books",
+        "https://example.com/a",
+        "a@b.org",
+      ),
+    },
     { weight: 2, arbitrary: fc.stringMatching(/^[a-zA-Z]{1,8}$/) },
   );
   const sep = fc.constantFrom(...SEPARATORS);
@@ -180,7 +251,10 @@ function lineCol(text: string, off: number): [number, number] {
 }
 
 /** Apply the edits of `--format json` (as parsed JSON) the way a consumer would. */
-export function applyJsonEdits(input: string, edits: readonly { start: number; end: number; replacement: string; detect: boolean }[]): string {
+export function applyJsonEdits(
+  input: string,
+  edits: readonly { start: number; end: number; replacement: string; detect: boolean }[],
+): string {
   let out = "";
   let at = 0;
   for (const e of edits) {
@@ -205,13 +279,19 @@ export function checkText(input: string, dict: Dictionary): void {
   let prevEnd = 0;
   for (const e of r.edits) {
     if (!(e.start >= prevEnd && e.start < e.end && e.end <= input.length)) {
-      fail(`2. edit [${e.start}, ${e.end}) overlaps or lies outside (previous end ${prevEnd}, length ${input.length}) in ${show(input)}`);
+      fail(
+        `2. edit [${e.start}, ${e.end}) overlaps or lies outside (previous end ${prevEnd}, length ${input.length}) in ${show(input)}`,
+      );
     }
-    if (isLow(input.charCodeAt(e.start)) && isHigh(input.charCodeAt(e.start - 1))) fail(`2. edit starts inside a surrogate pair at ${e.start}`);
-    if (isHigh(input.charCodeAt(e.end - 1)) && isLow(input.charCodeAt(e.end))) fail(`2. edit ends inside a surrogate pair at ${e.end}`);
-    if (e.spun !== input.slice(e.start, e.end)) fail(`2. edit.spun ${show(e.spun)} is not the input at [${e.start}, ${e.end})`);
+    if (isLow(input.charCodeAt(e.start)) && isHigh(input.charCodeAt(e.start - 1)))
+      fail(`2. edit starts inside a surrogate pair at ${e.start}`);
+    if (isHigh(input.charCodeAt(e.end - 1)) && isLow(input.charCodeAt(e.end)))
+      fail(`2. edit ends inside a surrogate pair at ${e.end}`);
+    if (e.spun !== input.slice(e.start, e.end))
+      fail(`2. edit.spun ${show(e.spun)} is not the input at [${e.start}, ${e.end})`);
     const [line, col] = lineCol(input, e.start);
-    if (e.line !== line || e.col !== col) fail(`2. edit at ${e.start} says ${e.line}:${e.col}, is ${line}:${col} in ${show(input)}`);
+    if (e.line !== line || e.col !== col)
+      fail(`2. edit at ${e.start} says ${e.line}:${e.col}, is ${line}:${col} in ${show(input)}`);
     prevEnd = e.end;
   }
   // 3. output = input outside the spans, replacement inside them
@@ -220,9 +300,11 @@ export function checkText(input: string, dict: Dictionary): void {
   for (const e of r.edits) {
     if (e.detect) continue;
     const gap = input.slice(i, e.start);
-    if (r.text.slice(o, o + gap.length) !== gap) fail(`3. text before the edit at ${e.start} changed in ${show(input)}`);
+    if (r.text.slice(o, o + gap.length) !== gap)
+      fail(`3. text before the edit at ${e.start} changed in ${show(input)}`);
     o += gap.length;
-    if (r.text.slice(o, o + e.replacement.length) !== e.replacement) fail(`3. the edit at ${e.start} is not its replacement in the output`);
+    if (r.text.slice(o, o + e.replacement.length) !== e.replacement)
+      fail(`3. the edit at ${e.start} is not its replacement in the output`);
     o += e.replacement.length;
     i = e.end;
   }
@@ -230,7 +312,8 @@ export function checkText(input: string, dict: Dictionary): void {
   // 4. the JSON edits give the text output
   const result = { name: "t.txt", input, ...r };
   const json = JSON.parse(formatJson([result])) as { files: { edits: Edit[] }[] };
-  if (applyJsonEdits(input, json.files[0].edits) !== r.text) fail(`4. JSON edits applied to the input differ from the text output for ${show(input)}`);
+  if (applyJsonEdits(input, json.files[0].edits) !== r.text)
+    fail(`4. JSON edits applied to the input differ from the text output for ${show(input)}`);
   // 5. idempotence
   const again = restore(r.text, dict).edits.filter((e) => !e.detect);
   const changed = r.text !== input;
@@ -246,7 +329,9 @@ export function checkText(input: string, dict: Dictionary): void {
   });
   if (unexpected.length) {
     const e = unexpected[0];
-    fail(`5. not idempotent: restoring ${show(r.text)} again restores ${show(e.spun)} → ${show(e.replacement)} (${e.entry.pack}/${e.entry.id}, ${e.entry.file}:${e.entry.line}); first pass made: ${r.edits.map((x) => `${x.entry.pack}/${x.entry.id}`).join(", ") || "nothing"}; input ${show(input)}`);
+    fail(
+      `5. not idempotent: restoring ${show(r.text)} again restores ${show(e.spun)} → ${show(e.replacement)} (${e.entry.pack}/${e.entry.id}, ${e.entry.file}:${e.entry.line}); first pass made: ${r.edits.map((x) => `${x.entry.pack}/${x.entry.id}`).join(", ") || "nothing"}; input ${show(input)}`,
+    );
   }
 }
 

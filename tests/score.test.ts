@@ -25,11 +25,21 @@ describe("accuracy", () => {
   });
 
   it("makes no edit on clean text: the seed's gold, the dev originals and the clean fixtures", () => {
-    const r = evaluate(loadDictionary(["news", "science"]), [], [
-      fixture("clean"), fixture("seed", "biden-putin-geneva.gold.txt"), fixture("news"), fixture("heldout"), fixture("science"),
-    ]);
+    const r = evaluate(
+      loadDictionary(["news", "science"]),
+      [],
+      [
+        fixture("clean"),
+        fixture("seed", "biden-putin-geneva.gold.txt"),
+        fixture("news"),
+        fixture("heldout"),
+        fixture("science"),
+      ],
+    );
     expect(r.cleanTotal.words).toBeGreaterThan(5000);
-    expect(r.clean.flatMap((c) => c.edits.map((e) => `${c.name}:${e.line} ${e.spun} → ${e.replacement} [${e.entry}]`))).toEqual([]);
+    expect(
+      r.clean.flatMap((c) => c.edits.map((e) => `${c.name}:${e.line} ${e.spun} → ${e.replacement} [${e.entry}]`)),
+    ).toEqual([]);
   });
 });
 
@@ -44,7 +54,12 @@ describe.skipIf(!canCompare)("agreement with shared/tools/score.py", () => {
     writeFileSync(out, restored);
     const args = [SCORER, p.spun, p.gold, out, ...(p.goldFull ? ["--also", p.goldFull] : []), "--json"];
     const py = JSON.parse(execFileSync("python3", args, { encoding: "utf8" })) as Record<string, unknown>;
-    const ts = score(spun, readFileSync(p.gold, "utf8"), restored, p.goldFull ? readFileSync(p.goldFull, "utf8") : undefined);
+    const ts = score(
+      spun,
+      readFileSync(p.gold, "utf8"),
+      restored,
+      p.goldFull ? readFileSync(p.goldFull, "utf8") : undefined,
+    );
     expect(JSON.parse(JSON.stringify(ts))).toEqual(py);
   });
 });

@@ -14,23 +14,35 @@ function words(text: string): [number, string][] {
 
 describe("tokenizer", () => {
   it("is lossless on any string (tokens concatenate back to the input)", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (s) => {
-      const t = tokenize(s);
-      let out = "";
-      let at = 0;
-      for (let i = 0; i < t.count; i++) {
-        expect(t.starts[i]).toBe(at);
-        out += s.slice(t.starts[i], t.ends[i]);
-        at = t.ends[i];
-      }
-      expect(out).toBe(s);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (s) => {
+        const t = tokenize(s);
+        let out = "";
+        let at = 0;
+        for (let i = 0; i < t.count; i++) {
+          expect(t.starts[i]).toBe(at);
+          out += s.slice(t.starts[i], t.ends[i]);
+          at = t.ends[i];
+        }
+        expect(out).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("keeps numbers, currency, abbreviations, hyphenated words, URLs and e-mail addresses whole", () => {
-    const text = "It cost $11 for 5,500 miles (3.1 km) in the U.S. off-the-books at https://example.com/a?b=1, mail jo.doe@example.org.";
+    const text =
+      "It cost $11 for 5,500 miles (3.1 km) in the U.S. off-the-books at https://example.com/a?b=1, mail jo.doe@example.org.";
     const toks = words(text).map(([, s]) => s);
-    for (const whole of ["$11", "5,500", "3.1", "U.S.", "off-the-books", "https://example.com/a?b=1", "jo.doe@example.org"]) {
+    for (const whole of [
+      "$11",
+      "5,500",
+      "3.1",
+      "U.S.",
+      "off-the-books",
+      "https://example.com/a?b=1",
+      "jo.doe@example.org",
+    ]) {
       expect(toks).toContain(whole);
     }
     expect(words(text).find(([, s]) => s === "https://example.com/a?b=1")?.[0]).toBe(Kind.Link);
@@ -38,8 +50,12 @@ describe("tokenizer", () => {
 
   it("handles accented letters and both apostrophes; splits the possessive 's", () => {
     expect(words("Zoë’s café don’t Łódź's")).toEqual([
-      [Kind.Word, "Zoë"], [Kind.Clitic, "’s"], [Kind.Word, "café"], [Kind.Word, "don’t"],
-      [Kind.Word, "Łódź"], [Kind.Clitic, "'s"],
+      [Kind.Word, "Zoë"],
+      [Kind.Clitic, "’s"],
+      [Kind.Word, "café"],
+      [Kind.Word, "don’t"],
+      [Kind.Word, "Łódź"],
+      [Kind.Clitic, "'s"],
     ]);
   });
 
@@ -54,9 +70,15 @@ describe("tokenizer", () => {
   it("gives a phrase the same keys on its fast path as through the tokenizer", () => {
     expect(phraseKeys("10-crease cross")).toEqual(["10", "-", "crease", "cross"]);
     const word = fc.stringMatching(/^[A-Za-z0-9-]{1,8}$/);
-    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 4 }).map((a) => a.join(" ")), (p) => {
-      expect(phraseKeys(p)).toEqual(scannedKeys(p));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 4 }).map((a) => a.join(" ")),
+        (p) => {
+          expect(phraseKeys(p)).toEqual(scannedKeys(p));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it("marks a blank line as a paragraph break, CRLF included", () => {
@@ -68,7 +90,7 @@ describe("tokenizer", () => {
 describe("token arrays that must grow", () => {
   it("keep every token and sentence start when the text has more tokens than half its length", () => {
     // "a! " is three tokens in three characters: the arrays (sized for half the text) grow twice
-    const text = "a! ".repeat(4000) + "end";
+    const text = `${"a! ".repeat(4000)}end`;
     const t = tokenize(text);
     expect(t.count).toBe(3 * 4000 + 1);
     let words = 0;
@@ -83,18 +105,45 @@ describe("token arrays that must grow", () => {
 });
 
 describe("what the tokenizer makes for the matcher", () => {
-  const piece = fc.constantFrom("Word", "word", "WORD", "U.S.", "don't", "it’s", "Café", "5th", "3,000", "$9", ",", ".", "'s", "’s", "&", "—", "😀", " ", "\n\n", "\t", "x@y.org", "e-mail", "ÉTÉ");
+  const piece = fc.constantFrom(
+    "Word",
+    "word",
+    "WORD",
+    "U.S.",
+    "don't",
+    "it’s",
+    "Café",
+    "5th",
+    "3,000",
+    "$9",
+    ",",
+    ".",
+    "'s",
+    "’s",
+    "&",
+    "—",
+    "😀",
+    " ",
+    "\n\n",
+    "\t",
+    "x@y.org",
+    "e-mail",
+    "ÉTÉ",
+  );
   it("hashes a token's key as hash.ts does, or leaves 0; sig lists the non-space tokens", () => {
-    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-      const text = pieces.join("");
-      const t = tokenize(text);
-      const sig: number[] = [];
-      for (let i = 0; i < t.count; i++) {
-        if (t.kinds[i] !== Kind.Space) sig.push(i);
-        if (t.hashes[i] !== 0) expect(t.hashes[i]).toBe(hashKey(tokenKey(text.slice(t.starts[i], t.ends[i]))));
-      }
-      expect(Array.from(t.sig)).toEqual(sig);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        const t = tokenize(text);
+        const sig: number[] = [];
+        for (let i = 0; i < t.count; i++) {
+          if (t.kinds[i] !== Kind.Space) sig.push(i);
+          if (t.hashes[i] !== 0) expect(t.hashes[i]).toBe(hashKey(tokenKey(text.slice(t.starts[i], t.ends[i]))));
+        }
+        expect(Array.from(t.sig)).toEqual(sig);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("hashes plain ASCII words and punctuation on the way", () => {

@@ -3,15 +3,19 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HAS_NEXT, HAS_VARIANTS, Transitions, buildDictionary, newNode } from "../src/dictionary/build.js";
-import type { TrieNode } from "../src/dictionary/build.js";
+import { buildDictionary } from "../src/dictionary/build.js";
+import { HAS_NEXT, HAS_VARIANTS, Transitions, newNode } from "../src/dictionary/trie.js";
+import type { TrieNode } from "../src/dictionary/trie.js";
 import { restore } from "../src/engine/restore.js";
 import { hashKey } from "../src/text/hash.js";
 import { readPack } from "../src/dictionary/loader.js";
 import { loadDictionary } from "../src/dictionary/packs.js";
 
 // pairs of different keys with the same 32-bit FNV-1a hash (found by brute force)
-const SAME_HASH = [["yaczfa", "glbppa"], ["yzfzfa", "geeppa"]] as const;
+const SAME_HASH = [
+  ["yaczfa", "glbppa"],
+  ["yzfzfa", "geeppa"],
+] as const;
 
 describe("the trie's transition table", () => {
   it("the colliding pairs used below really collide", () => {
@@ -22,24 +26,30 @@ describe("the trie's transition table", () => {
   const keyOf = (k: string) => ({ key: () => k });
 
   it("finds every child of every node, through growth, and nothing else", () => {
-    fc.assert(fc.property(fc.array(fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 12 }), { maxLength: 40 }), (families) => {
-      const tab = new Transitions();
-      const parents = families.map((keys) => {
-        const node = newNode();
-        node.next = new Map(keys.map((k) => [k, newNode()]));
-        return { node, id: tab.number(node) };
-      });
-      parents.forEach(({ node, id }) => {
-        expect(tab.nodes[id]).toBe(node);
-        expect((tab.info[id] & HAS_NEXT) !== 0).toBe((node.next?.size ?? 0) > 0);
-        for (const [k, child] of node.next ?? []) {
-          const c = tab.step(id, hashKey(k), keyOf(k), 0);
-          expect(tab.nodes[c]).toBe(child);
-          expect(tab.info[c] & (HAS_NEXT | HAS_VARIANTS)).toBe(0);
-        }
-        expect(tab.step(id, hashKey("not-a-key-here"), keyOf("not-a-key-here"), 0)).toBe(0);
-      });
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 12 }), { maxLength: 40 }),
+        (families) => {
+          const tab = new Transitions();
+          const parents = families.map((keys) => {
+            const node = newNode();
+            node.next = new Map(keys.map((k) => [k, newNode()]));
+            return { node, id: tab.number(node) };
+          });
+          parents.forEach(({ node, id }) => {
+            expect(tab.nodes[id]).toBe(node);
+            expect((tab.info[id] & HAS_NEXT) !== 0).toBe((node.next?.size ?? 0) > 0);
+            for (const [k, child] of node.next ?? []) {
+              const c = tab.step(id, hashKey(k), keyOf(k), 0);
+              expect(tab.nodes[c]).toBe(child);
+              expect(tab.info[c] & (HAS_NEXT | HAS_VARIANTS)).toBe(0);
+            }
+            expect(tab.step(id, hashKey("not-a-key-here"), keyOf("not-a-key-here"), 0)).toBe(0);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("walks a node whose children's hashes collide by its keys", () => {
@@ -47,7 +57,10 @@ describe("the trie's transition table", () => {
     const [a, b] = SAME_HASH[0];
     const ca = newNode();
     const cb = newNode();
-    node.next = new Map([[a, ca], [b, cb]]);
+    node.next = new Map([
+      [a, ca],
+      [b, cb],
+    ]);
     const tab = new Transitions();
     const id = tab.number(node);
     expect(tab.nodes[tab.step(id, hashKey(a), keyOf(a), 0)]).toBe(ca);

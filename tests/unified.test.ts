@@ -10,7 +10,10 @@ import { restore } from "../src/engine/restore.js";
 import { formatUnified } from "../src/format/unified.js";
 import { readPack } from "../src/dictionary/loader.js";
 
-const dict = buildDictionary([readPack("u.yaml", `
+const dict = buildDictionary([
+  readPack(
+    "u.yaml",
+    `
 pack: u
 entries:
   - spun: chilly struggle
@@ -19,7 +22,9 @@ entries:
   - spun: press convention
     original: press conference
     examples: [{in: press convention, out: press conference}]
-`)]);
+`,
+  ),
+]);
 
 function patched(input: string): { expected: string; got: string; patch: string } {
   const r = restore(input, dict);
@@ -32,18 +37,47 @@ function patched(input: string): { expected: string; got: string; patch: string 
 
 describe("unified diff", () => {
   it("applies with patch to give the restored text (CRLF, no final newline, multi-line spans)", () => {
-    const piece = fc.constantFrom("chilly struggle", "chilly\nstruggle", "press convention", "plain words", "\n", "\r\n", "\n\n", " ", "x");
-    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join("")), (input) => {
-      const { expected, got } = patched(input);
-      expect(got).toBe(expected);
-    }), { numRuns: 150 });
+    const piece = fc.constantFrom(
+      "chilly struggle",
+      "chilly\nstruggle",
+      "press convention",
+      "plain words",
+      "\n",
+      "\r\n",
+      "\n\n",
+      " ",
+      "x",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((a) => a.join("")),
+        (input) => {
+          const { expected, got } = patched(input);
+          expect(got).toBe(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it("writes hunks with three lines of context and the usual headers", () => {
-    const input = ["a", "b", "c", "d", "the chilly struggle", "e", "f", "g", "h"].join("\n") + "\n";
-    expect(patched(input).patch).toBe([
-      "--- a/f.txt", "+++ b/f.txt", "@@ -2,7 +2,7 @@", " b", " c", " d", "-the chilly struggle", "+the Cold War", " e", " f", " g", "",
-    ].join("\n"));
+    const input = `${["a", "b", "c", "d", "the chilly struggle", "e", "f", "g", "h"].join("\n")}\n`;
+    expect(patched(input).patch).toBe(
+      [
+        "--- a/f.txt",
+        "+++ b/f.txt",
+        "@@ -2,7 +2,7 @@",
+        " b",
+        " c",
+        " d",
+        "-the chilly struggle",
+        "+the Cold War",
+        " e",
+        " f",
+        " g",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("takes linear time: 5 MB with thousands of edits in well under a second or two", () => {

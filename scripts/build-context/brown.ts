@@ -34,12 +34,59 @@ const out = values.out as string;
 
 /** Brown tags of closed word classes (the tag before any -tl/-hl/-nc suffix, without a trailing $ or *). */
 const CLOSED = new Set([
-  "at", "in", "cc", "cs", "dt", "dti", "dts", "dtx", "abn", "abx", "ap", "md", "to", "wdt", "wps", "wpo", "wp$",
-  "wrb", "wql", "ql", "ex", "rp", "cd", "od", "pps", "ppss", "ppo", "pp$", "pp$$", "ppl", "ppls", "pn",
-  "be", "bed", "bedz", "beg", "bem", "ben", "ber", "bez", "hv", "hvd", "hvg", "hvn", "hvz", "do", "dod", "doz",
+  "at",
+  "in",
+  "cc",
+  "cs",
+  "dt",
+  "dti",
+  "dts",
+  "dtx",
+  "abn",
+  "abx",
+  "ap",
+  "md",
+  "to",
+  "wdt",
+  "wps",
+  "wpo",
+  "wp$",
+  "wrb",
+  "wql",
+  "ql",
+  "ex",
+  "rp",
+  "cd",
+  "od",
+  "pps",
+  "ppss",
+  "ppo",
+  "pp$",
+  "pp$$",
+  "ppl",
+  "ppls",
+  "pn",
+  "be",
+  "bed",
+  "bedz",
+  "beg",
+  "bem",
+  "ben",
+  "ber",
+  "bez",
+  "hv",
+  "hvd",
+  "hvg",
+  "hvn",
+  "hvz",
+  "do",
+  "dod",
+  "doz",
 ]);
 
-const files = readdirSync(corpus).filter((f) => /^c[a-r]\d\d$/.test(f)).sort();
+const files = readdirSync(corpus)
+  .filter((f) => /^c[a-r]\d\d$/.test(f))
+  .sort();
 const unigrams = new Map<string, number>();
 const bigrams = new Map<string, number>();
 const trigrams = new Map<string, number>();
@@ -52,7 +99,10 @@ for (const f of files) {
     const slash = tok.lastIndexOf("/");
     if (slash <= 0) continue;
     const word = tok.slice(0, slash).replace(/^``$/, '"').replace(/^''$/, '"');
-    const tag = tok.slice(slash + 1).split(/[-+]/)[0].replace(/\*$/, "");
+    const tag = tok
+      .slice(slash + 1)
+      .split(/[-+]/)[0]
+      .replace(/\*$/, "");
     words.push(word);
     const w = word.toLowerCase();
     let t = tagCounts.get(w);
@@ -84,9 +134,14 @@ mkdirSync(path.join(out, "english"), { recursive: true });
 const keptUni = [...unigrams].filter(([, n]) => n >= 2).sort(byCount);
 const keptPairs = [...bigrams].filter(([, n]) => n >= 2).sort(byCount);
 if (values.tsv) {
-  writeFileSync(path.join(out, "context", "unigrams.tsv"), head("Key counts") + keptUni.map(([k, n]) => `${k}\t${n}`).join("\n") + "\n");
-  writeFileSync(path.join(out, "context", "bigrams.tsv"),
-    head("Adjacent key-pair counts (seen twice or more)") + keptPairs.map(([k, n]) => `${k}\t${n}`).join("\n") + "\n");
+  writeFileSync(
+    path.join(out, "context", "unigrams.tsv"),
+    `${head("Key counts") + keptUni.map(([k, n]) => `${k}\t${n}`).join("\n")}\n`,
+  );
+  writeFileSync(
+    path.join(out, "context", "bigrams.tsv"),
+    `${head("Adjacent key-pair counts (seen twice or more)") + keptPairs.map(([k, n]) => `${k}\t${n}`).join("\n")}\n`,
+  );
 }
 const uniByHash = new Map<number, number>();
 for (const [k, n] of keptUni) uniByHash.set(hashKey(k), (uniByHash.get(hashKey(k)) ?? 0) + n);
@@ -111,7 +166,10 @@ for (const [k, n] of trigrams) {
   const h = pairHash(pairHash(a, b), c);
   tripleByHash.set(h, (tripleByHash.get(h) ?? 0) + n);
 }
-writeFileSync(path.join(out, "context", "model.bin"), serialiseModel(total, uniByHash, pairByHash, rankByHash, tripleByHash));
+writeFileSync(
+  path.join(out, "context", "model.bin"),
+  serialiseModel(total, uniByHash, pairByHash, rankByHash, tripleByHash),
+);
 
 const fw: string[] = [];
 for (const [w, tags] of tagCounts) {
@@ -123,9 +181,14 @@ for (const [w, tags] of tagCounts) {
   }
   if (n >= 5 && closed * 2 > n && /^[a-z0-9'-]+$/.test(w)) fw.push(w);
 }
-writeFileSync(path.join(out, "english", "function-words.txt"),
+writeFileSync(
+  path.join(out, "english", "function-words.txt"),
   "# Closed-class English words: a word whose most frequent tag in the Brown corpus is a determiner, preposition,\n" +
-  "# conjunction, pronoun, auxiliary, particle or numeral (seen 5 times or more). A lone word of this list never\n" +
-  "# changes by evidence alone (see docs/evidence.md). Made by scripts/build-context/brown.ts; do not edit by hand.\n" +
-  fw.sort().join("\n") + "\n");
-console.log(`${tripleByHash.size} triples, ${rankByHash.size} modern ranks; ${files.length} files, ${total} tokens, ${unigrams.size} keys, ${bigrams.size} pairs; ${fw.length} function words`);
+    "# conjunction, pronoun, auxiliary, particle or numeral (seen 5 times or more). A lone word of this list never\n" +
+    "# changes by evidence alone (see docs/evidence.md). Made by scripts/build-context/brown.ts; do not edit by hand.\n" +
+    fw.sort().join("\n") +
+    "\n",
+);
+console.log(
+  `${tripleByHash.size} triples, ${rankByHash.size} modern ranks; ${files.length} files, ${total} tokens, ${unigrams.size} keys, ${bigrams.size} pairs; ${fw.length} function words`,
+);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { writeFileAtomic } from "../io/atomic.js";
 import { buildDictionary } from "../dictionary/build.js";
 import { testEntry, testPack } from "./dicttest.js";
+import { conditionSignature, sameRestoration } from "../dictionary/conflicts.js";
 import { UnspinError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
 import type { PackSource } from "../dictionary/loader.js";
@@ -57,7 +58,12 @@ export function newPackHeader(file: string, name = packNameFor(file), descriptio
 
 /** A pack name from a file name: "My Terms.yaml" → "my-terms". */
 export function packNameFor(file: string): string {
-  const base = path.basename(file).replace(/\.ya?ml$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const base = path
+    .basename(file)
+    .replace(/\.ya?ml$/i, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return base || "my-dictionary";
 }
 
@@ -65,23 +71,21 @@ function where(e: Entry): string {
   return `'${e.spun.join("' / '")}' → '${e.original}' (${e.id}, ${e.pos.file}:${e.pos.line})`;
 }
 
-function signature(e: Entry): string {
-  return JSON.stringify([e.matchCase, e.when.map((c) => ({ ...c, pos: undefined }))]);
-}
-
 /** Refuse a new entry that repeats or contradicts an existing one with the same spun form. */
 export function checkClash(existing: readonly Entry[], added: Entry): void {
   const keys = new Set(added.spun.map((s) => phraseKeys(s).join(" ")));
   for (const e of existing) {
     if (!e.spun.some((s) => keys.has(phraseKeys(s).join(" ")))) continue;
-    const sameOriginal = e.original.toLowerCase() === added.original.toLowerCase() && e.detect === added.detect;
-    const sameConditions = signature(e) === signature(added);
+    const sameOriginal = sameRestoration(e, added);
+    const sameConditions = conditionSignature(e) === conditionSignature(added);
     if (sameOriginal && (sameConditions || e.when.length === 0)) {
       throw new UnspinError(`duplicate: ${where(e)} already restores this`);
     }
     if (!sameOriginal && sameConditions) {
-      throw new UnspinError(`conflict: ${where(e)} restores the same words under the same conditions; ` +
-        "tell them apart with --before/--after, or edit the existing entry");
+      throw new UnspinError(
+        `conflict: ${where(e)} restores the same words under the same conditions; ` +
+          "tell them apart with --before/--after, or edit the existing entry",
+      );
     }
   }
 }
@@ -115,10 +119,16 @@ export function addEntry(req: AddRequest): AddResult {
   const taken = new Set(before?.entries.map((e) => e.id) ?? []);
   const draft: EntryDraft = {
     id: uniqueId(req.spun.toLowerCase().trim().replace(/\s+/g, "-"), taken),
-    spun: req.spun, original: req.original, exact: req.exact,
-    when: req.before !== undefined || req.after !== undefined
-      ? { before: req.before === undefined ? undefined : [req.before], after: req.after === undefined ? undefined : [req.after] }
-      : undefined,
+    spun: req.spun,
+    original: req.original,
+    exact: req.exact,
+    when:
+      req.before !== undefined || req.after !== undefined
+        ? {
+            before: req.before === undefined ? undefined : [req.before],
+            after: req.after === undefined ? undefined : [req.after],
+          }
+        : undefined,
     examples: [example],
     allows: req.allows,
   };
@@ -136,22 +146,30 @@ export function addEntry(req: AddRequest): AddResult {
   const own = testEntry(dict, dict.entries[dict.entries.length - 1]);
   if (own.failures.length > 0) {
     const f = own.failures[0];
-    throw new UnspinError(`the new entry fails its own ${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`, 1);
+    throw new UnspinError(
+      `the new entry fails its own ${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`,
+      1,
+    );
   }
   if (before) {
     const was = new Set(testPack(before).failures.map((f) => `${f.pos.line}:${f.kind}:${f.input}`));
-    const broken = testPack(pack).failures.filter((f) => f.entry !== dict.entries[dict.entries.length - 1] &&
-      !was.has(`${f.pos.line}:${f.kind}:${f.input}`));
+    const broken = testPack(pack).failures.filter(
+      (f) => f.entry !== dict.entries[dict.entries.length - 1] && !was.has(`${f.pos.line}:${f.kind}:${f.input}`),
+    );
     if (broken.length > 0) {
       const f = broken[0];
-      throw new UnspinError(`the new entry breaks ${f.entry.id} (${f.pos.file}:${f.pos.line}): ` +
-        `${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`, 1);
+      throw new UnspinError(
+        `the new entry breaks ${f.entry.id} (${f.pos.file}:${f.pos.line}): ` +
+          `${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`,
+        1,
+      );
     }
   }
   writeFileAtomic(req.file, next, {
     beforeRename: (temp) => {
       const written = readFileSync(temp, "utf8");
-      if (written !== next) throw new UnspinError("internal: the temp file differs from what was written; file left unchanged");
+      if (written !== next)
+        throw new UnspinError("internal: the temp file differs from what was written; file left unchanged");
       readPack(shown, written);
       req.beforeRename?.(temp);
     },

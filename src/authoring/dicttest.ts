@@ -32,9 +32,25 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
     const r = restore(ex.in, dict, { document: "spun" });
     const acted = r.edits.some((e) => e.entry.id === entry.id && e.entry.pack === entry.pack);
     if (r.text !== ex.out) {
-      failures.push({ entry, kind: "example", pos: ex.pos, input: ex.in, expected: ex.out, got: r.text, reason: "restored text differs" });
+      failures.push({
+        entry,
+        kind: "example",
+        pos: ex.pos,
+        input: ex.in,
+        expected: ex.out,
+        got: r.text,
+        reason: "restored text differs",
+      });
     } else if (!acted) {
-      failures.push({ entry, kind: "example", pos: ex.pos, input: ex.in, expected: ex.out, got: r.text, reason: "the entry itself did not act in its example" });
+      failures.push({
+        entry,
+        kind: "example",
+        pos: ex.pos,
+        input: ex.in,
+        expected: ex.out,
+        got: r.text,
+        reason: "the entry itself did not act in its example",
+      });
     } else passed++;
   }
   for (const allow of entry.allows) {
@@ -42,7 +58,12 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
     if (r.edits.length > 0) {
       const e = r.edits[0];
       failures.push({
-        entry, kind: "allow", pos: allow.pos, input: allow.text, expected: allow.text, got: r.text,
+        entry,
+        kind: "allow",
+        pos: allow.pos,
+        input: allow.text,
+        expected: allow.text,
+        got: r.text,
         reason: `changed by ${e.entry.id} (${e.entry.file}:${e.entry.line}): '${e.spun}' → '${e.replacement}'${e.detect ? " (finding)" : ""}`,
       });
     } else passed++;

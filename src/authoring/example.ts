@@ -50,8 +50,15 @@ export const FRAMES = ["The {} was noted.", "We saw {} there.", "It said {} agai
  * A generated example sentence for a spun form: "The <spun> was noted." style, with the `before`
  * word right before it and the `after` word right after it when the entry needs them.
  */
-export function exampleSentence(spun: string, frame = FRAMES[0], ctx: { before?: string; after?: string } = {}): string {
+export function exampleSentence(
+  spun: string,
+  frame = FRAMES[0],
+  ctx: { before?: string; after?: string } = {},
+): string {
   const phrase = [ctx.before, spun, ctx.after].filter((w): w is string => w !== undefined).join(" ");
-  const filled = ctx.before !== undefined && frame.startsWith("The {}") ? frame.replace("The {}", phrase) : frame.replace("{}", phrase);
+  const filled =
+    ctx.before !== undefined && frame.startsWith("The {}")
+      ? frame.replace("The {}", phrase)
+      : frame.replace("{}", phrase);
   return capitalise(filled);
 }

@@ -33,7 +33,8 @@ interface Group {
 }
 
 const REVIEW: Record<Exclude<ImportKind, "restoring">, (g: Group) => string> = {
-  ambiguous: (g) => `review: spun form of ${[...g.originals.values()].map((o) => `'${o}'`).join(", ")}; the context decides`,
+  ambiguous: (g) =>
+    `review: spun form of ${[...g.originals.values()].map((o) => `'${o}'`).join(", ")}; the context decides`,
   alsoOriginal: () => "review: also an original in the thesaurus, so ordinary English",
   singleWord: () => "review: a single word, likely ordinary English",
 };
@@ -48,7 +49,7 @@ function kindOf(g: Group, keys: Set<string>): ImportKind {
 
 function exampleFor(spun: string, original: string, detect: boolean, frame: string): { in: string; out: string } {
   const input = exampleSentence(spun, frame);
-  return { in: input, out: detect ? input : restoreIn(input, spun, original, false) ?? input };
+  return { in: input, out: detect ? input : (restoreIn(input, spun, original, false) ?? input) };
 }
 
 function passes(dict: Dictionary, entry: Entry, ex: { in: string; out: string }): boolean {
@@ -61,7 +62,7 @@ function groupPairs(pairs: readonly { spun: string; original: string }[]): Group
   for (const p of pairs) {
     const k = keyOf(p.spun);
     let g = groups.get(k);
-    if (!g) groups.set(k, g = { spun: p.spun, originals: new Map() });
+    if (!g) groups.set(k, (g = { spun: p.spun, originals: new Map() }));
     const ok = p.original.toLowerCase();
     if (!g.originals.has(ok)) g.originals.set(ok, p.original);
   }
@@ -80,12 +81,15 @@ export function importThesaurus(text: string, source: string, outFile: string): 
     const original = [...g.originals.values()].join(" / ");
     const base = g.spun.toLowerCase().trim().replace(/\s+/g, "-");
     let id: string | undefined;
-    if (ids.has(base)) for (let i = 2; ids.has(id = `${base}-${i}`); i++);
+    if (ids.has(base)) for (let i = 2; ids.has((id = `${base}-${i}`)); i++);
     ids.add(id ?? base);
     drafts.push({
       kind,
       draft: {
-        id, spun: g.spun, original, detect: detect || undefined,
+        id,
+        spun: g.spun,
+        original,
+        detect: detect || undefined,
         note: kind === "restoring" ? undefined : REVIEW[kind](g),
         examples: [exampleFor(g.spun, original, detect, FRAMES[0])],
       },
@@ -94,9 +98,23 @@ export function importThesaurus(text: string, source: string, outFile: string): 
   // Restoring entries first, then the detect-only ones to review.
   drafts.sort((a, b) => Number(a.kind !== "restoring") - Number(b.kind !== "restoring"));
   const render = (): string => {
-    const header = newPackHeader(outFile, undefined, `Imported from ${source} by unspin dict import. Detect-only entries are marked "review:".`);
+    const header = newPackHeader(
+      outFile,
+      undefined,
+      `Imported from ${source} by unspin dict import. Detect-only entries are marked "review:".`,
+    );
     const firstDetect = drafts.findIndex((d) => d.kind !== "restoring");
-    return header + drafts.map((d, i) => (i === firstDetect ? "  # Detect-only entries: check each note, then make it restoring, add conditions, or delete it.\n" : "") + renderEntry(d.draft)).join("");
+    return (
+      header +
+      drafts
+        .map(
+          (d, i) =>
+            (i === firstDetect
+              ? "  # Detect-only entries: check each note, then make it restoring, add conditions, or delete it.\n"
+              : "") + renderEntry(d.draft),
+        )
+        .join("")
+    );
   };
   const first = render();
   const pack = readPack(outFile, first);
@@ -113,7 +131,7 @@ export function importThesaurus(text: string, source: string, outFile: string): 
       }
     }
     exampleReview++;
-    d.note = `${d.note ? d.note + "; " : "review: "}the generated example does not exercise this entry (a longer entry wins)`;
+    d.note = `${d.note ? `${d.note}; ` : "review: "}the generated example does not exercise this entry (a longer entry wins)`;
   });
   const yaml = render();
   if (yaml !== first) readPack(outFile, yaml); // some examples changed: the result must still load

@@ -2,6 +2,7 @@
  * `dict lint`: static checks over a set of pack files. Each finding is one line,
  * `file:line:col: error|warning: message [rule]`; errors make the command fail.
  */
+import { counted } from "../text/inflect.js";
 import { readFileSync } from "node:fs";
 import { DictionaryError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
@@ -36,8 +37,13 @@ export function lintPacks(packs: readonly PackSource[]): Finding[] {
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line ||
-    a.pos.col - b.pos.col || a.rule.localeCompare(b.rule));
+  return findings.sort(
+    (a, b) =>
+      a.pos.file.localeCompare(b.pos.file) ||
+      a.pos.line - b.pos.line ||
+      a.pos.col - b.pos.col ||
+      a.rule.localeCompare(b.rule),
+  );
 }
 
 /** Load and lint files ({path to read, name to show}); a file that does not load gives `load` errors. */
@@ -51,7 +57,9 @@ export function lintFiles(files: readonly { path: string; shown: string }[]): Li
       if (!(err instanceof DictionaryError)) throw err;
       for (const p of err.problems) {
         loadFindings.push({
-          pos: { file: p.file, line: p.line, col: p.col }, severity: "error", rule: "load",
+          pos: { file: p.file, line: p.line, col: p.col },
+          severity: "error",
+          rule: "load",
           message: p.message + (p.hint ? ` (hint: ${p.hint})` : ""),
         });
       }
@@ -71,6 +79,6 @@ export function formatFinding(f: Finding): string {
 export function summaryLine(r: LintReport): string {
   const errors = r.findings.filter((f) => f.severity === "error").length;
   const warnings = r.findings.length - errors;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(r.files, "file")} (${plural(r.entries, "entry")})`.replace("entrys", "entries");
+  const files = `${counted(r.files, "file")} (${counted(r.entries, "entry")})`;
+  return `${counted(errors, "error")}, ${counted(warnings, "warning")} in ${files}`;
 }

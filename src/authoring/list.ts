@@ -6,10 +6,13 @@ export function listEntries(dict: Dictionary, grep?: string): Entry[] {
   const needle = grep?.toLowerCase();
   if (!needle) return dict.entries;
   return dict.entries.filter((e) =>
-    [e.id, e.original, e.note ?? "", ...e.spun].some((s) => s.toLowerCase().includes(needle)));
+    [e.id, e.original, e.note ?? "", ...e.spun].some((s) => s.toLowerCase().includes(needle)),
+  );
 }
 
 export function formatEntry(e: Entry): string {
-  const flags = [e.detect ? "detect" : "", e.when.length ? "when" : "", e.inflect ? `inflect ${e.inflect}` : ""].filter(Boolean);
+  const flags = [e.detect ? "detect" : "", e.when.length ? "when" : "", e.inflect ? `inflect ${e.inflect}` : ""].filter(
+    Boolean,
+  );
   return `${e.id}\t${e.spun.join(" | ")} → ${e.original}${flags.length ? ` (${flags.join(", ")})` : ""}\t${e.pos.file}:${e.pos.line}`;
 }

@@ -38,7 +38,14 @@ function clean(field: string): string {
 export const keyOf = (phrase: string): string => phraseKeys(phrase).join(" ");
 
 export function parseThesaurus(text: string): Thesaurus {
-  const skipped: SkipCounts = { emptyLines: 0, noAlternates: 0, numericKeys: 0, emptyAlternates: 0, alternateIsKey: 0, repeatedPairs: 0 };
+  const skipped: SkipCounts = {
+    emptyLines: 0,
+    noAlternates: 0,
+    numericKeys: 0,
+    emptyAlternates: 0,
+    alternateIsKey: 0,
+    repeatedPairs: 0,
+  };
   const pairs: SpunPair[] = [];
   const keys = new Set<string>();
   const seen = new Set<string>();

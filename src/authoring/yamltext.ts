@@ -36,8 +36,14 @@ const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 
 /** A YAML scalar for `s`: plain when that reads back as the same string, else double-quoted (JSON). */
 export function scalar(s: string, flow = false): string {
-  const plainOk = s.length > 0 && s.trim() === s && !/[\n\r\t"\\]/.test(s) && !RESERVED.test(s) &&
-    !/^[-?:,[\]{}#&*!|>'%@`]/.test(s) && !/: |:$| #/.test(s) && !(flow && /[,[\]{}]/.test(s));
+  const plainOk =
+    s.length > 0 &&
+    s.trim() === s &&
+    !/[\n\r\t"\\]/.test(s) &&
+    !RESERVED.test(s) &&
+    !/^[-?:,[\]{}#&*!|>'%@`]/.test(s) &&
+    !/: |:$| #/.test(s) &&
+    !(flow && /[,[\]{}]/.test(s));
   if (plainOk) {
     try {
       const back: unknown = flow ? (yaml().parse(`[${s}]`) as unknown[])[0] : yaml().parse(s);
@@ -60,10 +66,15 @@ export function renderEntry(e: EntryDraft, style: IndentStyle = DEFAULT_STYLE): 
   if (e.exact) fields.push("case: exact");
   if (e.detect) fields.push("detect: true");
   if (e.note !== undefined) fields.push(`note: ${scalar(e.note)}`);
-  const lines = fields.map((f, i) => (i === 0 ? `${" ".repeat(style.dash)}-${" ".repeat(style.key - style.dash - 1)}` : k) + f);
+  const lines = fields.map(
+    (f, i) => (i === 0 ? `${" ".repeat(style.dash)}-${" ".repeat(style.key - style.dash - 1)}` : k) + f,
+  );
   if (e.when && (e.when.before?.length || e.when.after?.length)) {
     lines.push(`${k}when:`);
-    for (const [key, words] of [["before", e.when.before], ["after", e.when.after]] as const) {
+    for (const [key, words] of [
+      ["before", e.when.before],
+      ["after", e.when.after],
+    ] as const) {
       if (words?.length) lines.push(`${k2}${key}: [${words.map((w) => scalar(w, true)).join(", ")}]`);
     }
   }
@@ -75,13 +86,14 @@ export function renderEntry(e: EntryDraft, style: IndentStyle = DEFAULT_STYLE): 
     lines.push(`${k}allows:`);
     for (const a of e.allows) lines.push(`${n}- ${scalar(a)}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function entriesNode(source: string): { node: Node; lines: LineCounter } {
   const lines = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(source, { lineCounter: lines });
-  if (doc.errors.length > 0) throw new UnspinError(`cannot parse the file as YAML: ${doc.errors[0].message.split("\n")[0]}`);
+  if (doc.errors.length > 0)
+    throw new UnspinError(`cannot parse the file as YAML: ${doc.errors[0].message.split("\n")[0]}`);
   const node = doc.get("entries", true) as Node | undefined;
   if (!node) throw new UnspinError("the file has no `entries:` list");
   return { node, lines };
@@ -119,9 +131,10 @@ export function appendEntryText(source: string, entryText: string): string {
   const { node } = entriesNode(source);
   if (!isSeq(node)) throw new UnspinError("`entries` is not a list");
   if (node.flow) {
-    if (node.items.length > 0) throw new UnspinError("`entries` is a flow list [...]; write it as a block list to add entries");
+    if (node.items.length > 0)
+      throw new UnspinError("`entries` is a flow list [...]; write it as a block list to add entries");
     const [from, to] = [node.range?.[0] ?? 0, node.range?.[1] ?? 0];
-    return source.slice(0, from) + "\n" + entryText.replace(/\n$/, "") + source.slice(to);
+    return `${source.slice(0, from)}\n${entryText.replace(/\n$/, "")}${source.slice(to)}`;
   }
   const last = node.items[node.items.length - 1] as Node;
   const at = last.range?.[2] ?? source.length;

@@ -92,7 +92,14 @@ function documentMode(opts: RestoreOpts): "spun" | "clean" | undefined {
  * the windows of a large input are restored on worker threads, a few at a time (threads start
  * only for an input of more than one window; each costs a heap of its own).
  */
-async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io, tally: InputTally, jobs: number): Promise<{ restorations: number; findings: number }> {
+async function streamText(
+  inputs: string[],
+  dict: Dictionary,
+  opts: RestoreOpts,
+  io: Io,
+  tally: InputTally,
+  jobs: number,
+): Promise<{ restorations: number; findings: number }> {
   let restorations = 0;
   let findings = 0;
   const write = outWriter(io);
@@ -102,8 +109,12 @@ async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts,
   let pool: Promise<WindowPool> | undefined;
   let turn = 0;
   const run: WindowRunner = async (w, from, to) => {
-    if (turn++ % jobs === jobs - 1) return restoreRange(w, dict, { from, to, lean: true, noFindings: !opts.findings, document });
-    pool ??= WindowPool.start({ packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, document }, jobs - 1);
+    if (turn++ % jobs === jobs - 1)
+      return restoreRange(w, dict, { from, to, lean: true, noFindings: !opts.findings, document });
+    pool ??= WindowPool.start(
+      { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, document },
+      jobs - 1,
+    );
     return (await pool).run(w, from, to);
   };
   try {
@@ -111,7 +122,10 @@ async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts,
       await tally.attempt(async () => {
         checkReadable(name);
         // one input on several threads only when asked for: it trades memory (a heap per thread) for speed
-        const pieces = jobs > 1 && opts.jobs !== undefined ? restoreStreamParallel(textPieces(name), dict, sopts, run, jobs * 2) : restoreStream(textPieces(name), dict, sopts);
+        const pieces =
+          jobs > 1 && opts.jobs !== undefined
+            ? restoreStreamParallel(textPieces(name), dict, sopts, run, jobs * 2)
+            : restoreStream(textPieces(name), dict, sopts);
         for await (const piece of pieces) {
           restorations += piece.restorations;
           findings += piece.findings;
@@ -126,13 +140,26 @@ async function streamText(inputs: string[], dict: Dictionary, opts: RestoreOpts,
 }
 
 /** --format jsonl: records line by line, each a document of its own. */
-async function runJsonl(inputs: string[], dict: Dictionary, opts: RestoreOpts, io: Io, tally: InputTally): Promise<ExitCode> {
+async function runJsonl(
+  inputs: string[],
+  dict: Dictionary,
+  opts: RestoreOpts,
+  io: Io,
+  tally: InputTally,
+): Promise<ExitCode> {
   const write = outWriter(io);
   let found = 0;
   for (const name of inputs) {
     await tally.attempt(async () => {
       checkReadable(name);
-      const s = await restoreJsonl(textPieces(name), name === "-" ? "<stdin>" : name, dict, !opts.findings, write, documentMode(opts));
+      const s = await restoreJsonl(
+        textPieces(name),
+        name === "-" ? "<stdin>" : name,
+        dict,
+        !opts.findings,
+        write,
+        documentMode(opts),
+      );
       found += s.restorations + s.findings;
     });
   }
@@ -142,10 +169,17 @@ async function runJsonl(inputs: string[], dict: Dictionary, opts: RestoreOpts, i
 async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
   const backup = checkWriteUsage(files, opts);
   const dict = loadDictionary(packList(opts, io.cwd), io.cwd);
-  for (const w of dict.warnings) io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
+  for (const w of dict.warnings)
+    io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
   const inputs = files.length === 0 ? ["-"] : files;
   if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
-  if (opts.write) return runWrite(inputs, dict, { backup, noFindings: !opts.findings, check: opts.check, document: documentMode(opts) }, io);
+  if (opts.write)
+    return runWrite(
+      inputs,
+      dict,
+      { backup, noFindings: !opts.findings, check: opts.check, document: documentMode(opts) },
+      io,
+    );
   // a refused input is reported and skipped; the others go on (exit rule: InputTally)
   const tally = new InputTally(io.stderr);
   const jobs = jobCount(opts.jobs);
@@ -160,25 +194,35 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const summaries: Summary[] = [];
   const write = outWriter(io);
   const setup = {
-    packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, textOnly: opts.format === "text" || opts.listSpun === true,
+    packs: packList(opts, io.cwd),
+    cwd: io.cwd,
+    noFindings: !opts.findings,
+    textOnly: opts.format === "text" || opts.listSpun === true,
     document: documentMode(opts),
   };
   let listed = 0;
-  const { threads } = await restoreMany(inputs, dict, setup, threadsFor(inputs, jobs, opts.jobs !== undefined), async (_i, outcome) => {
-    progress.tick();
-    await tally.attempt(async () => {
-      if (!("result" in outcome)) throw failureError(outcome);
-      summaries.push(summarize([outcome.result]));
-      if (opts.listSpun) {
-        // like grep -l: the names of the files judged spun, one a line, in input order
-        if (outcome.result.spun?.spun) {
-          listed++;
-          await write(`${outcome.result.name === "-" ? "(standard input)" : outcome.result.name}\n`);
-        }
-      } else if (opts.format === "text") await write(outcome.result.text); // texts go out in order, as they come
-      else results.push(outcome.result);
-    });
-  });
+  const { threads } = await restoreMany(
+    inputs,
+    dict,
+    setup,
+    threadsFor(inputs, jobs, opts.jobs !== undefined),
+    async (_i, outcome) => {
+      progress.tick();
+      await tally.attempt(async () => {
+        if (!("result" in outcome)) throw failureError(outcome);
+        summaries.push(summarize([outcome.result]));
+        if (opts.listSpun) {
+          // like grep -l: the names of the files judged spun, one a line, in input order
+          if (outcome.result.spun?.spun) {
+            listed++;
+            await write(`${outcome.result.name === "-" ? "(standard input)" : outcome.result.name}\n`);
+          }
+        } else if (opts.format === "text")
+          await write(outcome.result.text); // texts go out in order, as they come
+        else results.push(outcome.result);
+      });
+    },
+  );
   const total = addUp(summaries);
   progress.done(summaries.length ? total : undefined, threads);
   if (opts.listSpun) return tally.exitCode(listed > 0 ? 0 : 1);
@@ -186,19 +230,32 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
   const chalk = makeChalk(io, opts.color);
   switch (opts.format) {
-    case "json": io.stdout(formatJson(results)); break;
-    case "unified": io.stdout(formatUnified(results)); break;
-    case "diff": io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) })); break;
-    default: break;
+    case "json":
+      io.stdout(formatJson(results));
+      break;
+    case "unified":
+      io.stdout(formatUnified(results));
+      break;
+    case "diff":
+      io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) }));
+      break;
+    default:
+      break;
   }
   return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
 }
 
 function addUp(list: readonly Summary[]): Summary {
-  return list.reduce((a, s) => ({
-    files: a.files + s.files, words: a.words + s.words, restorations: a.restorations + s.restorations, findings: a.findings + s.findings,
-    spun: a.spun + s.spun,
-  }), { files: 0, words: 0, restorations: 0, findings: 0, spun: 0 });
+  return list.reduce(
+    (a, s) => ({
+      files: a.files + s.files,
+      words: a.words + s.words,
+      restorations: a.restorations + s.restorations,
+      findings: a.findings + s.findings,
+      spun: a.spun + s.spun,
+    }),
+    { files: 0, words: 0, restorations: 0, findings: 0, spun: 0 },
+  );
 }
 
 function isLarge(file: string): boolean {
@@ -248,14 +305,31 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-default-packs", "do not load the default pack (news); use only --dict")
     .option("--no-config", "ignore .unspinrc.yaml (packs and dictionaries found upward from here)")
     .option("--check", "exit 1 when anything would be restored (for CI gates)")
-    .option("-l, --list-spun", "print only the names of the files judged spun, one a line (like grep -l); exit 0 if any, 1 if none")
-    .addOption(new Option("--document <mode>", "auto: judge each document from its hits; spun / clean: take every document as such")
-      .choices(DOCUMENT_MODES).default("auto"))
-    .addOption(new Option("--write", "restore the files in place (atomically); report changed files on stderr").conflicts(["format", "context"]))
+    .option(
+      "-l, --list-spun",
+      "print only the names of the files judged spun, one a line (like grep -l); exit 0 if any, 1 if none",
+    )
+    .addOption(
+      new Option(
+        "--document <mode>",
+        "auto: judge each document from its hits; spun / clean: take every document as such",
+      )
+        .choices(DOCUMENT_MODES)
+        .default("auto"),
+    )
+    .addOption(
+      new Option("--write", "restore the files in place (atomically); report changed files on stderr").conflicts([
+        "format",
+        "context",
+      ]),
+    )
     .option("--backup", "with --write: keep each original as FILE.orig (--backup=SUFFIX: another suffix)")
     .addOption(new Option("--backup-suffix <suffix>").hideHelp())
     .option("--no-findings", "leave out the findings of detect-only entries")
-    .option("-j, --jobs <n>", "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows of one large input")
+    .option(
+      "-j, --jobs <n>",
+      "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows of one large input",
+    )
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
     .option("--color", "force colour")
     .option("--no-color", "no colour (also: NO_COLOR=1)")
@@ -275,7 +349,9 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = 0;
-  const program = buildProgram(io, (c) => { code = c; });
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({
@@ -292,7 +368,8 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")
+        return 0;
       return 2;
     }
     if (err instanceof UnspinError) {
@@ -322,8 +399,12 @@ export async function run(): Promise<void> {
   });
   const write = io.stdout;
   const drain = io.stdoutDrain;
-  io.stdout = (s) => { if (!closed) write(s); };
-  io.stdoutDrain = async (s) => { if (!closed && drain) await drain(s); };
+  io.stdout = (s) => {
+    if (!closed) write(s);
+  };
+  io.stdoutDrain = async (s) => {
+    if (!closed && drain) await drain(s);
+  };
   // Nobody reads stderr any more (2>&1 | head): the messages are lost, the work goes on (--write).
   process.stderr.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code !== "EPIPE") throw err;

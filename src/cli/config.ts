@@ -56,7 +56,8 @@ export function readConfig(file: string): Config {
     if (!isSeq(node)) return fail(node, `\`${what}\` must be a list of strings`);
     return node.items.map((item) => {
       const n = item as Node;
-      if (!isScalar(n) || typeof n.value !== "string" || n.value.trim() === "") return fail(n, `\`${what}\` items must be non-empty strings`);
+      if (!isScalar(n) || typeof n.value !== "string" || n.value.trim() === "")
+        return fail(n, `\`${what}\` items must be non-empty strings`);
       return n.value;
     });
   };
@@ -86,6 +87,9 @@ export function packList(opts: PackListOptions, cwd: string): string[] {
   const config = file ? readConfig(file) : undefined;
   const list = opts.defaultPacks ? [...(config?.packs ?? DEFAULT_PACKS)] : [];
   for (const d of [...(config?.dictionaries ?? []), ...opts.dict]) if (!list.includes(d)) list.push(d);
-  if (list.length === 0) throw new UnspinError("no dictionary: --no-default-packs needs at least one --dict (or `dictionaries` in .unspinrc.yaml)");
+  if (list.length === 0)
+    throw new UnspinError(
+      "no dictionary: --no-default-packs needs at least one --dict (or `dictionaries` in .unspinrc.yaml)",
+    );
   return list;
 }

@@ -8,9 +8,7 @@ import { DictionaryError } from "../errors.js";
 import type { Problem } from "../errors.js";
 import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "../text/tokenizer.js";
-import type {
-  Allow, CompiledConditions, Entry, Example, Inflect, Shape, SourcePos, WordItem,
-} from "../types.js";
+import type { Allow, CompiledConditions, Entry, Example, Inflect, Shape, SourcePos, WordItem } from "../types.js";
 
 export interface PackSource {
   name: string;
@@ -23,12 +21,32 @@ export interface PackSource {
 
 const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);
 const ENTRY_KEYS = new Set([
-  "id", "spun", "original", "case", "match_case", "inflect", "detect", "weight", "ambiguous",
-  "note", "when", "examples", "allows",
+  "id",
+  "spun",
+  "original",
+  "case",
+  "match_case",
+  "inflect",
+  "detect",
+  "weight",
+  "ambiguous",
+  "note",
+  "when",
+  "examples",
+  "allows",
 ]);
 const WHEN_KEYS = new Set([
-  "before", "not_before", "after", "not_after", "sentence_start", "document_has",
-  "document_has_any", "document_lacks", "near", "not_near", "within",
+  "before",
+  "not_before",
+  "after",
+  "not_after",
+  "sentence_start",
+  "document_has",
+  "document_has_any",
+  "document_lacks",
+  "near",
+  "not_near",
+  "within",
 ]);
 const SHAPES = new Set<Shape>(["number", "capitalised", "lower", "word", "punct"]);
 
@@ -65,7 +83,10 @@ class PackReader {
   private readonly phrases = new PhraseTable();
   private classes = new Map<string, string[][]>();
 
-  constructor(readonly file: string, readonly source: string) {}
+  constructor(
+    readonly file: string,
+    readonly source: string,
+  ) {}
 
   pos(node: Node | null | undefined): SourcePos {
     const offset = node?.range?.[0] ?? 0;
@@ -84,7 +105,10 @@ class PackReader {
       const lp = err.linePos?.[0] ?? { line: 1, col: 1 };
       const first = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
       this.problems.push({
-        file: this.file, line: lp.line, col: lp.col, message: `YAML: ${first}`,
+        file: this.file,
+        line: lp.line,
+        col: lp.col,
+        message: `YAML: ${first}`,
         hint: err.code === "DUPLICATE_KEY" ? "each key may appear once in a map" : "check indentation and quoting",
       });
     }
@@ -107,7 +131,11 @@ class PackReader {
     if (!name) this.problem(root, "missing `pack: NAME`", "name the pack, e.g. `pack: news`");
     const entries: Entry[] = [];
     if (!isSeq(entriesNode)) {
-      this.problem(entriesNode ?? root, "`entries` must be a list", "each entry starts with `- spun: ...` under `entries:`");
+      this.problem(
+        entriesNode ?? root,
+        "`entries` must be a list",
+        "each entry starts with `- spun: ...` under `entries:`",
+      );
     } else {
       for (const item of entriesNode.items) {
         const e = this.readEntry(item as Node, name, entries.length);
@@ -124,8 +152,11 @@ class PackReader {
     const key = isScalar(keyNode) ? String(keyNode.value) : "";
     if (!allowed.has(key)) {
       const near = closest(key, allowed);
-      this.problem(keyNode, `unknown key \`${key}\` in ${where}`,
-        near ? `did you mean \`${near}\`?` : `allowed: ${[...allowed].join(", ")}`);
+      this.problem(
+        keyNode,
+        `unknown key \`${key}\` in ${where}`,
+        near ? `did you mean \`${near}\`?` : `allowed: ${[...allowed].join(", ")}`,
+      );
       return undefined;
     }
     return key;
@@ -186,7 +217,10 @@ class PackReader {
         continue;
       }
       const words = this.stringList(pair.value as Node, `classes.${name}`);
-      this.classes.set(name, words.map((w) => phraseKeys(w.value)).filter((k) => k.length > 0));
+      this.classes.set(
+        name,
+        words.map((w) => phraseKeys(w.value)).filter((k) => k.length > 0),
+      );
     }
   }
 
@@ -197,13 +231,16 @@ class PackReader {
     }
     const before = this.problems.length;
     const map = node as YAMLMap;
-    const get = (k: string): Node | undefined => map.items.find((p) => isScalar(p.key) && p.key.value === k)?.value as Node | undefined;
+    const get = (k: string): Node | undefined =>
+      map.items.find((p) => isScalar(p.key) && p.key.value === k)?.value as Node | undefined;
     for (const pair of map.items) this.keyOf(pair, ENTRY_KEYS, "an entry");
 
     const spunNode = get("spun");
     const originalNode = get("original");
-    if (spunNode === undefined) this.problem(node, "entry has no `spun`", "add the spun form(s): `spun: chilly struggle`");
-    if (originalNode === undefined) this.problem(node, "entry has no `original`", "add the restoration: `original: Cold War`");
+    if (spunNode === undefined)
+      this.problem(node, "entry has no `spun`", "add the spun form(s): `spun: chilly struggle`");
+    if (originalNode === undefined)
+      this.problem(node, "entry has no `original`", "add the restoration: `original: Cold War`");
     const spunItems = spunNode === undefined ? [] : this.stringList(spunNode, "spun");
     for (const s of spunItems) {
       if (phraseKeys(s.value).length === 0) this.problem(s.node, "`spun` has no word in it", "write the spun words");
@@ -215,12 +252,13 @@ class PackReader {
     if (caseNode !== undefined) {
       const c = this.string(caseNode, "case");
       if (c === "exact") exactCase = true;
-      else if (c !== "follow" && c !== undefined) this.problem(caseNode, `\`case\` must be follow or exact, not \`${c}\``);
+      else if (c !== "follow" && c !== undefined)
+        this.problem(caseNode, `\`case\` must be follow or exact, not \`${c}\``);
     }
     const matchCaseNode = get("match_case");
-    const matchCase = matchCaseNode === undefined ? false : this.bool(matchCaseNode, "match_case") ?? false;
+    const matchCase = matchCaseNode === undefined ? false : (this.bool(matchCaseNode, "match_case") ?? false);
     const detectNode = get("detect");
-    const detect = detectNode === undefined ? false : this.bool(detectNode, "detect") ?? false;
+    const detect = detectNode === undefined ? false : (this.bool(detectNode, "detect") ?? false);
 
     let inflect: Inflect | undefined;
     const inflectNode = get("inflect");
@@ -232,17 +270,24 @@ class PackReader {
     let weight: number | undefined;
     const weightNode = get("weight");
     if (weightNode !== undefined) {
-      if (isScalar(weightNode) && typeof weightNode.value === "number" && weightNode.value >= 0) weight = weightNode.value;
-      else this.problem(weightNode, "`weight` must be a number ≥ 0", "e.g. `weight: 120` (how often the pattern was seen)");
+      if (isScalar(weightNode) && typeof weightNode.value === "number" && weightNode.value >= 0)
+        weight = weightNode.value;
+      else
+        this.problem(
+          weightNode,
+          "`weight` must be a number ≥ 0",
+          "e.g. `weight: 120` (how often the pattern was seen)",
+        );
     }
     const ambiguousNode = get("ambiguous");
     const ambiguous = ambiguousNode === undefined ? undefined : this.bool(ambiguousNode, "ambiguous");
     const noteNode = get("note");
     const note = noteNode === undefined ? undefined : this.string(noteNode, "note");
     const idNode = get("id");
-    const id = idNode === undefined
-      ? (spunItems[0]?.value ?? "").toLowerCase().trim().replace(/\s+/g, "-")
-      : this.nonEmpty(idNode, "id") ?? "";
+    const id =
+      idNode === undefined
+        ? (spunItems[0]?.value ?? "").toLowerCase().trim().replace(/\s+/g, "-")
+        : (this.nonEmpty(idNode, "id") ?? "");
 
     const whenNode = get("when");
     const when = whenNode === undefined ? [] : this.readWhen(whenNode);
@@ -261,9 +306,10 @@ class PackReader {
           continue;
         }
         for (const pair of e.items) this.keyOf(pair, new Set(["in", "out"]), "an example");
-        const inText = this.nonEmpty(e.get("in", true) as Node | undefined ?? e, "in");
-        const outText = this.nonEmpty(e.get("out", true) as Node | undefined ?? e, "out");
-        if (inText !== undefined && outText !== undefined) examples.push({ in: inText, out: outText, pos: this.pos(e) });
+        const inText = this.nonEmpty((e.get("in", true) as Node | undefined) ?? e, "in");
+        const outText = this.nonEmpty((e.get("out", true) as Node | undefined) ?? e, "out");
+        if (inText !== undefined && outText !== undefined)
+          examples.push({ in: inText, out: outText, pos: this.pos(e) });
       }
     }
     const allows: Allow[] = [];
@@ -273,15 +319,31 @@ class PackReader {
     }
     if (this.problems.length > before || original === undefined) return undefined;
     return {
-      index, id, pack, pos: this.pos(node), spun: spunItems.map((s) => s.value), original, exactCase,
-      matchCase, inflect, detect, weight, ambiguous, note, when, examples, allows,
+      index,
+      id,
+      pack,
+      pos: this.pos(node),
+      spun: spunItems.map((s) => s.value),
+      original,
+      exactCase,
+      matchCase,
+      inflect,
+      detect,
+      weight,
+      ambiguous,
+      note,
+      when,
+      examples,
+      allows,
     };
   }
 
   private readWhen(node: Node): CompiledConditions[] {
     if (isSeq(node)) {
       if (node.items.length === 0) this.problem(node, "`when` is an empty list", "remove it, or give at least one map");
-      return node.items.map((n) => this.readConditions(n as Node)).filter((c): c is CompiledConditions => c !== undefined);
+      return node.items
+        .map((n) => this.readConditions(n as Node))
+        .filter((c): c is CompiledConditions => c !== undefined);
     }
     const c = this.readConditions(node);
     return c ? [c] : [];
@@ -297,25 +359,48 @@ class PackReader {
       const key = this.keyOf(pair, WHEN_KEYS, "`when`");
       const value = pair.value as Node;
       switch (key) {
-        case "before": c.before = this.wordItems(value, key); break;
-        case "not_before": c.notBefore = this.wordItems(value, key); break;
-        case "after": c.after = this.wordItems(value, key); break;
-        case "not_after": c.notAfter = this.wordItems(value, key); break;
-        case "sentence_start": c.sentenceStart = this.bool(value, key); break;
-        case "document_has": c.documentHas = this.phraseIds(value, key); break;
-        case "document_has_any": c.documentHasAny = this.phraseIds(value, key); break;
-        case "document_lacks": c.documentLacks = this.phraseIds(value, key); break;
-        case "near": c.near = this.phraseList(value, key); break;
-        case "not_near": c.notNear = this.phraseList(value, key); break;
+        case "before":
+          c.before = this.wordItems(value, key);
+          break;
+        case "not_before":
+          c.notBefore = this.wordItems(value, key);
+          break;
+        case "after":
+          c.after = this.wordItems(value, key);
+          break;
+        case "not_after":
+          c.notAfter = this.wordItems(value, key);
+          break;
+        case "sentence_start":
+          c.sentenceStart = this.bool(value, key);
+          break;
+        case "document_has":
+          c.documentHas = this.phraseIds(value, key);
+          break;
+        case "document_has_any":
+          c.documentHasAny = this.phraseIds(value, key);
+          break;
+        case "document_lacks":
+          c.documentLacks = this.phraseIds(value, key);
+          break;
+        case "near":
+          c.near = this.phraseList(value, key);
+          break;
+        case "not_near":
+          c.notNear = this.phraseList(value, key);
+          break;
         case "within":
-          if (isScalar(value) && Number.isInteger(value.value) && (value.value as number) > 0) c.within = value.value as number;
+          if (isScalar(value) && Number.isInteger(value.value) && (value.value as number) > 0)
+            c.within = value.value as number;
           else this.problem(value, "`within` must be a whole number of words > 0", "e.g. `within: 10`");
           break;
-        default: break;
+        default:
+          break;
       }
     }
     const hasWithin = node.items.some((p) => isScalar(p.key) && p.key.value === "within");
-    if (hasWithin && !c.near && !c.notNear) this.problem(node, "`within` without `near` or `not_near` never matters", "add `near: [words]`");
+    if (hasWithin && !c.near && !c.notNear)
+      this.problem(node, "`within` without `near` or `not_near` never matters", "add `near: [words]`");
     return c;
   }
 
@@ -325,14 +410,26 @@ class PackReader {
       const shape = /^<([a-z]+)>$/.exec(value);
       if (shape) {
         if (SHAPES.has(shape[1] as Shape)) items.push({ type: "shape", shape: shape[1] as Shape });
-        else this.problem(n, `unknown word shape \`${value}\``, `use one of ${[...SHAPES].map((s) => `<${s}>`).join(" ")}`);
+        else
+          this.problem(
+            n,
+            `unknown word shape \`${value}\``,
+            `use one of ${[...SHAPES].map((s) => `<${s}>`).join(" ")}`,
+          );
         continue;
       }
       const cls = /^@([a-z][a-z0-9-]*)$/.exec(value);
       if (cls) {
         const seqs = this.classes.get(cls[1]);
         if (seqs) items.push({ type: "class", name: cls[1], seqs });
-        else this.problem(n, `unknown class \`${value}\``, this.classes.size ? `defined: ${[...this.classes.keys()].map((k) => "@" + k).join(" ")}` : "define it under `classes:` at the top of the pack");
+        else
+          this.problem(
+            n,
+            `unknown class \`${value}\``,
+            this.classes.size
+              ? `defined: ${[...this.classes.keys()].map((k) => `@${k}`).join(" ")}`
+              : "define it under `classes:` at the top of the pack",
+          );
         continue;
       }
       items.push({ type: "seq", keys: phraseKeys(value) });
@@ -354,7 +451,12 @@ class PackReader {
       }
       const seqs = this.classes.get(cls[1]);
       if (!seqs) this.problem(n, `unknown class \`${value}\``, "define it under `classes:` at the top of the pack");
-      else if (what === "document_has") this.problem(n, "a class in `document_has` is ambiguous", "use `document_has_any` (one of the class) or list the phrases");
+      else if (what === "document_has")
+        this.problem(
+          n,
+          "a class in `document_has` is ambiguous",
+          "use `document_has_any` (one of the class) or list the phrases",
+        );
       else for (const keys of seqs) ids.push(this.phrases.id(keys));
     }
     return ids;
@@ -382,7 +484,9 @@ class PackReader {
       const prev = seen.get(e.id);
       if (prev) {
         this.problems.push({
-          file: this.file, line: e.pos.line, col: e.pos.col,
+          file: this.file,
+          line: e.pos.line,
+          col: e.pos.col,
           message: `duplicate id \`${e.id}\` (first at line ${prev.pos.line})`,
           hint: "give one of them an explicit `id:`, or merge the two entries",
         });

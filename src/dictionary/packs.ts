@@ -6,7 +6,8 @@ import { buildDictionary } from "./build.js";
 import type { Dictionary } from "./build.js";
 import { UnspinError } from "../errors.js";
 import { readPack } from "./loader.js";
-import { lazyDictionary, readCached, toLazy, writeCached } from "./cache.js";
+import { readCached, toLazy, writeCached } from "./cache.js";
+import { lazyDictionary } from "./lazy.js";
 import type { BuiltPack, LazyPack } from "./cache.js";
 import { decodeUtf8, describeFsError } from "../io/input.js";
 import type { PackSource } from "./loader.js";
@@ -19,7 +20,10 @@ export const PACKS_DIR = fileURLToPath(new URL("dictionaries/", PACKAGE_ROOT));
 export const DEFAULT_PACKS = ["news"];
 
 export function builtinPacks(): string[] {
-  return readdirSync(PACKS_DIR).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort();
+  return readdirSync(PACKS_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 /** A name without a slash or extension is a built-in pack; anything else is a path. */
@@ -29,7 +33,9 @@ export function resolvePack(nameOrPath: string, cwd = process.cwd()): string {
     try {
       readFileSync(file, { flag: "r" }).length;
     } catch {
-      throw new UnspinError(`no built-in pack '${nameOrPath}' (built-in: ${builtinPacks().join(", ")}); give a path to use a file`);
+      throw new UnspinError(
+        `no built-in pack '${nameOrPath}' (built-in: ${builtinPacks().join(", ")}); give a path to use a file`,
+      );
     }
     return file;
   }
@@ -70,7 +76,14 @@ export function readPackForRestore(file: string, cwd = process.cwd(), env: NodeJ
 }
 
 /** Load packs (names or paths) into one dictionary, for restoring. Entries load as the input needs them. */
-export function loadDictionary(packs: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Dictionary {
+export function loadDictionary(
+  packs: readonly string[],
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Dictionary {
   const files = packs.map((p) => resolvePack(p, cwd));
-  return lazyDictionary(files.map((f) => readPackForRestore(f, cwd, env)), env);
+  return lazyDictionary(
+    files.map((f) => readPackForRestore(f, cwd, env)),
+    env,
+  );
 }

@@ -2,8 +2,9 @@
  * Condition evaluation. Conditions read the input tokens only (never replaced text), so one
  * restoration can never feed another.
  */
-import { childByHash } from "../dictionary/build.js";
-import type { Dictionary, TrieNode } from "../dictionary/build.js";
+import { childByHash } from "../dictionary/trie.js";
+import type { Dictionary } from "../dictionary/build.js";
+import type { TrieNode } from "../dictionary/trie.js";
 import { hashAsciiToken, hashKey } from "../text/hash.js";
 import { Kind } from "../text/tokenizer.js";
 import type { Tokens } from "../text/tokenizer.js";
@@ -32,7 +33,10 @@ export class View {
   private readonly keys = new Map<number, string>();
   private docPhrases: Set<number> | undefined;
 
-  constructor(readonly tokens: Tokens, private readonly dict: Dictionary) {
+  constructor(
+    readonly tokens: Tokens,
+    private readonly dict: Dictionary,
+  ) {
     this.sig = tokens.sig;
     this.count = tokens.sig.length;
   }
@@ -146,12 +150,18 @@ function firstLetterUpper(s: string): boolean | undefined {
 function shapeHolds(view: View, p: number, shape: string): boolean {
   const k = view.kind(p);
   switch (shape) {
-    case "number": return k === Kind.Number;
-    case "punct": return k === Kind.Punct;
-    case "word": return k === Kind.Word;
-    case "capitalised": return k === Kind.Word && firstLetterUpper(view.raw(p)) === true;
-    case "lower": return k === Kind.Word && firstLetterUpper(view.raw(p)) === false;
-    default: return false;
+    case "number":
+      return k === Kind.Number;
+    case "punct":
+      return k === Kind.Punct;
+    case "word":
+      return k === Kind.Word;
+    case "capitalised":
+      return k === Kind.Word && firstLetterUpper(view.raw(p)) === true;
+    case "lower":
+      return k === Kind.Word && firstLetterUpper(view.raw(p)) === false;
+    default:
+      return false;
   }
 }
 
@@ -188,7 +198,10 @@ function compileList(items: readonly WordItem[]): CompiledList {
     }
     for (const keys of item.type === "seq" ? [item.keys] : item.seqs) {
       if (keys.length === 1) {
-        addByHash(c.singles, keys[0], { key: keys[0], label: item.type === "class" ? `"${keys[0]}" (@${item.name})` : `"${keys[0]}"` });
+        addByHash(c.singles, keys[0], {
+          key: keys[0],
+          label: item.type === "class" ? `"${keys[0]}" (@${item.name})` : `"${keys[0]}"`,
+        });
         continue;
       }
       const seq: WordItem = item.type === "seq" ? item : { type: "seq", keys };
@@ -215,7 +228,11 @@ function itemAt(view: View, items: readonly WordItem[], edge: number, dir: -1 | 
   for (const item of list.others) {
     if (item.type === "shape") {
       if (shapeHolds(view, p1, item.shape)) return `<${item.shape}> "${view.raw(p1)}"`;
-    } else if (item.type === "seq" && near?.includes(item) && view.phraseAt(dir < 0 ? edge - item.keys.length : edge, item.keys)) {
+    } else if (
+      item.type === "seq" &&
+      near?.includes(item) &&
+      view.phraseAt(dir < 0 ? edge - item.keys.length : edge, item.keys)
+    ) {
       return `"${item.keys.join(" ")}"`;
     }
   }
@@ -235,7 +252,13 @@ function phrasesByFirst(phrases: readonly string[][]): Map<number, string[][]> {
   return m;
 }
 
-function nearAt(view: View, phrases: readonly string[][], from: number, to: number, within: number): string | undefined {
+function nearAt(
+  view: View,
+  phrases: readonly string[][],
+  from: number,
+  to: number,
+  within: number,
+): string | undefined {
   // count `within` words outward from the match, not crossing a paragraph break
   const lo = windowEdge(view, from - 1, -1, within);
   const hi = windowEdge(view, to, 1, within);

@@ -204,7 +204,12 @@ export interface Scored {
  * conditions hold) and its figures. `from`/`to` are the match's significant-token range.
  */
 export function weigh(
-  view: View, options: readonly Option[], from: number, to: number, model: ContextModel | undefined, ctx?: Around,
+  view: View,
+  options: readonly Option[],
+  from: number,
+  to: number,
+  model: ContextModel | undefined,
+  ctx?: Around,
 ): Scored {
   const near = ctx ?? around(view, from, to);
   // where the author gave a condition that holds here, the conditioned options are the specific reading
@@ -222,12 +227,17 @@ export function weigh(
     const h = hashesOf(v);
     const cmp = model?.compare(near.left, h.original, h.spun, near.right);
     const evidence: MatchEvidence = {
-      kind: "ambiguous", reliability: ev.reliability, perMillion: ev.perMillion, logRatio: cmp?.logRatio, weight: 0,
+      kind: "ambiguous",
+      reliability: ev.reliability,
+      perMillion: ev.perMillion,
+      logRatio: cmp?.logRatio,
+      weight: 0,
     };
     const odds = logit(ev.reliability) + (cmp?.logRatio ?? 0);
     if (ev.functionWord && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
       evidence.veto = "a lone function word or number changes only where the context strongly favours the original";
-    } else if (!ev.name && capitalisedInside(view, from, to)) evidence.veto = "a capitalised word inside a sentence is a name";
+    } else if (!ev.name && capitalisedInside(view, from, to))
+      evidence.veto = "a capitalised word inside a sentence is a name";
     else if (odds < 0) evidence.veto = "the context fits the spun wording better";
     if (!evidence.veto && !ev.functionWord && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = ev.reliability;
     const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0);
@@ -241,23 +251,31 @@ export function weigh(
 
 /** The document's score from the weights of its matches (after overlaps) and its length in words. */
 export function docScore(weights: readonly { id: string; weight: number }[], words: number): DocEvidence {
-  let hits = 0;
   const byId = new Map<string, { id: string; count: number; weight: number }>();
   for (const w of weights) {
     if (w.weight <= 0) continue;
-    hits += w.weight;
     const t = byId.get(w.id);
     if (t) {
       t.count++;
       t.weight += w.weight;
     } else byId.set(w.id, { id: w.id, count: 1, weight: w.weight });
   }
+  // a spinner leaves many different hits; one word said again and again (a text about safety says
+  // "safety") is one piece of evidence: an entry's n hits count 1 + ln n times its mean weight
+  let hits = 0;
+  for (const t of byId.values()) hits += (t.weight / t.count) * (1 + Math.log(t.count));
   const per100 = (100 * hits) / (words + SHORT_TEXT_WORDS);
   let score = 1 / (1 + Math.exp(-STEEPNESS * (per100 - HALF_AT)));
   if (hits < MIN_HITS) score = Math.min(score, ((SPUN_AT - 0.01) * hits) / MIN_HITS);
   const top = [...byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).slice(0, 10);
   for (const t of top) t.weight = Math.round(t.weight * 1000) / 1000;
-  return { score: Math.round(score * 1000) / 1000, spun: score >= SPUN_AT, hits: Math.round(hits * 1000) / 1000, words, top };
+  return {
+    score: Math.round(score * 1000) / 1000,
+    spun: score >= SPUN_AT,
+    hits: Math.round(hits * 1000) / 1000,
+    words,
+    top,
+  };
 }
 
 /** The shipped context model (undefined when its file is missing). */
@@ -280,5 +298,7 @@ export function reasons(ev: MatchEvidence, doc: DocEvidence): string[] {
 
 function fmtRatio(lr: number): string {
   const r = Math.exp(lr);
-  return r >= 1 ? `${r < 10 ? r.toFixed(1) : Math.round(r)}× over the spun form` : `less than the spun form (${r.toFixed(2)}×)`;
+  return r >= 1
+    ? `${r < 10 ? r.toFixed(1) : Math.round(r)}× over the spun form`
+    : `less than the spun form (${r.toFixed(2)}×)`;
 }

@@ -70,9 +70,16 @@ export interface Explanation {
 type ConditionKey = Exclude<keyof CompiledConditions, "within" | "pos">;
 
 const YAML_NAMES: Record<ConditionKey, string> = {
-  sentenceStart: "sentence_start", before: "before", notBefore: "not_before", after: "after",
-  notAfter: "not_after", near: "near", notNear: "not_near", documentHas: "document_has",
-  documentHasAny: "document_has_any", documentLacks: "document_lacks",
+  sentenceStart: "sentence_start",
+  before: "before",
+  notBefore: "not_before",
+  after: "after",
+  notAfter: "not_after",
+  near: "near",
+  notNear: "not_near",
+  documentHas: "document_has",
+  documentHasAny: "document_has_any",
+  documentLacks: "document_lacks",
 };
 
 function item(w: WordItem): string {
@@ -86,9 +93,13 @@ function conditionText(dict: Dictionary, c: CompiledConditions, key: ConditionKe
   if (typeof value === "boolean") return `${name}: ${value}`;
   const list = (xs: string[]) => `${name}: [${xs.join(", ")}]`;
   switch (key) {
-    case "before": case "notBefore": case "after": case "notAfter":
+    case "before":
+    case "notBefore":
+    case "after":
+    case "notAfter":
       return list((value as WordItem[]).map(item));
-    case "near": case "notNear":
+    case "near":
+    case "notNear":
       return `${list((value as string[][]).map((k) => k.join(" ")))}, within: ${c.within}`;
     default:
       return list((value as number[]).map((id) => dict.phrases[id].join(" ")));
@@ -114,7 +125,15 @@ function checkVariant(view: View, dict: Dictionary, v: Variant, from: number, to
   }
   const maps = e.when.map((c) => checkMap(view, dict, c, from, to));
   const held = caseMatches !== false && (maps.length === 0 || maps.some((m) => m.held));
-  return { entry: e, original: v.original, inflected: v.inflected, caseMatches, maps, held, measured: evidenceOf(v, contextModel()) };
+  return {
+    entry: e,
+    original: v.original,
+    inflected: v.inflected,
+    caseMatches,
+    maps,
+    held,
+    measured: evidenceOf(v, contextModel()),
+  };
 }
 
 /** Explain what the dictionary does to `text`. */
@@ -145,12 +164,32 @@ export function explain(text: string, dict: Dictionary, document?: "spun" | "cle
           return check;
         });
         const chosen = variants.find((v) => v.held);
-        const own = result.edits.find((e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id);
+        const own = result.edits.find(
+          (e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id,
+        );
         const rival = result.edits.find((e) => e.start < end && e.end > start);
         const weighedHere = variants.find((v) => v.evidence !== undefined)?.evidence;
-        const outcome: Outcome = !chosen ? "nothing-held" : own ? (own.detect ? "finding" : "applied")
-          : rival ? "lost" : weighedHere?.veto ? "vetoed" : "not-spun";
-        matches.push({ start, end, line: 0, col: 0, text: text.slice(start, end), variants, outcome, edit: own ?? (chosen ? rival : undefined) });
+        const outcome: Outcome = !chosen
+          ? "nothing-held"
+          : own
+            ? own.detect
+              ? "finding"
+              : "applied"
+            : rival
+              ? "lost"
+              : weighedHere?.veto
+                ? "vetoed"
+                : "not-spun";
+        matches.push({
+          start,
+          end,
+          line: 0,
+          col: 0,
+          text: text.slice(start, end),
+          variants,
+          outcome,
+          edit: own ?? (chosen ? rival : undefined),
+        });
       }
       if (!node.next || q >= view.count || !view.matchable(q)) break;
       node = node.next.get(view.key(q));
@@ -160,7 +199,7 @@ export function explain(text: string, dict: Dictionary, document?: "spun" | "cle
   for (const m of matches) {
     const before = text.slice(0, m.start);
     m.line = before.split(/\r\n|\r|\n/).length;
-    m.col = m.start - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) ;
+    m.col = m.start - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
   }
   return { input: text, restored: result.text, matches, doc: doc ?? result.spun, assumed: document };
 }

@@ -6,7 +6,7 @@
 import { applyCase, casePattern } from "../text/case.js";
 import type { CasePattern } from "../text/case.js";
 import { View, holds } from "./conditions.js";
-import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/build.js";
+import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/trie.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
 import type { Edit, Entry, Provenance, RestoreResult, Variant } from "../types.js";
@@ -90,7 +90,13 @@ function holding(view: View, variants: readonly Variant[], from: number, to: num
 }
 
 /** All matches that hold and start in [from, to), at most one per (start, length). */
-function candidates(view: View, dict: Dictionary, from: number, to: number, ownEnd: number): { list: Candidate[]; words: number } {
+function candidates(
+  view: View,
+  dict: Dictionary,
+  from: number,
+  to: number,
+  ownEnd: number,
+): { list: Candidate[]; words: number } {
   const out: Candidate[] = [];
   let words = 0; // word and number tokens starting in [from, ownEnd): counted on the way
   const edges = dict.edges;
@@ -157,12 +163,17 @@ export function resolve(cands: Candidate[], count: number): Candidate[] {
 
 /** resolve() for one run of overlapping candidates; appends the kept ones to `kept` in order of start. */
 function resolveRun(run: Candidate[], taken: Uint8Array, kept: Candidate[]): void {
-  const order = run.sort((a, b) =>
-    (b.to - b.from) - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index);
+  const order = run.sort(
+    (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index,
+  );
   const mine: Candidate[] = [];
   for (const c of order) {
     let free = true;
-    for (let p = c.from; p < c.to; p++) if (taken[p]) { free = false; break; }
+    for (let p = c.from; p < c.to; p++)
+      if (taken[p]) {
+        free = false;
+        break;
+      }
     if (!free) continue;
     for (let p = c.from; p < c.to; p++) taken[p] = 1;
     mine.push(c);
@@ -224,7 +235,6 @@ function lineCols(text: string, offsets: number[]): [number, number][] {
   return out;
 }
 
-
 /** Restore one document. */
 export function restore(text: string, dict: Dictionary, options: RestoreOptions = {}): RestoreResult {
   const r = restoreRange(text, dict, { ...options, from: 0, to: text.length });
@@ -235,7 +245,11 @@ export function restore(text: string, dict: Dictionary, options: RestoreOptions 
  * The edits for the part [from, to) of `text`; the text around it is context that conditions and
  * overlaps see. Offsets, lines and columns are relative to `text`.
  */
-export function restoreRange(text: string, dict: Dictionary, options: RangeOptions): { edits: Edit[]; words: number; doc: DocEvidence } {
+export function restoreRange(
+  text: string,
+  dict: Dictionary,
+  options: RangeOptions,
+): { edits: Edit[]; words: number; doc: DocEvidence } {
   // the token arrays are reused from call to call: nothing below keeps them past this call
   const tokens = tokenize(text, true);
   const view = new View(tokens, dict);
@@ -255,15 +269,25 @@ export function restoreRange(text: string, dict: Dictionary, options: RangeOptio
     const start = tokens.starts[view.sig[c.from]];
     const end = tokens.ends[view.sig[c.to - 1]];
     if (start < blocked || start >= options.to) continue;
-    const replacement = e.detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
+    const replacement =
+      e.detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
     edits.push({
-      start, end, line: 0, col: 0, spun: options.lean ? "" : text.slice(start, end), replacement, detect: e.detect,
+      start,
+      end,
+      line: 0,
+      col: 0,
+      spun: options.lean ? "" : text.slice(start, end),
+      replacement,
+      detect: e.detect,
       entry: options.lean ? LEAN_ENTRY : provenance(e),
       why: c.why,
     });
   }
   if (!options.lean) {
-    const positions = lineCols(text, edits.map((e) => e.start));
+    const positions = lineCols(
+      text,
+      edits.map((e) => e.start),
+    );
     edits.forEach((e, i) => {
       e.line = positions[i][0];
       e.col = positions[i][1];
@@ -284,7 +308,11 @@ function docWords(view: View): number {
  * would win their overlaps, then the marked matches kept everywhere and the ambiguous ones only in a
  * document judged spun and where no guard vetoes them; overlaps resolved among those kept.
  */
-function decide(view: View, list: Candidate[], forced: "spun" | "clean" | undefined): { kept: Candidate[]; doc: DocEvidence } {
+function decide(
+  view: View,
+  list: Candidate[],
+  forced: "spun" | "clean" | undefined,
+): { kept: Candidate[]; doc: DocEvidence } {
   const model = contextModel();
   const weighAll = (restored?: Map<Candidate, Around>): void => {
     for (const c of list) {
@@ -296,13 +324,20 @@ function decide(view: View, list: Candidate[], forced: "spun" | "clean" | undefi
   };
   weighAll();
   const winners = resolve(list.slice(), view.count);
-  const doc = docScore(winners.map((c) => ({ id: c.variant.entry.id, weight: c.evidence?.weight ?? 0 })), docWords(view));
+  const doc = docScore(
+    winners.map((c) => ({ id: c.variant.entry.id, weight: c.evidence?.weight ?? 0 })),
+    docWords(view),
+  );
   if (forced) doc.spun = forced === "spun";
-  const act = (): Candidate[] => resolve(list.filter((c) => {
-    const ev = c.evidence;
-    if (!ev || ev.kind === "marked") return true;
-    return doc.spun && ev.veto === undefined;
-  }), view.count);
+  const act = (): Candidate[] =>
+    resolve(
+      list.filter((c) => {
+        const ev = c.evidence;
+        if (!ev || ev.kind === "marked") return true;
+        return doc.spun && ev.veto === undefined;
+      }),
+      view.count,
+    );
   let kept = act();
   if (doc.spun && kept.length > 0 && model) {
     // the spinner's neighbours are often spun too: weigh again with the restored words beside each match
@@ -321,7 +356,10 @@ function decide(view: View, list: Candidate[], forced: "spun" | "clean" | undefi
       const ctx = around(view, c.from, c.to);
       if (before) {
         const o = originalHashes(before.variant);
-        ctx.left = o.length >= 2 ? o.slice(-2) : [ctx.left[0] === undefined ? undefined : around(view, before.from, before.to).left[1], o[0]];
+        ctx.left =
+          o.length >= 2
+            ? o.slice(-2)
+            : [ctx.left[0] === undefined ? undefined : around(view, before.from, before.to).left[1], o[0]];
       }
       if (after) {
         const o = originalHashes(after.variant);

@@ -31,16 +31,35 @@ export interface CleanResult {
 
 export interface EvalReport {
   pairs: PairResult[];
-  total: { words: number; gold_edits: number; tool_edits: number; right: number; recall: number; precision: number; damage: number; damage_per_1000_words: number };
+  total: {
+    words: number;
+    gold_edits: number;
+    tool_edits: number;
+    right: number;
+    recall: number;
+    precision: number;
+    damage: number;
+    damage_per_1000_words: number;
+  };
   clean: CleanResult[];
   cleanTotal: { files: number; words: number; edits: number; edits_per_10000_words: number };
   /** How the spinner score separates: the spun texts' lowest score and the clean texts' highest. */
-  scores: { spun_min: number; spun_judged_spun: number; spun_texts: number; clean_max: number; clean_judged_spun: number; clean_texts: number };
+  scores: {
+    spun_min: number;
+    spun_judged_spun: number;
+    spun_texts: number;
+    clean_max: number;
+    clean_judged_spun: number;
+    clean_texts: number;
+  };
 }
 
 function txtFiles(dir: string): string[] {
   if (statSync(dir).isFile()) return [dir];
-  return readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 export function findPairs(dir: string): { name: string; spun: string; gold: string; goldFull?: string }[] {
@@ -53,7 +72,8 @@ export function findPairs(dir: string): { name: string; spun: string; gold: stri
     const goldMin = `${base}.gold-min.txt`;
     const gold = `${base}.gold.txt`;
     if (files.has(orig)) pairs.push({ name: base, spun: f, gold: orig });
-    else if (files.has(goldMin)) pairs.push({ name: base, spun: f, gold: goldMin, goldFull: files.has(gold) ? gold : undefined });
+    else if (files.has(goldMin))
+      pairs.push({ name: base, spun: f, gold: goldMin, goldFull: files.has(gold) ? gold : undefined });
     else if (files.has(gold)) pairs.push({ name: base, spun: f, gold });
   }
   return pairs;
@@ -68,13 +88,21 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
       const restored = r.text;
       const s = score(spun, readText(p.gold), restored, p.goldFull ? readText(p.goldFull) : undefined);
       const stable = restore(restored, dict, { noFindings: true }).text === restored;
-      pairs.push({ name: path.relative(process.cwd(), p.name) || p.name, ...s, spinner_score: r.spun?.score ?? 0, stable });
+      pairs.push({
+        name: path.relative(process.cwd(), p.name) || p.name,
+        ...s,
+        spinner_score: r.spun?.score ?? 0,
+        stable,
+      });
     }
   }
   const sum = (k: "words" | "gold_edits" | "tool_edits" | "right" | "damage") => pairs.reduce((a, p) => a + p[k], 0);
   const recallNum = pairs.reduce((a, p) => a + p.recall * p.gold_edits, 0);
   const total = {
-    words: sum("words"), gold_edits: sum("gold_edits"), tool_edits: sum("tool_edits"), right: sum("right"),
+    words: sum("words"),
+    gold_edits: sum("gold_edits"),
+    tool_edits: sum("tool_edits"),
+    right: sum("right"),
     recall: recallNum / Math.max(1, sum("gold_edits")),
     precision: sum("tool_edits") ? sum("right") / sum("tool_edits") : 1,
     damage: sum("damage"),
@@ -86,8 +114,15 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
       if (/\.spun\.txt$/.test(f)) continue;
       const r = restore(readText(f), dict, { noFindings: true });
       clean.push({
-        name: path.relative(process.cwd(), f) || f, words: r.words, spinner_score: r.spun?.score ?? 0,
-        edits: r.edits.map((e) => ({ spun: e.spun, replacement: e.replacement, line: e.line, entry: `${e.entry.id} (${e.entry.file}:${e.entry.line})` })),
+        name: path.relative(process.cwd(), f) || f,
+        words: r.words,
+        spinner_score: r.spun?.score ?? 0,
+        edits: r.edits.map((e) => ({
+          spun: e.spun,
+          replacement: e.replacement,
+          line: e.line,
+          entry: `${e.entry.id} (${e.entry.file}:${e.entry.line})`,
+        })),
       });
     }
   }
@@ -96,13 +131,23 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
   const spunScores = pairs.map((p) => p.spinner_score);
   const cleanScores = clean.map((c) => c.spinner_score);
   const scores = {
-    spun_min: spunScores.length ? Math.min(...spunScores) : 0, spun_judged_spun: spunScores.filter((x) => x >= SPUN_AT).length,
+    spun_min: spunScores.length ? Math.min(...spunScores) : 0,
+    spun_judged_spun: spunScores.filter((x) => x >= SPUN_AT).length,
     spun_texts: spunScores.length,
-    clean_max: cleanScores.length ? Math.max(...cleanScores) : 0, clean_judged_spun: cleanScores.filter((x) => x >= SPUN_AT).length,
+    clean_max: cleanScores.length ? Math.max(...cleanScores) : 0,
+    clean_judged_spun: cleanScores.filter((x) => x >= SPUN_AT).length,
     clean_texts: cleanScores.length,
   };
   return {
-    pairs, total, clean, scores,
-    cleanTotal: { files: clean.length, words: cleanWords, edits: cleanEdits, edits_per_10000_words: (cleanEdits * 10000) / Math.max(1, cleanWords) },
+    pairs,
+    total,
+    clean,
+    scores,
+    cleanTotal: {
+      files: clean.length,
+      words: cleanWords,
+      edits: cleanEdits,
+      edits_per_10000_words: (cleanEdits * 10000) / Math.max(1, cleanWords),
+    },
   };
 }

@@ -113,7 +113,10 @@ function wer(a: readonly string[], b: readonly string[]): number {
 }
 
 function overlaps(i1: number, i2: number, spans: readonly [number, number][]): boolean {
-  return spans.some(([a, b]) => Math.max(i1, a) < Math.min(i2, b) || (i1 === i2 && a <= i1 && i1 <= b) || (a === b && i1 <= a && a <= i2));
+  return spans.some(
+    ([a, b]) =>
+      Math.max(i1, a) < Math.min(i2, b) || (i1 === i2 && a <= i1 && i1 <= b) || (a === b && i1 <= a && a <= i2),
+  );
 }
 
 export interface Score {
@@ -171,7 +174,10 @@ export function score(spun: string, gold: string, restored: string, goldFull?: s
     damage: damage.length,
     wer_spun: wer(s, g),
     wer_restored: wer(r, g),
-    missed: [...goldEdits.values()].filter((b) => !rightRequired.has(b.key)).sort(byPos).map(show),
+    missed: [...goldEdits.values()]
+      .filter((b) => !rightRequired.has(b.key))
+      .sort(byPos)
+      .map(show),
     wrong: wrongBlocks.sort(byPos).map(show),
   };
 }

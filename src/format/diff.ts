@@ -55,7 +55,9 @@ function elide(text: string, keep: number, chalk: ChalkInstance, editBefore: boo
 
 function markEdit(e: Edit, chalk: ChalkInstance): string {
   if (e.detect) {
-    return chalk.level > 0 ? chalk.yellow.underline(e.spun) + chalk.yellow(` (${e.replacement}?)`) : `[?${e.spun}?: ${e.replacement}]`;
+    return chalk.level > 0
+      ? chalk.yellow.underline(e.spun) + chalk.yellow(` (${e.replacement}?)`)
+      : `[?${e.spun}?: ${e.replacement}]`;
   }
   if (chalk.level > 0) return chalk.red.strikethrough(e.spun) + chalk.green(e.replacement);
   return `[-${e.spun}-]{+${e.replacement}+}`;
@@ -80,7 +82,7 @@ export function formatDiff(results: readonly FileResult[], opts: DiffOptions): s
         at = e.end;
       });
       body += elide(r.input.slice(at, line.end), keep, chalk, true, false);
-      out.push(`${chalk.dim(String(line.number).padStart(width) + "│")} ${body}`);
+      out.push(`${chalk.dim(`${String(line.number).padStart(width)}│`)} ${body}`);
       prev = line.number + (r.input.slice(line.start, line.end).match(/\n/g)?.length ?? 0);
     }
     const s = summarize([r]);
@@ -89,5 +91,5 @@ export function formatDiff(results: readonly FileResult[], opts: DiffOptions): s
     if (opts.headers) out.push("");
   }
   if (results.length > 1) out.push(chalk.bold(`total: ${summaryLine(summarize(results))}`));
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 /** What every formatter receives: one result per input file. */
+import { counted } from "../text/inflect.js";
 import type { RestoreResult } from "../types.js";
 
 export interface FileResult extends RestoreResult {
@@ -43,15 +44,14 @@ export function summarize(results: readonly FileResult[]): Summary {
   return { files: results.length, words, restorations, findings, spun, ...(one === undefined ? {} : { score: one }) };
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 export function summaryLine(s: Summary): string {
-  const findings = s.findings ? `, ${plural(s.findings, "finding")}` : "";
-  const files = s.files > 1 ? ` across ${plural(s.files, "file")}` : "";
-  const verdict = s.score !== undefined && s.files === 1
-    ? `; spinner score ${s.score.toFixed(2)} (${s.spun ? "spun" : "not spun"})`
-    : s.files > 1 ? `; ${s.spun} judged spun` : "";
-  return `${plural(s.restorations, "restoration")}${findings} in ${plural(s.words, "word")}${files}${verdict}`;
+  const findings = s.findings ? `, ${counted(s.findings, "finding")}` : "";
+  const files = s.files > 1 ? ` across ${counted(s.files, "file")}` : "";
+  const verdict =
+    s.score !== undefined && s.files === 1
+      ? `; spinner score ${s.score.toFixed(2)} (${s.spun ? "spun" : "not spun"})`
+      : s.files > 1
+        ? `; ${s.spun} judged spun`
+        : "";
+  return `${counted(s.restorations, "restoration")}${findings} in ${counted(s.words, "word")}${files}${verdict}`;
 }

@@ -22,7 +22,10 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, opts:
     // a new file: default mode
   }
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
   const fd = openSync(temp, "wx", mode);
   try {
     const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
@@ -31,18 +34,30 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, opts:
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
-    try { unlinkSync(temp); } catch { /* already gone */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
     throw err;
   }
   closeSync(fd);
   try {
     if (owner) {
-      try { chownSync(temp, owner.uid, owner.gid); } catch { /* not permitted: keep ours */ }
+      try {
+        chownSync(temp, owner.uid, owner.gid);
+      } catch {
+        /* not permitted: keep ours */
+      }
     }
     opts.beforeRename?.(temp);
     renameSync(temp, target);
   } catch (err) {
-    try { unlinkSync(temp); } catch { /* already gone */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
     throw err;
   }
 }

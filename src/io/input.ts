@@ -18,7 +18,10 @@ export class InputRefused extends UnspinError {
    * "binary": NUL bytes (a warning); "encoding": invalid UTF-8; "fs": missing, a directory,
    * unreadable, not writable; "size": too large to restore whole in memory.
    */
-  constructor(message: string, readonly kind: "binary" | "encoding" | "fs" | "size") {
+  constructor(
+    message: string,
+    readonly kind: "binary" | "encoding" | "fs" | "size",
+  ) {
     super(message, 2);
     this.name = "InputRefused";
   }
@@ -30,13 +33,22 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   const n = bytes.length;
   while (i < n) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     if (i + need >= n) return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
@@ -65,15 +77,23 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
 export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
-    case "ENOENT": return "no such file";
-    case "EISDIR": return "is a directory";
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "is a directory";
     case "EACCES":
-    case "EPERM": return "permission denied";
-    case "ENOTDIR": return "a part of the path is not a folder";
-    case "ELOOP": return "too many symbolic links";
-    case "ENAMETOOLONG": return "name too long";
-    case "EIO": return "input/output error";
-    default: return (err as Error).message ?? String(err);
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "ELOOP":
+      return "too many symbolic links";
+    case "ENAMETOOLONG":
+      return "name too long";
+    case "EIO":
+      return "input/output error";
+    default:
+      return (err as Error).message ?? String(err);
   }
 }
 
@@ -108,7 +128,10 @@ export function asRefusal(err: unknown): InputRefused | undefined {
 
 function tooLarge(name: string, err: RangeError): InputRefused {
   const shown = name === "-" ? "<stdin>" : name;
-  return new InputRefused(`${shown}: too large to restore whole in memory (${err.message}); not restored; --format text streams inputs of any size`, "size");
+  return new InputRefused(
+    `${shown}: too large to restore whole in memory (${err.message}); not restored; --format text streams inputs of any size`,
+    "size",
+  );
 }
 
 /**

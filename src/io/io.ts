@@ -36,21 +36,25 @@ export function outWriter(io: Io): (s: string) => Promise<void> {
 /** The process-bound Io: writes go straight to the file descriptors. */
 export function processIo(): Io {
   return {
-    stdout: (s) => { process.stdout.write(s); },
-    stderr: (s) => { process.stderr.write(s); },
-    stdoutDrain: (s) => new Promise<void>((resolve) => {
-      if (process.stdout.write(s)) return resolve();
-      // wait for room, or for the reader to go away (then there is nothing to wait for)
-      const done = (): void => {
-        for (const ev of ["drain", "close", "error"]) process.stdout.off(ev, done);
-        resolve();
-      };
-      for (const ev of ["drain", "close", "error"]) process.stdout.once(ev, done);
-    }),
+    stdout: (s) => {
+      process.stdout.write(s);
+    },
+    stderr: (s) => {
+      process.stderr.write(s);
+    },
+    stdoutDrain: (s) =>
+      new Promise<void>((resolve) => {
+        if (process.stdout.write(s)) return resolve();
+        // wait for room, or for the reader to go away (then there is nothing to wait for)
+        const done = (): void => {
+          for (const ev of ["drain", "close", "error"]) process.stdout.off(ev, done);
+          resolve();
+        };
+        for (const ev of ["drain", "close", "error"]) process.stdout.once(ev, done);
+      }),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
   };
 }
-

@@ -27,7 +27,8 @@ export async function* textPieces(file: string, highWaterMark = 1 << 20): AsyncG
     for await (const data of stream as AsyncIterable<Buffer | string>) {
       const chunk = typeof data === "string" ? Buffer.from(data) : data;
       const nul = chunk.indexOf(0);
-      if (nul !== -1) throw new UnspinError(`${name}: binary file (NUL byte at offset ${consumed + nul}); not restored`);
+      if (nul !== -1)
+        throw new UnspinError(`${name}: binary file (NUL byte at offset ${consumed + nul}); not restored`);
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -37,7 +38,9 @@ export async function* textPieces(file: string, highWaterMark = 1 << 20): AsyncG
         while (lead < pending.length && (pending[lead] & 0xc0) === 0x80) lead++;
         const tail = pending.subarray(lead);
         const at = invalidUtf8Offset(Buffer.concat([tail, chunk]));
-        throw new UnspinError(`${name}: invalid UTF-8 at byte offset ${consumed - tail.length + Math.max(0, at)}; not restored`);
+        throw new UnspinError(
+          `${name}: invalid UTF-8 at byte offset ${consumed - tail.length + Math.max(0, at)}; not restored`,
+        );
       }
       consumed += chunk.length;
       pending = chunk.subarray(Math.max(0, chunk.length - 3));

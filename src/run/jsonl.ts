@@ -32,7 +32,12 @@ export async function* lines(pieces: AsyncIterable<string>): AsyncGenerator<stri
 
 /** Restore one JSONL record; `lineNo` names the line in errors. */
 export function restoreRecord(
-  line: string, lineNo: number, name: string, dict: Dictionary, noFindings: boolean, document?: "spun" | "clean",
+  line: string,
+  lineNo: number,
+  name: string,
+  dict: Dictionary,
+  noFindings: boolean,
+  document?: "spun" | "clean",
 ): { out: string; restorations: number; findings: number; spun: boolean } {
   let rec: unknown;
   try {
@@ -53,7 +58,11 @@ export function restoreRecord(
 }
 
 export async function restoreJsonl(
-  pieces: AsyncIterable<string>, name: string, dict: Dictionary, noFindings: boolean, write: (s: string) => Promise<void>,
+  pieces: AsyncIterable<string>,
+  name: string,
+  dict: Dictionary,
+  noFindings: boolean,
+  write: (s: string) => Promise<void>,
   document?: "spun" | "clean",
 ): Promise<JsonlStats> {
   const stats: JsonlStats = { records: 0, restorations: 0, findings: 0 };

@@ -59,7 +59,12 @@ export interface PackedEdits {
 
 export function packEdits(edits: readonly Edit[]): PackedEdits {
   const n = edits.length;
-  const p: PackedEdits = { starts: new Int32Array(n), ends: new Int32Array(n), detect: new Uint8Array(n), replacements: new Array<string>(n) };
+  const p: PackedEdits = {
+    starts: new Int32Array(n),
+    ends: new Int32Array(n),
+    detect: new Uint8Array(n),
+    replacements: new Array<string>(n),
+  };
   edits.forEach((e, i) => {
     p.starts[i] = e.start;
     p.ends[i] = e.end;
@@ -74,13 +79,23 @@ const NO_REASONS: string[] = [];
 /** Back to lean edits (engine.ts' `lean`): what the restored text needs. */
 export function unpackEdits(p: PackedEdits): Edit[] {
   return p.replacements.map((replacement, i) => ({
-    start: p.starts[i], end: p.ends[i], line: 0, col: 0, spun: "", replacement, detect: p.detect[i] === 1, entry: LEAN_ENTRY, why: NO_REASONS,
+    start: p.starts[i],
+    end: p.ends[i],
+    line: 0,
+    col: 0,
+    spun: "",
+    replacement,
+    detect: p.detect[i] === 1,
+    entry: LEAN_ENTRY,
+    why: NO_REASONS,
   }));
 }
 
 /** The compiled worker (under a TypeScript test runner, this module is src/run/*.ts: use dist/). */
 function workerUrl(): URL {
-  return import.meta.url.endsWith(".ts") ? new URL("dist/worker.cjs", PACKAGE_ROOT) : new URL("./worker.cjs", import.meta.url);
+  return import.meta.url.endsWith(".ts")
+    ? new URL("dist/worker.cjs", PACKAGE_ROOT)
+    : new URL("./worker.cjs", import.meta.url);
 }
 
 /**
@@ -89,7 +104,10 @@ function workerUrl(): URL {
  */
 export class WindowPool {
   private readonly workers: { w: import("node:worker_threads").Worker; busy: number }[] = [];
-  private readonly pending = new Map<number, { resolve: (r: { edits: Edit[]; words: number }) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: { edits: Edit[]; words: number }) => void; reject: (e: Error) => void }
+  >();
   private nextId = 0;
 
   private constructor() {}
@@ -145,14 +163,21 @@ export function failureError(f: Failure): Error {
 }
 
 export function restoreFile(
-  file: string, dict: Dictionary, opts: { noFindings: boolean; textOnly?: boolean; document?: "spun" | "clean" },
+  file: string,
+  dict: Dictionary,
+  opts: { noFindings: boolean; textOnly?: boolean; document?: "spun" | "clean" },
 ): FileResult {
   const input = readText(file);
   const r = restore(input, dict, { noFindings: opts.noFindings, lean: opts.textOnly, document: opts.document });
   if (!opts.textOnly) return { name: file, input, ...r };
   const restorations = r.edits.filter((e) => !e.detect).length;
   return {
-    name: file, input: "", text: r.text, words: r.words, edits: [], spun: r.spun,
+    name: file,
+    input: "",
+    text: r.text,
+    words: r.words,
+    edits: [],
+    spun: r.spun,
     counts: { restorations, findings: r.edits.length - restorations },
   };
 }
@@ -160,14 +185,19 @@ export function restoreFile(
 export type Outcome = { result: FileResult } | Failure;
 
 /** How long this thread works alone before --jobs threads start (see restoreMany); UNSPIN_THREADS_AFTER_MS. */
-const THREADS_AFTER_MS = ((v) => (Number.isFinite(v) && v >= 0 ? v : 100))(Number(process.env.UNSPIN_THREADS_AFTER_MS ?? "100"));
+const THREADS_AFTER_MS = ((v) => (Number.isFinite(v) && v >= 0 ? v : 100))(
+  Number(process.env.UNSPIN_THREADS_AFTER_MS ?? "100"),
+);
 
 /**
  * Restore `files` with `jobs` threads (the main thread counts as one); `onOutcome` is called in
  * input order. Resolves when every file is done, with the number of threads that restored any.
  */
 export async function restoreMany(
-  files: readonly string[], dict: Dictionary, setup: WorkerSetup, jobs: number,
+  files: readonly string[],
+  dict: Dictionary,
+  setup: WorkerSetup,
+  jobs: number,
   onOutcome: (i: number, outcome: Outcome) => void | Promise<void>,
 ): Promise<{ threads: number }> {
   const outcomes = new Map<number, Outcome>();
@@ -206,32 +236,35 @@ export async function restoreMany(
     const { Worker } = await import("node:worker_threads");
     for (let k = 0; k < workerCount; k++) done.push(runThread(new Worker(workerUrl(), { workerData: setup })));
   };
-  const runThread = (w: import("node:worker_threads").Worker): Promise<void> => new Promise<void>((resolve, reject) => {
-    let inFlight = 0;
-    // batches start at one file and double up to maxBatch: a thread is slow until its code warms up,
-    // and a large first batch would keep the end of the run waiting on it
-    let batchSize = 1;
-    const feed = (): void => {
-      // two batches in flight: the next waits in the thread's queue while it works on one
-      while (inFlight < 2) {
-        const batch: { i: number; file: string }[] = [];
-        for (let i = take(); i !== undefined; i = batch.length < batchSize ? take() : undefined) batch.push({ i, file: files[i] });
-        if (batch.length === 0) break;
-        w.postMessage({ batch } satisfies WorkRequest);
-        inFlight++;
-      }
-      if (inFlight === 0) void w.terminate().then(() => resolve());
-    };
-    w.on("message", (reply: WorkReply) => {
-      inFlight--;
-      worked.add(w);
-      batchSize = Math.min(maxBatch, batchSize * 2);
-      for (const r of reply.results) settle(r.i, "result" in r ? { result: r.result } : { error: r.error, refused: r.refused });
+  const runThread = (w: import("node:worker_threads").Worker): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      // batches start at one file and double up to maxBatch: a thread is slow until its code warms up,
+      // and a large first batch would keep the end of the run waiting on it
+      let batchSize = 1;
+      const feed = (): void => {
+        // two batches in flight: the next waits in the thread's queue while it works on one
+        while (inFlight < 2) {
+          const batch: { i: number; file: string }[] = [];
+          for (let i = take(); i !== undefined; i = batch.length < batchSize ? take() : undefined)
+            batch.push({ i, file: files[i] });
+          if (batch.length === 0) break;
+          w.postMessage({ batch } satisfies WorkRequest);
+          inFlight++;
+        }
+        if (inFlight === 0) void w.terminate().then(() => resolve());
+      };
+      w.on("message", (reply: WorkReply) => {
+        inFlight--;
+        worked.add(w);
+        batchSize = Math.min(maxBatch, batchSize * 2);
+        for (const r of reply.results)
+          settle(r.i, "result" in r ? { result: r.result } : { error: r.error, refused: r.refused });
+        feed();
+      });
+      w.on("error", reject);
       feed();
     });
-    w.on("error", reject);
-    feed();
-  });
   const start = performance.now();
   let started = workerCount === 0;
   let since = start;

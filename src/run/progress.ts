@@ -4,7 +4,7 @@
  * restorations, time) when stderr is a terminal or UNSPIN_SUMMARY=1. Pipes get neither.
  */
 import type { Summary } from "../format/types.js";
-import { plural } from "../format/types.js";
+import { counted } from "../text/inflect.js";
 import type { Io } from "../io/io.js";
 
 export class Progress {
@@ -13,7 +13,10 @@ export class Progress {
   private readonly started = Date.now();
   private readonly show: boolean;
 
-  constructor(private readonly io: Io, private readonly total: number) {
+  constructor(
+    private readonly io: Io,
+    private readonly total: number,
+  ) {
     this.show = total > 1 && (io.stderrIsTTY === true || io.env.UNSPIN_SUMMARY === "1");
   }
 
@@ -32,6 +35,8 @@ export class Progress {
     if (this.drawn) this.io.stderr("\r\u001b[K");
     if (!this.show || !summary) return;
     const secs = ((Date.now() - this.started) / 1000).toFixed(1);
-    this.io.stderr(`unspin: ${plural(summary.files, "file")}, ${plural(summary.words, "word")}, ${plural(summary.restorations, "restoration")}${summary.findings ? `, ${plural(summary.findings, "finding")}` : ""} in ${secs} s${threads > 1 ? ` on ${threads} threads` : ""}\n`);
+    this.io.stderr(
+      `unspin: ${counted(summary.files, "file")}, ${counted(summary.words, "word")}, ${counted(summary.restorations, "restoration")}${summary.findings ? `, ${counted(summary.findings, "finding")}` : ""} in ${secs} s${threads > 1 ? ` on ${threads} threads` : ""}\n`,
+    );
   }
 }

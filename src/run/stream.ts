@@ -49,9 +49,19 @@ export function cutPoint(text: string, lo: number, hi: number): number {
  * The next window of `buf` from `fromRel`: its own part ends at `toRel` (a cut at whitespace about
  * `chunk` on, or the end of the input), and it reaches `ctx` characters further on each side.
  */
-function planWindow(buf: string, fromRel: number, final: boolean, chunk: number, ctx: number): { toRel: number; winStart: number; winEnd: number } {
+function planWindow(
+  buf: string,
+  fromRel: number,
+  final: boolean,
+  chunk: number,
+  ctx: number,
+): { toRel: number; winStart: number; winEnd: number } {
   const toRel = final ? buf.length : cutPoint(buf, fromRel + 1, Math.min(buf.length - ctx, fromRel + chunk));
-  return { toRel, winStart: Math.max(0, fromRel - ctx), winEnd: final ? buf.length : Math.min(buf.length, toRel + ctx) };
+  return {
+    toRel,
+    winStart: Math.max(0, fromRel - ctx),
+    winEnd: final ? buf.length : Math.min(buf.length, toRel + ctx),
+  };
 }
 
 function countLines(text: string, from: number, to: number): { lines: number; lastBreak: number } {
@@ -71,15 +81,25 @@ function countLines(text: string, from: number, to: number): { lines: number; la
  * What one window gives: its restored text from `from` to where its edits end (at least its own
  * end, `ownEnd`; an edit may run past the cut), with its words and counts. Offsets in the window.
  */
-function windowOutput(window: string, r: { edits: Edit[]; words: number }, from: number, ownEnd: number):
-  { text: string; endRel: number; words: number; restorations: number; findings: number } {
+function windowOutput(
+  window: string,
+  r: { edits: Edit[]; words: number },
+  from: number,
+  ownEnd: number,
+): { text: string; endRel: number; words: number; restorations: number; findings: number } {
   let endRel = ownEnd;
   for (const e of r.edits) if (e.end > endRel) endRel = e.end;
   let words = r.words;
   if (endRel > ownEnd) words += countWords(window.slice(ownEnd, endRel)); // carried past the cut
   let restorations = 0;
   for (const e of r.edits) if (!e.detect) restorations++;
-  return { text: applyEdits(window, r.edits, from, endRel), endRel, words, restorations, findings: r.edits.length - restorations };
+  return {
+    text: applyEdits(window, r.edits, from, endRel),
+    endRel,
+    words,
+    restorations,
+    findings: r.edits.length - restorations,
+  };
 }
 
 /** Words of a short stretch that an edit carried past a cut (counted with the window before it). */
@@ -91,7 +111,11 @@ function countWords(text: string): number {
 }
 
 /** Restore text arriving in pieces; yields restored pieces whose concatenation is the restored input. */
-export async function* restoreStream(source: AsyncIterable<string>, dict: Dictionary, opts: StreamOptions = {}): AsyncGenerator<Piece> {
+export async function* restoreStream(
+  source: AsyncIterable<string>,
+  dict: Dictionary,
+  opts: StreamOptions = {},
+): AsyncGenerator<Piece> {
   const chunk = opts.chunk ?? 1 << 20;
   const ctx = opts.context ?? 4096;
   let buf = "";
@@ -107,7 +131,10 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
     const window = buf.slice(winStart, winEnd);
     const base = bufStart + winStart;
     const r = restoreRange(window, dict, {
-      ...opts, from: fromRel - winStart, to: toRel - winStart, blockedBefore: Math.max(0, blocked - base),
+      ...opts,
+      from: fromRel - winStart,
+      to: toRel - winStart,
+      blockedBefore: Math.max(0, blocked - base),
     });
     const out = windowOutput(window, r, fromRel - winStart, toRel - winStart);
     if (r.edits.length) blocked = Math.max(blocked, base + r.edits[r.edits.length - 1].end);
@@ -149,7 +176,11 @@ export async function* restoreStream(source: AsyncIterable<string>, dict: Dictio
 }
 
 /** Restore a whole string through the streaming path (tests compare it with restore()). */
-export async function restoreChunked(text: string, dict: Dictionary, opts: StreamOptions & { piece?: number } = {}): Promise<Piece> {
+export async function restoreChunked(
+  text: string,
+  dict: Dictionary,
+  opts: StreamOptions & { piece?: number } = {},
+): Promise<Piece> {
   const size = opts.piece ?? 65536;
   async function* pieces(): AsyncGenerator<string> {
     for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -189,7 +220,11 @@ interface Flight {
  * starts it. The last window is restored here, so a small input never waits for a thread.
  */
 export async function* restoreStreamParallel(
-  source: AsyncIterable<string>, dict: Dictionary, opts: StreamOptions, run: WindowRunner, inFlight: number,
+  source: AsyncIterable<string>,
+  dict: Dictionary,
+  opts: StreamOptions,
+  run: WindowRunner,
+  inFlight: number,
 ): AsyncGenerator<Piece> {
   const chunk = opts.chunk ?? 1 << 20;
   const ctx = opts.context ?? 4096;
@@ -216,7 +251,13 @@ export async function* restoreStreamParallel(
     const w = queue.shift() as Flight;
     let r = await w.result;
     if (done > w.cut) {
-      r = restoreRange(w.window, dict, { ...opts, from: done - w.base, to: Math.max(done, w.end) - w.base, blockedBefore: Math.max(0, blocked - w.base), lean: true });
+      r = restoreRange(w.window, dict, {
+        ...opts,
+        from: done - w.base,
+        to: Math.max(done, w.end) - w.base,
+        blockedBefore: Math.max(0, blocked - w.base),
+        lean: true,
+      });
     }
     const out = windowOutput(w.window, r, done - w.base, Math.max(done, w.end) - w.base);
     if (r.edits.length) blocked = Math.max(blocked, w.base + r.edits[r.edits.length - 1].end);

@@ -18,7 +18,13 @@ parentPort?.on("message", (req: WorkRequest | WindowRequest) => {
   try {
     dict ??= loadDictionary(setup.packs, setup.cwd);
     if ("window" in req) {
-      const r = restoreRange(req.window, dict, { from: req.from, to: req.to, lean: true, noFindings: setup.noFindings, document: setup.document });
+      const r = restoreRange(req.window, dict, {
+        from: req.from,
+        to: req.to,
+        lean: true,
+        noFindings: setup.noFindings,
+        document: setup.document,
+      });
       reply = { id: req.id, edits: packEdits(r.edits), words: r.words };
     } else {
       const d = dict;
@@ -34,7 +40,10 @@ parentPort?.on("message", (req: WorkRequest | WindowRequest) => {
     }
   } catch (err) {
     // the dictionary failed to load: every file of the message fails alike
-    reply = "window" in req ? { id: req.id, ...failure(err) } : { results: req.batch.map(({ i }) => ({ i, ...failure(err) })) };
+    reply =
+      "window" in req
+        ? { id: req.id, ...failure(err) }
+        : { results: req.batch.map(({ i }) => ({ i, ...failure(err) })) };
   }
   parentPort?.postMessage(reply);
 });

@@ -17,8 +17,19 @@
  * process stops at once, and no file is half-written since none is being written.
  */
 import {
-  closeSync, chmodSync, chownSync, constants as fsConstants, copyFileSync, fsyncSync, linkSync, openSync,
-  realpathSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync,
+  chmodSync,
+  chownSync,
+  constants as fsConstants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
 } from "node:fs";
 import type { Stats } from "node:fs";
 import path from "node:path";
@@ -27,7 +38,7 @@ import type { Dictionary } from "../dictionary/build.js";
 import { restore } from "../engine/restore.js";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";
-import { plural } from "../format/types.js";
+import { counted } from "../text/inflect.js";
 import { InputRefused, InputTally, asRefusal, decodeUtf8, describeFsError, readBytes } from "../io/input.js";
 import { textPieces } from "../io/source.js";
 import { STREAM_ABOVE, restoreStream } from "./stream.js";
@@ -72,20 +83,25 @@ export function splitBackupArg(argv: readonly string[]): string[] {
   return out;
 }
 
-const STDIN_REFUSED = "--write rewrites files in place and cannot rewrite standard input (-); give file names, or drop --write";
+const STDIN_REFUSED =
+  "--write rewrites files in place and cannot rewrite standard input (-); give file names, or drop --write";
 
 /**
  * Usage checks of --write/--backup, before any dictionary is loaded: --write needs file names
  * (never stdin), --backup needs --write. Returns the backup suffix (undefined without --backup).
  */
-export function checkWriteUsage(files: readonly string[], opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
+export function checkWriteUsage(
+  files: readonly string[],
+  opts: { backup?: boolean; backupSuffix?: string; write?: boolean },
+): string | undefined {
   if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError(STDIN_REFUSED);
   return backupSuffix(opts);
 }
 
 /** The backup suffix from the parsed options, checked; undefined without --backup. */
 export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
-  if (opts.backupSuffix !== undefined && !opts.backup) throw new UnspinError("--backup-suffix is spelt --backup=SUFFIX");
+  if (opts.backupSuffix !== undefined && !opts.backup)
+    throw new UnspinError("--backup-suffix is spelt --backup=SUFFIX");
   if (!opts.backup) return undefined;
   if (!opts.write) throw new UnspinError("--backup works only with --write");
   const suffix = opts.backupSuffix ?? DEFAULT_BACKUP_SUFFIX;
@@ -99,7 +115,10 @@ export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; wr
 const pending = new Set<string>();
 
 function tempName(target: string, tag: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${tag}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${tag}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
 }
 
 function removeQuietly(file: string): void {
@@ -123,7 +142,11 @@ function writeCopy(temp: string, source: Uint8Array | string, st: Stats): void {
   } finally {
     closeSync(fd);
   }
-  try { chownSync(temp, st.uid, st.gid); } catch { /* not permitted: keep ours */ }
+  try {
+    chownSync(temp, st.uid, st.gid);
+  } catch {
+    /* not permitted: keep ours */
+  }
   chmodSync(temp, st.mode & 0o7777);
 }
 
@@ -172,8 +195,12 @@ type Signal = "SIGINT" | "SIGTERM";
 /** Run `write` with SIGINT/SIGTERM held until it is complete; report a signal that came meanwhile. */
 async function guarded(write: () => void, onSignal: (sig: Signal) => void): Promise<void> {
   let caught: Signal | undefined;
-  const onInt = (): void => { caught ??= "SIGINT"; };
-  const onTerm = (): void => { caught ??= "SIGTERM"; };
+  const onInt = (): void => {
+    caught ??= "SIGINT";
+  };
+  const onTerm = (): void => {
+    caught ??= "SIGTERM";
+  };
   process.on("SIGINT", onInt);
   process.on("SIGTERM", onTerm);
   let failure: unknown;
@@ -204,7 +231,12 @@ function statInput(name: string): Stats {
 }
 
 /** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
-async function writeOne(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
+async function writeOne(
+  name: string,
+  dict: Dictionary,
+  opts: WriteOptions,
+  onSignal: (sig: Signal) => void,
+): Promise<WriteOutcome> {
   if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
@@ -264,7 +296,12 @@ function realStat(name: string): { real: string; st: Stats } {
  * streams removes the temp file and stops, the file left as it was; a refused input (invalid UTF-8,
  * NUL bytes) found on the way does the same for that file.
  */
-async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions, onSignal: (sig: Signal) => void): Promise<WriteOutcome> {
+async function writeStreaming(
+  name: string,
+  dict: Dictionary,
+  opts: WriteOptions,
+  onSignal: (sig: Signal) => void,
+): Promise<WriteOutcome> {
   const { real, st } = realStat(name);
   const temp = tempName(real, "unspin");
   pending.add(temp);
@@ -287,7 +324,11 @@ async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions
       throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
     }
     try {
-      for await (const piece of restoreStream(textPieces(name), dict, { noFindings: opts.noFindings, lean: true, document: opts.document })) {
+      for await (const piece of restoreStream(textPieces(name), dict, {
+        noFindings: opts.noFindings,
+        lean: true,
+        document: opts.document,
+      })) {
         restorations += piece.restorations;
         findings += piece.findings;
         const buf = Buffer.from(piece.text, "utf8");
@@ -301,7 +342,12 @@ async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions
   } catch (err) {
     removeQuietly(temp);
     pending.delete(temp);
-    throw asRefusal(err) ?? (err instanceof InputRefused ? err : new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs"));
+    throw (
+      asRefusal(err) ??
+      (err instanceof InputRefused
+        ? err
+        : new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs"))
+    );
   } finally {
     process.removeListener("SIGINT", onInt);
     process.removeListener("SIGTERM", onTerm);
@@ -318,7 +364,11 @@ async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions
       outcome.backup = real === path.resolve(name) ? name + opts.backup : made;
     }
     try {
-      try { chownSync(temp, st.uid, st.gid); } catch { /* not permitted: keep ours */ }
+      try {
+        chownSync(temp, st.uid, st.gid);
+      } catch {
+        /* not permitted: keep ours */
+      }
       chmodSync(temp, st.mode & 0o7777);
       testPause();
       renameSync(temp, real);
@@ -331,8 +381,8 @@ async function writeStreaming(name: string, dict: Dictionary, opts: WriteOptions
 }
 
 function report(o: WriteOutcome): string {
-  const parts = [plural(o.restorations, "restoration")];
-  if (o.findings) parts.push(plural(o.findings, "finding"));
+  const parts = [counted(o.restorations, "restoration")];
+  if (o.findings) parts.push(counted(o.findings, "finding"));
   if (o.backup) parts.push(`backup ${o.backup}`);
   return `unspin: restored ${o.name} (${parts.join("; ")})\n`;
 }
@@ -342,20 +392,27 @@ function summary(outcomes: readonly WriteOutcome[], refused: number): string {
   const unchanged = outcomes.length - changed;
   const restorations = outcomes.reduce((n, o) => n + (o.changed ? o.restorations : 0), 0);
   const findings = outcomes.reduce((n, o) => n + o.findings, 0);
-  let s = `unspin: ${plural(changed, "file")} restored (${plural(restorations, "restoration")}), ${unchanged} unchanged`;
+  let s = `unspin: ${counted(changed, "file")} restored (${counted(restorations, "restoration")}), ${unchanged} unchanged`;
   if (refused) s += `, ${refused} not restored`;
-  if (findings) s += `; ${plural(findings, "finding")} left for review (run without --write to see them)`;
+  if (findings) s += `; ${counted(findings, "finding")} left for review (run without --write to see them)`;
   return `${s}\n`;
 }
 
 /** `unspin --write FILE...`: returns the exit code (see InputTally for refused inputs). */
-export async function runWrite(inputs: readonly string[], dict: Dictionary, opts: WriteOptions, io: Io): Promise<ExitCode> {
+export async function runWrite(
+  inputs: readonly string[],
+  dict: Dictionary,
+  opts: WriteOptions,
+  io: Io,
+): Promise<ExitCode> {
   if (inputs.length === 0 || inputs.includes("-")) throw new UnspinError(STDIN_REFUSED);
   const tally = new InputTally(io.stderr);
   const outcomes: WriteOutcome[] = [];
   const seen = new Set<string>();
   let stop: Signal | undefined;
-  const onSignal = (sig: Signal): void => { stop ??= sig; };
+  const onSignal = (sig: Signal): void => {
+    stop ??= sig;
+  };
   for (const name of inputs) {
     let key: string;
     try {
@@ -373,7 +430,9 @@ export async function runWrite(inputs: readonly string[], dict: Dictionary, opts
     if (stop) {
       // the signal came while this file was written: it is complete; stop before the next
       const written = outcomes.filter((x) => x.changed).length;
-      io.stderr(`unspin: stopped by ${stop} after ${plural(written, "file")} written; files not reached are unchanged\n`);
+      io.stderr(
+        `unspin: stopped by ${stop} after ${counted(written, "file")} written; files not reached are unchanged\n`,
+      );
       process.exit(stop === "SIGINT" ? 130 : 143);
     }
     await tick();

@@ -70,6 +70,7 @@ export function applyCase(original: string, pattern: CasePattern): string {
       // Short words written in lower case (of, and, the…) stay lower inside a title, as in
       // "Bank of America"; the first word is always capitalised.
       return original.replace(/\p{L}[\p{L}\p{M}'’-]*/gu, (w, offset: number) =>
-        offset === 0 || w.length > 3 || startsUpper(w) ? capitalise(w) : w);
+        offset === 0 || w.length > 3 || startsUpper(w) ? capitalise(w) : w,
+      );
   }
 }

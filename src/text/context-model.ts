@@ -126,7 +126,11 @@ export class ContextModel {
    * before `right` (the one or two keys after), each step given the two before it; keys at the edge
    * of the text are undefined.
    */
-  logPath(left: readonly (number | undefined)[], keys: readonly number[], right: readonly (number | undefined)[]): number {
+  logPath(
+    left: readonly (number | undefined)[],
+    keys: readonly number[],
+    right: readonly (number | undefined)[],
+  ): number {
     let lp = 0;
     let p2 = left[left.length - 2];
     let p1 = left[left.length - 1];
@@ -143,8 +147,12 @@ export class ContextModel {
    * How much better the original wording fits than the spun one, as a natural log ratio
    * (> 0: the original fits better), with both paths' log probabilities.
    */
-  compare(left: readonly (number | undefined)[], original: readonly number[], spun: readonly number[], right: readonly (number | undefined)[]):
-    { logRatio: number; original: number; spun: number } {
+  compare(
+    left: readonly (number | undefined)[],
+    original: readonly number[],
+    spun: readonly number[],
+    right: readonly (number | undefined)[],
+  ): { logRatio: number; original: number; spun: number } {
     const o = this.logPath(left, original, right);
     const s = this.logPath(left, spun, right);
     return { logRatio: o - s, original: o, spun: s };
@@ -176,12 +184,21 @@ export function parseModel(buf: Uint8Array): ContextModel {
   const rc = take(r);
   const th = take(t);
   const tc = take(t);
-  return new ContextModel(total, new CountTable(uh, uc), new CountTable(ph, pc), new CountTable(rh, rc), new CountTable(th, tc));
+  return new ContextModel(
+    total,
+    new CountTable(uh, uc),
+    new CountTable(ph, pc),
+    new CountTable(rh, rc),
+    new CountTable(th, tc),
+  );
 }
 
 /** Serialise count maps (hash → count) into the model file's bytes. */
 export function serialiseModel(
-  total: number, unigrams: Map<number, number>, pairs: Map<number, number>, ranks: Map<number, number>,
+  total: number,
+  unigrams: Map<number, number>,
+  pairs: Map<number, number>,
+  ranks: Map<number, number>,
   triples: Map<number, number>,
 ): Buffer {
   const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);

@@ -16,21 +16,26 @@ function sibilant(w: string): boolean {
 }
 
 export function plural(w: string): string {
-  if (consonantY(w)) return w.slice(0, -1) + "ies";
-  if (sibilant(w)) return w + "es";
-  return w + "s";
+  if (consonantY(w)) return `${w.slice(0, -1)}ies`;
+  if (sibilant(w)) return `${w}es`;
+  return `${w}s`;
+}
+
+/** `n word`, the word in the plural unless n is 1 ("1 file", "3 entries"): every count unspin prints. */
+export function counted(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : plural(word)}`;
 }
 
 export function past(w: string): string {
-  if (w.endsWith("e")) return w + "d";
-  if (consonantY(w)) return w.slice(0, -1) + "ied";
-  return w + "ed";
+  if (w.endsWith("e")) return `${w}d`;
+  if (consonantY(w)) return `${w.slice(0, -1)}ied`;
+  return `${w}ed`;
 }
 
 export function gerund(w: string): string {
-  if (w.endsWith("ie")) return w.slice(0, -2) + "ying";
-  if (w.endsWith("e") && !w.endsWith("ee") && w.length > 2) return w.slice(0, -1) + "ing";
-  return w + "ing";
+  if (w.endsWith("ie")) return `${w.slice(0, -2)}ying`;
+  if (w.endsWith("e") && !w.endsWith("ee") && w.length > 2) return `${w.slice(0, -1)}ing`;
+  return `${w}ing`;
 }
 
 export type Form = (w: string) => string;

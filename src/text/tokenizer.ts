@@ -41,7 +41,6 @@ export interface Tokens {
   readonly sig: Int32Array;
 }
 
-
 const APOS = 0x27;
 const RSQUO = 0x2019;
 const HYPHEN = 0x2d;
@@ -88,9 +87,22 @@ const A_DIGIT = 4;
 const A_SPACE = 8;
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === LF || c === 0x0d || c === 0x0b || c === 0x0c ||
-    c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === LF ||
+    c === 0x0d ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0xa0 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function isCurrency(c: number): boolean {
@@ -103,15 +115,15 @@ function isSentenceEnd(c: number): boolean {
 }
 
 function isCloser(c: number): boolean {
-  return c === 0x22 || c === APOS || c === RSQUO || c === 0x201d || c === 0x29 || c === 0x5d ||
-    c === 0xbb;
+  return c === 0x22 || c === APOS || c === RSQUO || c === 0x201d || c === 0x29 || c === 0x5d || c === 0xbb;
 }
 
 function isClauseMark(c: number): boolean {
   return c === COMMA || c === 0x3b || c === 0x3a;
 }
 
-const LINK = /(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+const LINK =
+  /(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
 
 class Builder {
   count = 0;
@@ -178,8 +190,13 @@ function mayBeLink(text: string, start: number, wordEnd: number): boolean {
 function scanWord(text: string, i: number): number {
   const n = text.length;
   // Abbreviations with periods: U.S., e.g. — single letters each followed by a period.
-  if (text.charCodeAt(i + 1) === PERIOD && isLetter(text.charCodeAt(i)) && i + 2 < n &&
-      isLetter(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === PERIOD) {
+  if (
+    text.charCodeAt(i + 1) === PERIOD &&
+    isLetter(text.charCodeAt(i)) &&
+    i + 2 < n &&
+    isLetter(text.charCodeAt(i + 2)) &&
+    text.charCodeAt(i + 3) === PERIOD
+  ) {
     let j = i;
     while (j + 1 < n && isLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === PERIOD) j += 2;
     if (!isWordChar(text.charCodeAt(j))) return j;
@@ -241,7 +258,6 @@ const WARM_UP = [
   "!".repeat(64),
 ].join("\n");
 let warmedUp = false;
-
 
 /**
  * Tokenize `text`. With `reuse`, the token arrays are the module's scratch arrays, overwritten by
@@ -307,7 +323,10 @@ export function tokenize(text: string, reuse = false): Tokens {
       kind = Kind.Word;
       // a link continues a word with @ : . + or _ (mayBeLink looks closer)
       const after = text.charCodeAt(j);
-      if ((after === 0x40 || after === 0x3a || after === PERIOD || after === 0x2b || after === 0x5f) && mayBeLink(text, i, j)) {
+      if (
+        (after === 0x40 || after === 0x3a || after === PERIOD || after === 0x2b || after === 0x5f) &&
+        mayBeLink(text, i, j)
+      ) {
         const len = linkLength(text, i);
         if (len > 0) {
           j = i + len;
@@ -347,8 +366,12 @@ export function tokenize(text: string, reuse = false): Tokens {
           kind = Kind.Link;
         }
       }
-    } else if ((c === APOS || c === RSQUO) && (i === 0 || (count > 0 && kinds[count - 1] === Kind.Word && ends[count - 1] === i)) &&
-        (text.charCodeAt(i + 1) === 0x73 || text.charCodeAt(i + 1) === 0x53) && !isWordChar(text.charCodeAt(i + 2))) {
+    } else if (
+      (c === APOS || c === RSQUO) &&
+      (i === 0 || (count > 0 && kinds[count - 1] === Kind.Word && ends[count - 1] === i)) &&
+      (text.charCodeAt(i + 1) === 0x73 || text.charCodeAt(i + 1) === 0x53) &&
+      !isWordChar(text.charCodeAt(i + 2))
+    ) {
       // the possessive clitic after its word — or alone at the start ("'s" in a dictionary's word list)
       j = i + 2;
       kind = Kind.Clitic;

@@ -75,17 +75,23 @@ export function chainsAndCycles(entries: readonly LintEntry[]): Finding[] {
   const findings: Finding[] = [];
   const inCycle = new Set<LintEntry>();
   for (const comp of cycles(graph)) {
-    const order = [...comp].sort((x, y) => x.entry.pos.file.localeCompare(y.entry.pos.file) || x.entry.pos.line - y.entry.pos.line);
+    const order = [...comp].sort(
+      (x, y) => x.entry.pos.file.localeCompare(y.entry.pos.file) || x.entry.pos.line - y.entry.pos.line,
+    );
     for (const le of order) inCycle.add(le);
     findings.push({
-      pos: order[0].entry.pos, severity: "error", rule: "cycle",
+      pos: order[0].entry.pos,
+      severity: "error",
+      rule: "cycle",
       message: `cycle: these entries restore each other's words: ${order.map(describe).join(", ")}`,
     });
   }
   for (const [a, targets] of graph) {
     if (inCycle.has(a) && targets.every((b) => inCycle.has(b))) continue;
     findings.push({
-      pos: a.entry.pos, severity: "warning", rule: "chain",
+      pos: a.entry.pos,
+      severity: "warning",
+      rule: "chain",
       message: `chain: restores to '${a.entry.original}', which ${describe(targets[0])} takes for spun text`,
     });
   }

@@ -19,8 +19,11 @@ export function unexercisedExamples(pack: PackSource): Finding[] {
       if (!r.edits.some((e) => e.entry.id === entry.id && e.entry.pack === entry.pack)) {
         const other = r.edits[0];
         findings.push({
-          pos: ex.pos, severity: "warning", rule: "example-unexercised",
-          message: `example does not exercise '${entry.id}'` +
+          pos: ex.pos,
+          severity: "warning",
+          rule: "example-unexercised",
+          message:
+            `example does not exercise '${entry.id}'` +
             (other ? ` (${other.entry.id} matches '${other.spun}' instead)` : " (the entry does not match in it)"),
         });
       }

@@ -1,8 +1,9 @@
 /** What every lint rule works on: the linted entries with their spun forms as token keys. */
+import { conditionSignature } from "../../dictionary/conflicts.js";
 import type { PackSource } from "../../dictionary/loader.js";
 import { formsFor, inflectable } from "../../text/inflect.js";
 import { phraseKeys } from "../../text/tokenizer.js";
-import type { CompiledConditions, Entry, SourcePos } from "../../types.js";
+import type { Entry, SourcePos } from "../../types.js";
 
 export type Severity = "error" | "warning";
 
@@ -26,22 +27,17 @@ export interface LintEntry {
   always: boolean;
 }
 
-function conditionText(c: CompiledConditions, pack: PackSource): unknown {
-  const text = (ids: number[] | undefined) => ids?.map((i) => pack.phrases[i]?.join(" "));
-  return {
-    ...c, pos: undefined, documentHas: text(c.documentHas), documentHasAny: text(c.documentHasAny),
-    documentLacks: text(c.documentLacks),
-  };
-}
-
 export function lintEntries(packs: readonly PackSource[]): LintEntry[] {
   const out: LintEntry[] = [];
   for (const pack of packs) {
     for (const entry of pack.entries) {
       const forms = entry.spun.map((s) => phraseKeys(s));
       out.push({
-        entry, pack, forms, formKeys: forms.map((f) => f.join(" ")),
-        signature: JSON.stringify([entry.matchCase, entry.when.map((c) => conditionText(c, pack))]),
+        entry,
+        pack,
+        forms,
+        formKeys: forms.map((f) => f.join(" ")),
+        signature: conditionSignature(entry, (ids) => ids?.map((i) => pack.phrases[i]?.join(" "))),
         always: entry.when.length === 0 && !entry.matchCase,
       });
     }
@@ -63,7 +59,10 @@ export function matchableKeys(le: LintEntry): Set<string> {
 }
 
 /** Group entries by each of their spun forms. */
-export function byForm(entries: readonly LintEntry[], keep: (le: LintEntry) => boolean = () => true): Map<string, LintEntry[]> {
+export function byForm(
+  entries: readonly LintEntry[],
+  keep: (le: LintEntry) => boolean = () => true,
+): Map<string, LintEntry[]> {
   const map = new Map<string, LintEntry[]>();
   for (const le of entries) {
     if (!keep(le)) continue;

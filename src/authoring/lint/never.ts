@@ -19,7 +19,8 @@ function implies(b: WordItem, n: WordItem, dir: -1 | 1): boolean {
     return b.shape === n.shape || (n.shape === "word" && (b.shape === "capitalised" || b.shape === "lower"));
   }
   const near = dir < 0 ? b.keys[b.keys.length - 1] : b.keys[0];
-  if (n.type === "shape") return near !== undefined && SHAPE_KIND[n.shape] !== undefined && kindOf(near) === SHAPE_KIND[n.shape];
+  if (n.type === "shape")
+    return near !== undefined && SHAPE_KIND[n.shape] !== undefined && kindOf(near) === SHAPE_KIND[n.shape];
   if (n.keys.length > b.keys.length) return false;
   const part = dir < 0 ? b.keys.slice(b.keys.length - n.keys.length) : b.keys.slice(0, n.keys.length);
   return part.join(" ") === n.keys.join(" ");
@@ -61,7 +62,7 @@ export function neverHolds(c: CompiledConditions): string | undefined {
   }
   const lacks = new Set(c.documentLacks ?? []);
   if (c.documentHas?.some((id) => lacks.has(id))) return "`document_has` and `document_lacks` name the same phrase";
-  if (c.documentHasAny && c.documentHasAny.every((id) => lacks.has(id))) {
+  if (c.documentHasAny?.every((id) => lacks.has(id))) {
     return "every `document_has_any` phrase is also in `document_lacks`";
   }
   if (c.near && c.notNear) {
@@ -78,7 +79,9 @@ export function impossibleConditions(entries: readonly LintEntry[]): Finding[] {
     const allDead = dead.length === le.entry.when.length;
     for (const d of dead) {
       findings.push({
-        pos: d.c.pos, severity: allDead ? "error" : "warning", rule: "never-holds",
+        pos: d.c.pos,
+        severity: allDead ? "error" : "warning",
+        rule: "never-holds",
         message: `condition can never hold: ${d.why}${allDead ? "; the entry never fires" : ""}`,
       });
     }

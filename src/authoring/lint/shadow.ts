@@ -43,7 +43,13 @@ interface Cover {
   extra: string[];
 }
 
-function cover(seq: string[], from: number, to: number, self: LintEntry, always: Map<string, LintEntry[]>): Cover | undefined {
+function cover(
+  seq: string[],
+  from: number,
+  to: number,
+  self: LintEntry,
+  always: Map<string, LintEntry[]>,
+): Cover | undefined {
   const span = to - from;
   for (let len = seq.length; len > span; len--) {
     for (let i = Math.max(0, from - len + 1); i < to && i + len <= seq.length; i++) {
@@ -62,7 +68,7 @@ export function shadowed(entries: readonly LintEntry[]): Finding[] {
   for (const le of entries) {
     for (const k of matchableKeys(le)) {
       let s = users.get(k);
-      if (!s) users.set(k, s = new Set());
+      if (!s) users.set(k, (s = new Set()));
       s.add(le);
     }
   }
@@ -74,10 +80,16 @@ export function shadowed(entries: readonly LintEntry[]): Finding[] {
     for (const form of s.forms) {
       for (const c of s.entry.when) {
         const ctxs = contexts(c);
-        if (!ctxs) { all = false; break; }
+        if (!ctxs) {
+          all = false;
+          break;
+        }
         for (const [b, a] of ctxs) {
           const hit = cover([...b, ...form, ...a], b.length, b.length + form.length, s, always);
-          if (!hit) { all = false; break; }
+          if (!hit) {
+            all = false;
+            break;
+          }
           covers.push(hit);
         }
         if (!all) break;
@@ -85,14 +97,21 @@ export function shadowed(entries: readonly LintEntry[]): Finding[] {
       if (!all) break;
     }
     if (!all || covers.length === 0) continue;
-    const rival = covers.flatMap((cv) => cv.extra.flatMap((k) => [...(users.get(k) ?? [])].filter((le) => le !== s && le !== cv.longer)))[0];
+    const rival = covers.flatMap((cv) =>
+      cv.extra.flatMap((k) => [...(users.get(k) ?? [])].filter((le) => le !== s && le !== cv.longer)),
+    )[0];
     const overlapping = covers.find((cv) => selfOverlaps(cv.longer.forms.find((f) => f.length > 0) ?? []));
     const proven = !rival && !overlapping;
     const first = covers[0].longer;
     findings.push({
-      pos: s.entry.pos, severity: proven ? "error" : "warning", rule: "shadowed",
-      message: `shadowed: wherever its conditions hold, the longer ${describe(first)} also matches and wins` +
-        (proven ? ", so it can never fire" : `, unless ${rival ? describe(rival) : "an overlapping match"} takes that match first`),
+      pos: s.entry.pos,
+      severity: proven ? "error" : "warning",
+      rule: "shadowed",
+      message:
+        `shadowed: wherever its conditions hold, the longer ${describe(first)} also matches and wins` +
+        (proven
+          ? ", so it can never fire"
+          : `, unless ${rival ? describe(rival) : "an overlapping match"} takes that match first`),
     });
   }
   return findings;

@@ -25,10 +25,14 @@ export function runDictTest(targets: string[], io: Io, color: boolean | undefine
     passed += result.passed;
     failed += result.failures.length;
     for (const f of result.failures) {
-      io.stdout(`${chalk.red("✗")} ${f.entry.id} ${chalk.dim(`(${f.entry.pos.file}:${f.entry.pos.line})`)} ${f.kind} at ${f.pos.file}:${f.pos.line}: ${f.reason}\n`);
+      io.stdout(
+        `${chalk.red("✗")} ${f.entry.id} ${chalk.dim(`(${f.entry.pos.file}:${f.entry.pos.line})`)} ${f.kind} at ${f.pos.file}:${f.pos.line}: ${f.reason}\n`,
+      );
       io.stdout(`    input:    ${f.input}\n    expected: ${f.expected}\n    got:      ${f.got}\n`);
     }
-    io.stdout(`${result.failures.length ? chalk.red("✗") : chalk.green("✓")} ${result.pack} (${result.file}): ${result.passed} passed, ${result.failures.length} failed\n`);
+    io.stdout(
+      `${result.failures.length ? chalk.red("✗") : chalk.green("✓")} ${result.pack} (${result.file}): ${result.passed} passed, ${result.failures.length} failed\n`,
+    );
   }
   io.stdout(`${passed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
@@ -38,7 +42,8 @@ function addTarget(to: string | undefined, io: Io, useConfig: boolean): string {
   if (to !== undefined) return /^[a-z0-9][a-z0-9-]*$/i.test(to) ? resolvePack(to, io.cwd) : path.resolve(io.cwd, to);
   const file = useConfig ? findConfig(io.cwd) : undefined;
   const first = file ? readConfig(file).dictionaries[0] : undefined;
-  if (first === undefined) throw new UnspinError("say where to add the entry: --to FILE (or list `dictionaries` in .unspinrc.yaml)");
+  if (first === undefined)
+    throw new UnspinError("say where to add the entry: --to FILE (or list `dictionaries` in .unspinrc.yaml)");
   return first;
 }
 
@@ -54,12 +59,25 @@ export interface AddOpts {
 export function runAdd(spun: string, original: string, opts: AddOpts, io: Io, useConfig: boolean): ExitCode {
   const failBeforeRename = io.env.UNSPIN_TEST_FAIL_BEFORE_RENAME === "1";
   const r = addEntry({
-    spun, original, file: addTarget(opts.to, io, useConfig), cwd: io.cwd, example: opts.example,
-    allows: opts.allow.length ? opts.allow : undefined, before: opts.before, after: opts.after, exact: opts.exact,
-    beforeRename: failBeforeRename ? () => { throw new UnspinError("simulated failure before rename (UNSPIN_TEST_FAIL_BEFORE_RENAME=1)"); } : undefined,
+    spun,
+    original,
+    file: addTarget(opts.to, io, useConfig),
+    cwd: io.cwd,
+    example: opts.example,
+    allows: opts.allow.length ? opts.allow : undefined,
+    before: opts.before,
+    after: opts.after,
+    exact: opts.exact,
+    beforeRename: failBeforeRename
+      ? () => {
+          throw new UnspinError("simulated failure before rename (UNSPIN_TEST_FAIL_BEFORE_RENAME=1)");
+        }
+      : undefined,
   });
   if (r.generated) io.stderr(`unspin: no --example given; made one: "${r.generated.in}" → "${r.generated.out}"\n`);
-  io.stdout(`added '${spun}' → '${original}' as ${r.id} at ${r.file}:${r.line}${r.created ? " (new pack file)" : ""}\n`);
+  io.stdout(
+    `added '${spun}' → '${original}' as ${r.id} at ${r.file}:${r.line}${r.created ? " (new pack file)" : ""}\n`,
+  );
   return 0;
 }
 
@@ -69,8 +87,8 @@ export function runLint(targets: string[], io: Io): ExitCode {
     return { path: file, shown: displayPath(file, io.cwd) };
   });
   const report = lintFiles(files);
-  for (const f of report.findings) io.stdout(formatFinding(f) + "\n");
-  io.stdout(summaryLine(report) + "\n");
+  for (const f of report.findings) io.stdout(`${formatFinding(f)}\n`);
+  io.stdout(`${summaryLine(report)}\n`);
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -94,7 +112,7 @@ export function runImport(thesaurus: string, out: string | undefined, io: Io): E
 export function runList(packs: string[], grep: string | undefined, options: PackListOptions, io: Io): ExitCode {
   const d = loadDictionary(packs.length ? packs : packList(options, io.cwd), io.cwd);
   const rows = listEntries(d, grep);
-  for (const e of rows) io.stdout(formatEntry(e) + "\n");
+  for (const e of rows) io.stdout(`${formatEntry(e)}\n`);
   io.stderr(`${rows.length} of ${d.entries.length} entries\n`);
   return 0;
 }

@@ -40,7 +40,10 @@ export function registerDict(program: Command, io: Io, setExit: SetExit): void {
     .description("add an entry to a dictionary file, tested before it is written")
     .argument("<spun>", "the spun words, as the spinner wrote them")
     .argument("<original>", "the words they replaced")
-    .option("--to <file|pack>", "the dictionary file (created if missing) or built-in pack (default: the first of `dictionaries` in .unspinrc.yaml)")
+    .option(
+      "--to <file|pack>",
+      "the dictionary file (created if missing) or built-in pack (default: the first of `dictionaries` in .unspinrc.yaml)",
+    )
     .option("--example <sentence>", "a spun sentence holding the spun words (default: one is made)")
     .option("--allow <sentence>", "a clean sentence the entry must leave alone (repeatable)", collect, [])
     .option("--before <word>", "restore only where this word stands right before the spun words")

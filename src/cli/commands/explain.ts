@@ -21,13 +21,17 @@ function evidenceLines(v: VariantCheck): string[] {
     : `marked: '${v.entry.spun[0]}' is not ordinary English (${fixed(m.perMillion, 1)} per million words), so it acts anywhere`;
   const lines = [`      evidence: ${kind}`];
   if (m.ambiguous) {
-    lines.push(`      reliability ${fixed(m.reliability)}: ${m.seen ? `seen ${m.seen} times as the spinner's (data/spinner/mappings.tsv)` : "never counted (prior: half a count)"} against its rate in edited English`);
+    lines.push(
+      `      reliability ${fixed(m.reliability)}: ${m.seen ? `seen ${m.seen} times as the spinner's (data/spinner/mappings.tsv)` : "never counted (prior: half a count)"} against its rate in edited English`,
+    );
   }
   const ev = v.evidence;
   if (ev && ev.kind === "ambiguous") {
     if (ev.logRatio !== undefined) {
       const r = Math.exp(ev.logRatio);
-      lines.push(`      context: the original fits ${r >= 1 ? `${r < 10 ? fixed(r, 1) : Math.round(r)}× better` : `${fixed(1 / r, 1)}× worse`} than the spun form between its neighbours (log ratio ${fixed(ev.logRatio)})`);
+      lines.push(
+        `      context: the original fits ${r >= 1 ? `${r < 10 ? fixed(r, 1) : Math.round(r)}× better` : `${fixed(1 / r, 1)}× worse`} than the spun form between its neighbours (log ratio ${fixed(ev.logRatio)})`,
+      );
     }
     if (ev.veto) lines.push(`      vetoed: ${ev.veto}`);
   }
@@ -38,11 +42,19 @@ function variantLines(v: VariantCheck): string[] {
   const e = v.entry;
   const head = `${v.held ? "✓" : "✗"} ${e.id}: '${e.spun[0]}' → '${v.original}'${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""} ${e.pos.file}:${e.pos.line}`;
   const lines = [`  ${head}`];
-  if (v.caseMatches !== undefined) lines.push(`      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`);
+  if (v.caseMatches !== undefined)
+    lines.push(
+      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
+    );
   if (v.maps.length === 0) lines.push("      no condition");
   v.maps.forEach((m, i) => {
-    lines.push(`      when${v.maps.length > 1 ? ` #${i + 1}` : ""} (line ${m.pos.line}): ${m.held ? "holds" : "fails"}`);
-    for (const c of m.checks) lines.push(`        ${c.held ? "✓" : "✗"} ${c.condition}${c.held && c.why.length ? `  (${c.why.join("; ")})` : ""}`);
+    lines.push(
+      `      when${v.maps.length > 1 ? ` #${i + 1}` : ""} (line ${m.pos.line}): ${m.held ? "holds" : "fails"}`,
+    );
+    for (const c of m.checks)
+      lines.push(
+        `        ${c.held ? "✓" : "✗"} ${c.condition}${c.held && c.why.length ? `  (${c.why.join("; ")})` : ""}`,
+      );
   });
   if (v.held) lines.push(...evidenceLines(v));
   return lines;
@@ -50,12 +62,18 @@ function variantLines(v: VariantCheck): string[] {
 
 function outcomeLine(m: MatchExplanation): string {
   switch (m.outcome) {
-    case "applied": return `  → restored: '${m.text}' → '${m.edit?.replacement ?? ""}'`;
-    case "finding": return `  → reported (detect-only): ${m.edit?.replacement ?? ""}`;
-    case "nothing-held": return "  → unchanged: no entry's conditions hold here";
-    case "vetoed": return "  → unchanged: a guard or the context vetoes it here (see above)";
-    case "not-spun": return "  → unchanged: the document is not judged spun, and the spun form is ordinary English";
-    case "lost": return `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) wins (longest match, then earliest, then listed first)`;
+    case "applied":
+      return `  → restored: '${m.text}' → '${m.edit?.replacement ?? ""}'`;
+    case "finding":
+      return `  → reported (detect-only): ${m.edit?.replacement ?? ""}`;
+    case "nothing-held":
+      return "  → unchanged: no entry's conditions hold here";
+    case "vetoed":
+      return "  → unchanged: a guard or the context vetoes it here (see above)";
+    case "not-spun":
+      return "  → unchanged: the document is not judged spun, and the spun form is ordinary English";
+    case "lost":
+      return `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) wins (longest match, then earliest, then listed first)`;
   }
 }
 
@@ -63,20 +81,30 @@ export function formatExplanation(x: Explanation): string {
   const out: string[] = [];
   if (x.doc) {
     const d = x.doc;
-    const top = d.top.slice(0, 5).map((t) => `${t.id} ×${t.count}`).join(", ");
-    const verdict = x.assumed ? `taken as ${x.assumed} (--document ${x.assumed})` : d.spun ? "judged spun" : "not judged spun";
-    out.push(`document: spinner score ${fixed(d.score)}, ${verdict}; ${fixed(d.hits, 1)} weighted hits in ${d.words} words${top ? ` (${top})` : ""}`);
+    const top = d.top
+      .slice(0, 5)
+      .map((t) => `${t.id} ×${t.count}`)
+      .join(", ");
+    const verdict = x.assumed
+      ? `taken as ${x.assumed} (--document ${x.assumed})`
+      : d.spun
+        ? "judged spun"
+        : "not judged spun";
+    out.push(
+      `document: spinner score ${fixed(d.score)}, ${verdict}; ${fixed(d.hits, 1)} weighted hits in ${d.words} words${top ? ` (${top})` : ""}`,
+    );
   }
   if (x.matches.length === 0) out.push("no entry matches anywhere in the text");
   for (const m of x.matches) {
     out.push(`${m.line}:${m.col} '${m.text}'`, ...m.variants.flatMap(variantLines), outcomeLine(m));
   }
   out.push(`restored: ${x.restored}`);
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 async function runExplain(words: string[], opts: ExplainOpts, cmd: Command, io: Io): Promise<ExitCode> {
-  if (words.length === 0 && opts.file === undefined) throw new UnspinError("explain needs a phrase or sentence, or --file FILE", 2);
+  if (words.length === 0 && opts.file === undefined)
+    throw new UnspinError("explain needs a phrase or sentence, or --file FILE", 2);
   const text = opts.file === undefined ? words.join(" ") : readText(path.resolve(io.cwd, opts.file));
   const dict = loadDictionary(packList(packOptions(cmd), io.cwd), io.cwd);
   const { explain } = await import("../../engine/explain.js"); // only when explaining
@@ -95,8 +123,11 @@ export function registerExplain(program: Command, io: Io, setExit: SetExit): voi
     .description("show which entries match a phrase or sentence, which conditions held or failed, and the result")
     .argument("[text...]", "the phrase or sentence (quote it)")
     .option("--file <file>", "explain every match of a file, weighed against that whole document")
-    .addOption(new Option("--document <mode>", "auto: judge the text from its hits; spun / clean: take it as such")
-      .choices(["auto", "spun", "clean"]).default("auto"))
+    .addOption(
+      new Option("--document <mode>", "auto: judge the text from its hits; spun / clean: take it as such")
+        .choices(["auto", "spun", "clean"])
+        .default("auto"),
+    )
     .action(async (words: string[], opts: ExplainOpts, cmd: Command) => {
       setExit(await runExplain(words, opts, cmd, io));
     });

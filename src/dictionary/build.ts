@@ -108,7 +108,13 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   let maxKeys = 0;
   let maxWithin = 0;
 
-  for (const pack of packsOnce(packs, (p) => p, warnings)) {
+  const once = packsOnce(packs, (p) => p, warnings);
+  // a later pack overrides the earlier ones for every spun form it names (a user's own entry for
+  // "chilly struggle" replaces the built-in one): the last pack naming a form owns it
+  const owner = new Map<string, PackSource>();
+  for (const pack of once)
+    for (const e of pack.entries) for (const s of e.spun) owner.set(phraseKeys(s).join(" "), pack);
+  for (const pack of once) {
     // phrase ids are per pack; give equal phrases of all packs one global id
     const global = pack.phrases.map((keys) => phraseTable.id(keys));
     const remap = (ids: number[] | undefined) => ids?.map((i) => global[i]);
@@ -128,12 +134,16 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
       for (const spun of entry.spun) {
         const keys = phraseKeys(spun);
         const key = keys.join(" ");
+        if (owner.get(key) !== pack) continue; // overridden by a later pack
         const others = byKeys.get(key);
         const seen = others?.find(
-          (o) => o.entry !== entry && conditionSignature(o.entry) === conditionSignature(entry),
+          (o) =>
+            o.entry !== entry &&
+            conditionSignature(o.entry) === conditionSignature(entry) &&
+            sameRestoration(o.entry, entry),
         );
         if (seen) {
-          const problem = clash(seen.entry, seen.spun, entry, spun, warnings);
+          const problem = clash(seen.entry, seen.spun, entry);
           if (problem) problems.push(problem);
           continue;
         }
@@ -169,22 +179,20 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
 }
 
 /**
- * `entry`'s spun form `spun` clashes with `prev`'s (same keys, same conditions): a duplicate from
- * another file is a warning (the first is used); anything else is the problem returned.
+ * `entry`'s spun form `spun` meets `prev`'s (same keys, same conditions, same pack): the same
+ * restoration twice is a duplicate (the problem returned); another original is an alternative
+ * reading, kept: the evidence step chooses the one that fits the context (engine/evidence.ts).
  */
-function clash(prev: Entry, prevSpun: string, entry: Entry, spun: string, warnings: Warning[]): Problem | undefined {
+function clash(prev: Entry, prevSpun: string, entry: Entry): Problem | undefined {
   const same = sameRestoration(prev, entry);
+  if (!same) return undefined;
   const other = describe(prev, prevSpun);
-  if (same && prev.pos.file !== entry.pos.file) {
-    warnings.push({ message: duplicateWarning(other), pos: entry.pos });
-    return undefined;
-  }
   return {
     file: entry.pos.file,
     line: entry.pos.line,
     col: entry.pos.col,
-    message: same ? `duplicate entry: same as ${other}` : conflictMessage(spun, entry.original, other),
-    hint: same ? "remove one of them" : CONFLICT_HINT,
+    message: `duplicate entry: same as ${other}`,
+    hint: "remove one of them",
   };
 }
 

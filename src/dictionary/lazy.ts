@@ -27,7 +27,12 @@ interface CrossCheck {
   skipped: string[];
 }
 
-/** Conflicts and duplicates across packs, worked out once per combination of packs and cached. */
+/** The spun form's keys of a signature (`keys \u0001 conditions`). */
+function spunKeysOf(sig: Signature): string {
+  return sig[0].slice(0, sig[0].indexOf("\u0001"));
+}
+
+/** Which spun forms of earlier packs later packs override, worked out once per combination of packs and cached. */
 function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossCheck {
   const dir = cacheDir(env);
   const keys = used.map((p) => p.key);
@@ -43,24 +48,15 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
     }
   }
   const result: CrossCheck = { problems: [], warnings: [], skipped: [] };
-  const seen = new Map<string, { pack: LazyPack; sig: Signature }>();
+  // a later pack overrides the earlier ones for every spun form it names: the last pack naming a
+  // form owns it, and the earlier packs' spun forms with the same keys are left out
+  const owner = new Map<string, LazyPack>();
+  for (const p of used) for (const sig of p.signatures()) owner.set(spunKeysOf(sig), p);
   for (const p of used) {
     for (const sig of p.signatures()) {
-      const prev = seen.get(sig[0]);
-      if (!prev) {
-        seen.set(sig[0], { pack: p, sig });
-        continue;
-      }
-      if (prev.pack === p) continue;
-      const [, original, detect, line, col, spun, localIndex] = sig;
-      const prevDesc = `'${prev.sig[5]}' → '${prev.sig[1]}' (${prev.pack.index.file}:${prev.sig[3]})`;
-      if (sameRestoration({ original: prev.sig[1], detect: prev.sig[2] === 1 }, { original, detect: detect === 1 })) {
-        result.warnings.push({ message: duplicateWarning(prevDesc), pos: { file: p.index.file, line, col } });
-        result.skipped.push(`${p.index.name}\u0000${localIndex}\u0000${spun}`);
-      } else {
-        const message = conflictMessage(spun, original, prevDesc);
-        result.problems.push({ file: p.index.file, line, col, message, hint: CONFLICT_HINT });
-      }
+      if (owner.get(spunKeysOf(sig)) === p) continue;
+      const [, , , , , spun, localIndex] = sig;
+      result.skipped.push(`${p.index.name}\u0000${localIndex}\u0000${spun}`);
     }
   }
   if (file) {

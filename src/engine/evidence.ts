@@ -220,12 +220,21 @@ export function weigh(
   for (const option of pool) {
     const v = option.variant;
     const ev = evidenceOf(v, model);
-    if (!ev.ambiguous || v.entry.detect) {
-      // a marked form (or a finding): the first that holds acts, as listed
-      return { option, evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: 1 } };
-    }
     const h = hashesOf(v);
     const cmp = model?.compare(near.left, h.original, h.spun, near.right);
+    if (!ev.ambiguous || v.entry.detect) {
+      // a marked form (or a finding) acts wherever it holds; of several originals, the best fitting
+      const marked: Scored = {
+        option,
+        evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: 1 },
+      };
+      const fit = (cmp?.original ?? 0) + 1e6; // marked readings before ambiguous ones
+      if (!best || fit > bestFit) {
+        best = marked;
+        bestFit = fit;
+      }
+      continue;
+    }
     const evidence: MatchEvidence = {
       kind: "ambiguous",
       reliability: ev.reliability,

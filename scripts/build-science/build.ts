@@ -2,7 +2,7 @@
 import { readRows } from "./csv.js";
 import { acronymsOf, type Context, rowToOutcome, standardTerms } from "./classify.js";
 import { assignIds, dedupe, mergeIntoUnconditional, order, relax, resolveChains } from "./entries.js";
-import { attachExamples } from "./examples.js";
+import { attachExamples, type Disagreement } from "./examples.js";
 import { crossCheck, renderReport, type Stats } from "./report.js";
 import type { Drop, Entry } from "./types.js";
 import { renderYaml } from "./yaml.js";
@@ -22,6 +22,7 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
   candidates = mergeIntoUnconditional(dedupe(candidates, drops, merged), merged);
   resolveChains(candidates, warnings);
   let entries = order(candidates);
+  let disagreements: Disagreement[] = [];
   for (;;) {
     for (const e of entries) {
       e.examples = [];
@@ -29,7 +30,8 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
     }
     const classes = relax(entries);
     const exampleWarnings: string[] = [];
-    const shadowed = attachExamples(entries, classes, (m) => exampleWarnings.push(m));
+    disagreements = [];
+    const shadowed = attachExamples(entries, classes, (m) => exampleWarnings.push(m), (d) => disagreements.push(d));
     if (shadowed.size === 0) {
       warnings.push(...exampleWarnings);
       break;
@@ -59,6 +61,7 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
     entries,
     warnings,
     crossCheck: crossCheck(jsonFile, rows, entries),
+    disagreements,
   };
   const total = stats.replacingRows + stats.detectRows + stats.merged.length + stats.drops.length;
   if (total !== rows.length) throw new Error(`counts do not add up: ${total} != ${rows.length}`);

@@ -3,25 +3,10 @@
  * over the pack being built.
  */
 import { buildDictionary, type Dictionary, readPack, restore } from "../../src/index.js";
-import { type Entry, type ExamplePair, hasDocumentCondition, type When } from "./types.js";
+import { type Catalogue, catalogueOf, expectedSentence, type Form, pluralPhrase, restoredPhrase } from "./expected-out.js";
+import { allowSentences, exampleSentence, type Template, TEMPLATES } from "./sentences.js";
+import { type Entry, type ExamplePair, key } from "./types.js";
 import { toYamlEntry } from "./yaml.js";
-
-/** Sentence templates for generated examples; the first that works in the simulation is used. */
-
-export const TEMPLATES = [
-  (x: string): string => `We report the ${x} in this study`,
-  (x: string): string => `Table 2 lists the ${x} for each sample`,
-  (x: string): string => `In this paper, the ${x} was examined`,
-];
-
-// A small simulation of the engine, to pick example sentences that hold for the whole pack
-// ---------------------------------------------------------------------------------------------
-
-export function plural(w: string): string {
-  if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + "ies";
-  if (/(?:s|x|z|ch|sh)$/.test(w)) return w + "es";
-  return w + "s";
-}
 
 /**
  * The real engine over the entries being built, so each example and allow is exactly what unspin
@@ -45,46 +30,46 @@ export class Simulator {
   }
 }
 
-/** Context to put in an example so that the entry's conditions hold. */
-export function contextClause(when: When): { inline: string; tail: string } {
-  const has = [...(when.document_has ?? []), ...(when.document_has_any ?? []).slice(0, 1)];
-  const tail = has.length > 0 ? `, together with the ${has.join(", the ")}` : "";
-  const inline = when.near ? ` (${when.near[0]})` : "";
-  return { inline, tail };
-}
-
-export function exampleSentence(template: (x: string) => string, spun: string, when: When): string {
-  const { inline, tail } = contextClause(when);
-  return `${template(spun + inline)}${tail}.`;
-}
-
-/** Sentences showing the clean case left alone: the spun form without its context, or with the NOT phrase. */
-export function allowSentences(template: (x: string) => string, spun: string, when: When): string[] {
-  const out: string[] = [];
-  if (hasDocumentCondition(when) || when.near) out.push(`${template(spun)}.`);
-  for (const z of when.document_lacks ?? []) {
-    const { inline, tail } = contextClause(when);
-    out.push(`${template(spun + inline)}${tail}, unlike the ${z}.`);
-  }
-  for (const z of when.not_near ?? []) out.push(`${template(`${spun} ${z}`)}.`);
-  return out;
+/** An example whose `out` (the catalogue's reading) is not what the engine writes. */
+export interface Disagreement {
+  entry: Entry;
+  in: string;
+  engine: string;
+  expected: string;
 }
 
 /**
- * Every entry gets one example per spun form (`out` is what the simulated pack writes, and the entry
- * must be the one acting) and, when it has conditions, allows that the simulated pack leaves alone.
- * Returns the entries whose examples cannot work (another entry with the same spun form wins).
+ * Every entry gets one example per spun form, and one with the first spun form in the plural when
+ * it has `inflect: noun` (and that plural is not written as a spun form of its own). The input is
+ * the first template in which the simulated pack has the entry itself act; the `out` is the
+ * catalogue's reading (expected-out.ts), built without the engine, so the pack's tests compare the
+ * engine with the catalogue. Where they differ, `disagree` hears of it. Entries with conditions get
+ * allows that the simulated pack leaves alone. Returns the entries whose examples cannot work
+ * (another entry with the same spun form always acts first).
  */
-export function attachExamples(entries: Entry[], classes: Map<string, string[]>, warn: (m: string) => void): Set<Entry> {
+export function attachExamples(entries: Entry[], classes: Map<string, string[]>, warn: (m: string) => void,
+    disagree: (d: Disagreement) => void): Set<Entry> {
   const sim = new Simulator(entries, classes);
   const shadowed = new Set<Entry>();
+  const catalogue = catalogueOf(entries);
+  const written = new Set(entries.flatMap((e) => e.spun.map(key)));
   entries.forEach((e, i) => {
     for (const spun of e.spun) {
-      const pick = pickExample(sim, i, spun, e.when);
+      const pick = pickExample(sim, i, { spun, original: restoredPhrase(spun, e) }, e, catalogue);
       if (pick) e.examples.push(pick);
       else shadowed.add(e);
     }
     if (shadowed.has(e)) return;
+    const spunPlural = pluralPhrase(e.spun[0]);
+    if (e.inflect && !written.has(key(spunPlural))) {
+      const form = { spun: spunPlural, original: restoredPhrase(spunPlural, { ...e, original: pluralPhrase(e.original) }) };
+      // no template lets the entry act on its plural: the example still says what the catalogue expects
+      e.examples.push(pickExample(sim, i, form, e, catalogue) ?? example(TEMPLATES[0], form, e, catalogue));
+    }
+    for (const ex of e.examples) {
+      const engine = sim.restore(ex.in).out;
+      if (engine !== ex.out) disagree({ entry: e, in: ex.in, engine, expected: ex.out });
+    }
     for (const template of TEMPLATES) {
       const allows = allowSentences(template, e.spun[0], e.when);
       if (allows.every((a) => sim.restore(a).out === a && !sim.restore(a).acted.has(i))) {
@@ -99,12 +84,15 @@ export function attachExamples(entries: Entry[], classes: Map<string, string[]>,
   return shadowed;
 }
 
-export function pickExample(sim: Simulator, index: number, spun: string, when: When): ExamplePair | undefined {
+function example(template: Template, form: Form, e: Entry, catalogue: Catalogue): ExamplePair {
+  return { in: exampleSentence(template, form.spun, e.when), out: expectedSentence(template, form, e, catalogue) };
+}
+
+/** The example in the first template where the entry itself acts, if any. */
+function pickExample(sim: Simulator, index: number, form: Form, e: Entry, catalogue: Catalogue): ExamplePair | undefined {
   for (const template of TEMPLATES) {
-    const input = exampleSentence(template, spun, when);
-    const { out, acted } = sim.restore(input);
-    if (acted.has(index)) return { in: input, out };
+    const input = exampleSentence(template, form.spun, e.when);
+    if (sim.restore(input).acted.has(index)) return example(template, form, e, catalogue);
   }
   return undefined;
 }
-

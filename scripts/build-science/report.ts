@@ -1,5 +1,6 @@
 /** dictionaries/science-report.md: counts, detect-only and dropped rows by reason, the JSON cross-check. */
 import { readFileSync } from "node:fs";
+import type { Disagreement } from "./examples.js";
 import { type Drop, type Entry, key, type Row } from "./types.js";
 import { CREDIT } from "./yaml.js";
 
@@ -12,12 +13,18 @@ export interface Stats {
   entries: Entry[];
   warnings: string[];
   crossCheck: string[];
+  disagreements: Disagreement[];
 }
 
 export function groupBy<T>(items: T[], f: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const i of items) m.set(f(i), [...(m.get(f(i)) ?? []), i]);
   return new Map([...m.entries()].sort((a, b) => b[1].length - a[1].length));
+}
+
+/** The id the loader gives an entry without one (README: the first spun form, spaces → "-"). */
+function defaultId(e: Entry): string {
+  return e.spun[0].toLowerCase().replace(/\s+/g, "-");
 }
 
 export function mdCell(s: string): string {
@@ -74,6 +81,15 @@ export function renderReport(s: Stats, csvName: string): string {
     "",
     ...s.crossCheck,
     "",
+    "## Examples where the engine disagrees with the catalogue",
+    "",
+    "Each example's `out` is the catalogue's reading (scripts/build-science/expected-out.ts), not what the engine " +
+      `writes. Examples the engine restores otherwise: ${s.disagreements.length}` +
+      `${s.disagreements.length > 0 ? " (each entry must be listed in data/science/known-engine-failures.txt)" : ""}.`,
+    "",
+    ...s.disagreements.map((d) => `- \`${d.entry.id ?? defaultId(d.entry)}\`: "${mdCell(d.in)}" → engine "${mdCell(d.engine)}", ` +
+      `catalogue "${mdCell(d.expected)}"`),
+    ...(s.disagreements.length > 0 ? [""] : []),
     "## Warnings",
     "",
     ...(s.warnings.length > 0 ? s.warnings.map((w) => `- ${mdCell(w)}`) : ["none"]),

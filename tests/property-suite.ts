@@ -35,7 +35,7 @@ import type { Edit, Entry } from "../src/types.js";
  */
 export const KNOWN_NOT_IDEMPOTENT: Record<string, string> = {
   // empty: the one chain found ('congested trees' → 'choice trees' → 'decision trees') is resolved
-  // by scripts/build-science.ts (resolveChains)
+  // by scripts/build-science/ (resolveChains in entries.ts)
 };
 
 /** Second-pass edits that property 5 excused because their entry has conditions, by pack/id. */

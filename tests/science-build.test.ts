@@ -14,8 +14,16 @@ describe("npm run build:science", () => {
   it("regenerates dictionaries/science.yaml and science-report.md byte for byte", () => {
     const out = mkdtempSync(join(tmpdir(), "unspin-science-"));
     try {
-      execFileSync(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"),
-        join(root, "scripts", "build-science", "main.ts"), "--out", out], { cwd: root, stdio: "pipe" });
+      execFileSync(
+        process.execPath,
+        [
+          join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+          join(root, "scripts", "build-science", "main.ts"),
+          "--out",
+          out,
+        ],
+        { cwd: root, stdio: "pipe" },
+      );
       for (const file of ["science.yaml", "science-report.md"]) {
         const built = readFileSync(join(out, file), "utf8");
         const committed = readFileSync(join(root, "dictionaries", file), "utf8");

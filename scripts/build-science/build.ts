@@ -31,23 +31,35 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
     const classes = relax(entries);
     const exampleWarnings: string[] = [];
     disagreements = [];
-    const shadowed = attachExamples(entries, classes, (m) => exampleWarnings.push(m), (d) => disagreements.push(d));
+    const shadowed = attachExamples(
+      entries,
+      classes,
+      (m) => exampleWarnings.push(m),
+      (d) => disagreements.push(d),
+    );
     if (shadowed.size === 0) {
       warnings.push(...exampleWarnings);
       break;
     }
     for (const e of shadowed) {
       for (const r of e.rows) {
-        drops.push({ reason: "shadowed: another entry with the same spun form always acts first", row: r,
-          detail: `"${e.spun[0]}" → ${e.original}` });
+        drops.push({
+          reason: "shadowed: another entry with the same spun form always acts first",
+          row: r,
+          detail: `"${e.spun[0]}" → ${e.original}`,
+        });
       }
     }
     entries = entries.filter((e) => !shadowed.has(e));
   }
   assignIds(entries);
   const replacingLines = new Set(entries.filter((e) => !e.detect).map((e) => e.rows[0].line));
-  const detectLines = new Set(entries.filter((e) => e.detect).map((e) => e.rows[0].line)
-    .filter((l) => !replacingLines.has(l)));
+  const detectLines = new Set(
+    entries
+      .filter((e) => e.detect)
+      .map((e) => e.rows[0].line)
+      .filter((l) => !replacingLines.has(l)),
+  );
   const placed = (l: number): boolean => replacingLines.has(l) || detectLines.has(l);
   const mergedOnly = merged.filter((d) => !placed(d.row.line));
   const mergedLines = new Set(mergedOnly.map((d) => d.row.line));

@@ -54,8 +54,12 @@ export function rowToOutcome(row: Row, ctx: Context): Outcome {
   return { kind: "entry", entries };
 }
 
-export function altToEntry(alt: Alternative, cleaned: Cleaned, row: Row, ctx: Context):
-    Entry | { reason: string; detail: string } {
+export function altToEntry(
+  alt: Alternative,
+  cleaned: Cleaned,
+  row: Row,
+  ctx: Context,
+): Entry | { reason: string; detail: string } {
   const rawSpun = alt.spun.trim();
   if (rawSpun === "" || cleaned.text.trim() === "") return { reason: "empty", detail: row.query };
   const spunKey = key(rawSpun);
@@ -126,4 +130,3 @@ export function standardTerms(rows: Row[]): Set<string> {
   }
   return set;
 }
-

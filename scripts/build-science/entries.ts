@@ -21,11 +21,15 @@ export function dedupe(entries: Entry[], drops: Drop[], merged: Drop[]): Entry[]
       byKey.set(k, e);
     } else if (key(kept.original) === key(e.original) && kept.detect === e.detect) {
       kept.rows.push(...e.rows);
-      for (const r of e.rows) merged.push({ reason: "duplicate with the same original", row: r, detail: `"${e.spun[0]}" → ${e.original}` });
+      for (const r of e.rows)
+        merged.push({ reason: "duplicate with the same original", row: r, detail: `"${e.spun[0]}" → ${e.original}` });
     } else {
       for (const r of e.rows) {
-        drops.push({ reason: "duplicate spun form with another original (fewer papers)", row: r,
-          detail: `"${e.spun[0]}" → ${e.original} (kept → ${kept.original})` });
+        drops.push({
+          reason: "duplicate spun form with another original (fewer papers)",
+          row: r,
+          detail: `"${e.spun[0]}" → ${e.original} (kept → ${kept.original})`,
+        });
       }
     }
   }
@@ -48,7 +52,11 @@ export function mergeIntoUnconditional(entries: Entry[], merged: Drop[]): Entry[
     p.rows.push(...e.rows);
     p.weight = Math.max(p.weight, e.weight);
     for (const r of e.rows) {
-      merged.push({ reason: "conditional duplicate of an unconditional entry", row: r, detail: `"${e.spun[0]}" → ${e.original}` });
+      merged.push({
+        reason: "conditional duplicate of an unconditional entry",
+        row: r,
+        detail: `"${e.spun[0]}" → ${e.original}`,
+      });
     }
     return false;
   });
@@ -83,8 +91,9 @@ export function resolveChains(entries: Entry[], warnings: string[]): void {
 }
 
 export function conditionCount(w: When): number {
-  return Object.entries(w).filter(([k]) => k !== "within").reduce(
-    (n, [, v]) => n + (Array.isArray(v) ? v.length : 0), 0);
+  return Object.entries(w)
+    .filter(([k]) => k !== "within")
+    .reduce((n, [, v]) => n + (Array.isArray(v) ? v.length : 0), 0);
 }
 
 /**
@@ -97,10 +106,14 @@ export function order(entries: Entry[]): Entry[] {
     const k = e.spun.map(key).sort().join("|");
     groups.set(k, [...(groups.get(k) ?? []), e]);
   }
-  const list = [...groups.values()].map((g) => g.sort((a, b) =>
-    conditionCount(b.when) - conditionCount(a.when) || b.weight - a.weight));
-  list.sort((a, b) => Math.max(...b.map((e) => e.weight)) - Math.max(...a.map((e) => e.weight)) ||
-    key(a[0].spun[0]).localeCompare(key(b[0].spun[0])));
+  const list = [...groups.values()].map((g) =>
+    g.sort((a, b) => conditionCount(b.when) - conditionCount(a.when) || b.weight - a.weight),
+  );
+  list.sort(
+    (a, b) =>
+      Math.max(...b.map((e) => e.weight)) - Math.max(...a.map((e) => e.weight)) ||
+      key(a[0].spun[0]).localeCompare(key(b[0].spun[0])),
+  );
   return list.flat();
 }
 
@@ -137,7 +150,8 @@ export function relax(entries: Entry[]): Map<string, string[]> {
   const signals = entries.filter((e) => !e.detect && Object.keys(e.when).length === 0).flatMap((e) => e.spun);
   for (const e of entries) {
     if (e.detect || !hasDocumentCondition(e.when) || e.when.near || e.when.not_near) continue;
-    if (!contextIsOriginal(e) || e.spun.some((sp) => ORDINARY_PHRASES.has(key(sp)) || COMMON_WORDS.has(key(sp)))) continue;
+    if (!contextIsOriginal(e) || e.spun.some((sp) => ORDINARY_PHRASES.has(key(sp)) || COMMON_WORDS.has(key(sp))))
+      continue;
     e.relaxed = { document_has_any: [`@${SIGNAL_CLASS}`] };
     if (e.when.document_lacks) e.relaxed.document_lacks = e.when.document_lacks;
   }

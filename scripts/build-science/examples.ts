@@ -3,7 +3,14 @@
  * over the pack being built.
  */
 import { buildDictionary, type Dictionary, readPack, restore } from "../../src/index.js";
-import { type Catalogue, catalogueOf, expectedSentence, type Form, pluralPhrase, restoredPhrase } from "./expected-out.js";
+import {
+  type Catalogue,
+  catalogueOf,
+  expectedSentence,
+  type Form,
+  pluralPhrase,
+  restoredPhrase,
+} from "./expected-out.js";
 import { allowSentences, exampleSentence, type Template, TEMPLATES } from "./sentences.js";
 import { type Entry, type ExamplePair, key } from "./types.js";
 import { toYamlEntry } from "./yaml.js";
@@ -17,15 +24,22 @@ export class Simulator {
   private readonly dict: Dictionary;
 
   constructor(entries: Entry[], classes: Map<string, string[]>) {
-    const probe = entries.map((e, i) => ({ ...toYamlEntry({ ...e, examples: [{ in: "x", out: "x" }], allows: [] }), id: `e${i}`, note: undefined }));
+    const probe = entries.map((e, i) => ({
+      ...toYamlEntry({ ...e, examples: [{ in: "x", out: "x" }], allows: [] }),
+      id: `e${i}`,
+      note: undefined,
+    }));
     // JSON is YAML, and no person reads this text
     const text = JSON.stringify({ pack: "science", classes: Object.fromEntries(classes), entries: probe });
     this.dict = buildDictionary([readPack("science.yaml (being built)", text)]);
   }
 
-  /** Restores `text`; returns the output and the indexes of the entries that acted. */
-  restore(text: string): { out: string; acted: Set<number> } {
-    const r = restore(text, this.dict);
+  /**
+   * Restores `text` as the pack's tests do (dict test): an example as one sentence of a spun
+   * document, an allow as clean text. Returns the output and the indexes of the entries that acted.
+   */
+  restore(text: string, document: "spun" | "clean" = "spun"): { out: string; acted: Set<number> } {
+    const r = restore(text, this.dict, { document });
     return { out: r.text, acted: new Set(r.edits.map((e) => Number(e.entry.id.slice(1)))) };
   }
 }
@@ -47,8 +61,12 @@ export interface Disagreement {
  * allows that the simulated pack leaves alone. Returns the entries whose examples cannot work
  * (another entry with the same spun form always acts first).
  */
-export function attachExamples(entries: Entry[], classes: Map<string, string[]>, warn: (m: string) => void,
-    disagree: (d: Disagreement) => void): Set<Entry> {
+export function attachExamples(
+  entries: Entry[],
+  classes: Map<string, string[]>,
+  warn: (m: string) => void,
+  disagree: (d: Disagreement) => void,
+): Set<Entry> {
   const sim = new Simulator(entries, classes);
   const shadowed = new Set<Entry>();
   const catalogue = catalogueOf(entries);
@@ -62,7 +80,10 @@ export function attachExamples(entries: Entry[], classes: Map<string, string[]>,
     if (shadowed.has(e)) return;
     const spunPlural = pluralPhrase(e.spun[0]);
     if (e.inflect && !written.has(key(spunPlural))) {
-      const form = { spun: spunPlural, original: restoredPhrase(spunPlural, { ...e, original: pluralPhrase(e.original) }) };
+      const form = {
+        spun: spunPlural,
+        original: restoredPhrase(spunPlural, { ...e, original: pluralPhrase(e.original) }),
+      };
       // no template lets the entry act on its plural: the example still says what the catalogue expects
       e.examples.push(pickExample(sim, i, form, e, catalogue) ?? example(TEMPLATES[0], form, e, catalogue));
     }
@@ -72,7 +93,7 @@ export function attachExamples(entries: Entry[], classes: Map<string, string[]>,
     }
     for (const template of TEMPLATES) {
       const allows = allowSentences(template, e.spun[0], e.when);
-      if (allows.every((a) => sim.restore(a).out === a && !sim.restore(a).acted.has(i))) {
+      if (allows.every((a) => sim.restore(a, "clean").out === a && !sim.restore(a, "clean").acted.has(i))) {
         e.allows = allows;
         break;
       }
@@ -89,7 +110,13 @@ function example(template: Template, form: Form, e: Entry, catalogue: Catalogue)
 }
 
 /** The example in the first template where the entry itself acts, if any. */
-function pickExample(sim: Simulator, index: number, form: Form, e: Entry, catalogue: Catalogue): ExamplePair | undefined {
+function pickExample(
+  sim: Simulator,
+  index: number,
+  form: Form,
+  e: Entry,
+  catalogue: Catalogue,
+): ExamplePair | undefined {
   for (const template of TEMPLATES) {
     const input = exampleSentence(template, form.spun, e.when);
     if (sim.restore(input).acted.has(index)) return example(template, form, e, catalogue);

@@ -17,8 +17,11 @@ export interface Form {
 export type Catalogue = Map<string, string>;
 
 export function catalogueOf(entries: Entry[]): Catalogue {
-  return new Map(entries.filter((e) => !e.detect && Object.keys(e.when).length === 0)
-    .flatMap((e) => e.spun.map((sp): [string, string] => [key(sp), e.original])));
+  return new Map(
+    entries
+      .filter((e) => !e.detect && Object.keys(e.when).length === 0)
+      .flatMap((e) => e.spun.map((sp): [string, string] => [key(sp), e.original])),
+  );
 }
 
 /**

@@ -36,9 +36,11 @@ function main(argv: string[]): void {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "science.yaml"), yaml);
   writeFileSync(join(out, "science-report.md"), report);
-  console.log(`science.yaml: ${stats.entries.length} entries (${stats.entries.filter((e) => !e.detect).length} replacing); ` +
-    `rows ${stats.rowsIn} = ${stats.replacingRows} replacing + ${stats.detectRows} detect + ` +
-    `${stats.merged.length} merged + ${stats.drops.length} dropped`);
+  console.log(
+    `science.yaml: ${stats.entries.length} entries (${stats.entries.filter((e) => !e.detect).length} replacing); ` +
+      `rows ${stats.rowsIn} = ${stats.replacingRows} replacing + ${stats.detectRows} detect + ` +
+      `${stats.merged.length} merged + ${stats.drops.length} dropped`,
+  );
   if (stats.warnings.length > 0) console.log(`${stats.warnings.length} warnings (see the report)`);
 }
 

@@ -28,7 +28,10 @@ export function tokenizeQuery(query: string, warn: (m: string) => void): Token[]
     } else if (c === '"') {
       const end = query.indexOf('"', i + 1);
       if (end < 0) throw new Error(`unterminated quote in ${query}`);
-      const text = query.slice(i + 1, end).replace(/\s+/g, " ").trim();
+      const text = query
+        .slice(i + 1, end)
+        .replace(/\s+/g, " ")
+        .trim();
       i = end + 1;
       const prox = /^~(\d+)/.exec(query.slice(i));
       if (prox) i += prox[0].length;

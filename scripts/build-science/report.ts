@@ -61,21 +61,36 @@ export function renderReport(s: Stats, csvName: string): string {
     "",
     "| reason | entries | examples |",
     "| --- | ---: | --- |",
-    ...[...groupBy(detect, (e) => e.detectReason ?? "?").entries()].map(([reason, es]) =>
-      `| ${mdCell(reason)} | ${es.length} | ${es.slice(0, 4).map((e) => mdCell(`"${e.spun[0]}" (${e.original})`)).join("; ")} |`),
+    ...[...groupBy(detect, (e) => e.detectReason ?? "?").entries()].map(
+      ([reason, es]) =>
+        `| ${mdCell(reason)} | ${es.length} | ${es
+          .slice(0, 4)
+          .map((e) => mdCell(`"${e.spun[0]}" (${e.original})`))
+          .join("; ")} |`,
+    ),
     "",
     "## Dropped rows by reason",
     "",
     "| reason | rows | examples |",
     "| --- | ---: | --- |",
-    ...[...groupBy(s.drops, (d) => d.reason).entries()].map(([reason, ds]) =>
-      `| ${mdCell(reason)} | ${ds.length} | ${ds.slice(0, 5).map((d) => mdCell(d.detail)).join("; ")} |`),
+    ...[...groupBy(s.drops, (d) => d.reason).entries()].map(
+      ([reason, ds]) =>
+        `| ${mdCell(reason)} | ${ds.length} | ${ds
+          .slice(0, 5)
+          .map((d) => mdCell(d.detail))
+          .join("; ")} |`,
+    ),
     "",
     "## Merged rows",
     "",
     `${s.merged.length} rows repeat the spun form, conditions and original of a row with more papers; ` +
       `they were merged into it (its weight is the larger count). Examples: ` +
-      `${s.merged.slice(0, 5).map((d) => mdCell(d.detail)).join("; ") || "none"}.`,
+      `${
+        s.merged
+          .slice(0, 5)
+          .map((d) => mdCell(d.detail))
+          .join("; ") || "none"
+      }.`,
     "",
     "## Cross-check with tortured-phrases.json",
     "",
@@ -87,8 +102,11 @@ export function renderReport(s: Stats, csvName: string): string {
       `writes. Examples the engine restores otherwise: ${s.disagreements.length}` +
       `${s.disagreements.length > 0 ? " (each entry must be listed in data/science/known-engine-failures.txt)" : ""}.`,
     "",
-    ...s.disagreements.map((d) => `- \`${d.entry.id ?? defaultId(d.entry)}\`: "${mdCell(d.in)}" → engine "${mdCell(d.engine)}", ` +
-      `catalogue "${mdCell(d.expected)}"`),
+    ...s.disagreements.map(
+      (d) =>
+        `- \`${d.entry.id ?? defaultId(d.entry)}\`: "${mdCell(d.in)}" → engine "${mdCell(d.engine)}", ` +
+        `catalogue "${mdCell(d.expected)}"`,
+    ),
     ...(s.disagreements.length > 0 ? [""] : []),
     "## Warnings",
     "",
@@ -122,10 +140,24 @@ export function crossCheck(jsonFile: string | undefined, rows: Row[], entries: E
     `- JSON pairs: ${data.phrases.length}; ${agree} of them have a tortured form that is a replacing spun form here.`,
     `- JSON pairs whose "tortured" form is the context phrase of an AND row of the export (the mis-split): ` +
       `${misSplit.length + leaked.length}; of these, ${leaked.length} are spun forms here` +
-      `${leaked.length > 0 ? ` (${leaked.slice(0, 8).map((p) => `"${p.tortured}"`).join(", ")}: in the export each is also a spun form in its own right, a first phrase or an OR alternative)` : ""}.`,
+      `${
+        leaked.length > 0
+          ? ` (${leaked
+              .slice(0, 8)
+              .map((p) => `"${p.tortured}"`)
+              .join(
+                ", ",
+              )}: in the export each is also a spun form in its own right, a first phrase or an OR alternative)`
+          : ""
+      }.`,
     `- JSON pairs whose tortured form occurs nowhere in the export: ${jsonOnly.length}, not used (the export is ` +
-      `the authority), e.g. ${jsonOnly.slice(0, 6).map((p) => mdCell(`"${p.tortured}" → "${p.correct}"`)).join("; ")}.`,
-    `  Examples of mis-split JSON pairs not taken: ${misSplit.slice(0, 6).map((p) => mdCell(`"${p.tortured}" → "${p.correct}"`)).join("; ")}.`,
+      `the authority), e.g. ${jsonOnly
+        .slice(0, 6)
+        .map((p) => mdCell(`"${p.tortured}" → "${p.correct}"`))
+        .join("; ")}.`,
+    `  Examples of mis-split JSON pairs not taken: ${misSplit
+      .slice(0, 6)
+      .map((p) => mdCell(`"${p.tortured}" → "${p.correct}"`))
+      .join("; ")}.`,
   ];
 }
-

@@ -34,4 +34,3 @@ export function allowSentences(template: (x: string) => string, spun: string, wh
   for (const z of when.not_near ?? []) out.push(`${template(`${spun} ${z}`)}.`);
   return out;
 }
-

@@ -27,7 +27,7 @@ export function phraseTexts(node: QNode): string[] | undefined {
   }
   if (node.k === "or") {
     const parts = node.items.map(phraseTexts);
-    return parts.every((p) => p !== undefined) ? parts.flat() as string[] : undefined;
+    return parts.every((p) => p !== undefined) ? (parts.flat() as string[]) : undefined;
   }
   return undefined;
 }
@@ -86,8 +86,8 @@ export function translateProximity(text: string, n: number, expected: Cleaned): 
   const exp = words(expected.text.toLowerCase().replace(/[(),]/g, " "));
   const expSet = new Set(exp);
   const usable = expected.note === undefined;
-  const aligned = ws.length === exp.length &&
-    ws.every((w, i) => w.toLowerCase() === exp[i] || !expSet.has(w.toLowerCase()));
+  const aligned =
+    ws.length === exp.length && ws.every((w, i) => w.toLowerCase() === exp[i] || !expSet.has(w.toLowerCase()));
   if (usable && aligned && ws.length >= 2) {
     return { spun: text, when: {}, proximityVerdict: { replace: true, why: "contiguous" } };
   }
@@ -100,9 +100,11 @@ export function translateProximity(text: string, n: number, expected: Cleaned): 
   if (k > 0) {
     const prefix = ws.slice(0, ws.length - k);
     const context = ws.slice(ws.length - k);
-    const plainContext = context.filter((w) => !/^\p{Lu}{2,}$/u.test(w)).join(" ").toLowerCase();
-    const replace = usable && prefix.length >= 2 &&
-      (plainContext === exp.join(" ") || prefix.length === exp.length);
+    const plainContext = context
+      .filter((w) => !/^\p{Lu}{2,}$/u.test(w))
+      .join(" ")
+      .toLowerCase();
+    const replace = usable && prefix.length >= 2 && (plainContext === exp.join(" ") || prefix.length === exp.length);
     return {
       spun: prefix.join(" "),
       when: { near: [context.join(" ")], within: n },
@@ -121,10 +123,10 @@ export function alternatives(node: QNode, expected: Cleaned): Alternative[] {
   const items = node.k === "and" ? node.items : [node];
   const first = items[0];
   if (first.k !== "phrase" || first.bare) throw new Error("query does not start with a quoted phrase");
-  const alt: Alternative = first.proximity !== undefined
-    ? translateProximity(first.text, first.proximity, expected)
-    : { spun: first.text, when: {} };
+  const alt: Alternative =
+    first.proximity !== undefined
+      ? translateProximity(first.text, first.proximity, expected)
+      : { spun: first.text, when: {} };
   for (const item of items.slice(1)) addCondition(alt.when, item, alt.spun);
   return [alt];
 }
-

@@ -39,9 +39,7 @@ export interface Entry extends Pick<EngineEntry, "spun" | "original" | "detect" 
   detectReason?: string;
 }
 
-export type Outcome =
-  | { kind: "entry"; entries: Entry[] }
-  | { kind: "dropped"; reason: string; detail: string };
+export type Outcome = { kind: "entry"; entries: Entry[] } | { kind: "dropped"; reason: string; detail: string };
 
 export interface Drop {
   reason: string;

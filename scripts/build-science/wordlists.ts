@@ -9,8 +9,10 @@ import { fileURLToPath } from "node:url";
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data");
 
 function list(name: string): string[] {
-  return readFileSync(join(DATA_DIR, "science", name), "utf8").split("\n")
-    .map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  return readFileSync(join(DATA_DIR, "science", name), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
 }
 
 export const STANDARD_TERMS = list("standard-terms.txt");

@@ -5,6 +5,15 @@ import { applyEdits, resolve, restore } from "../src/engine/restore.js";
 import type { Candidate } from "../src/engine/restore.js";
 import { readPack } from "../src/dictionary/loader.js";
 
+/**
+ * These tests are of the matcher (conditions, case, overlaps, no chaining), not of the evidence step:
+ * each one-line text is taken as a sentence of a spun document, so an ordinary-English spun form
+ * acts wherever its conditions hold, as a marked one does anywhere. Entries whose spun form the
+ * context model would veto in these short phrases ("Could", "reduction", "arms reduction": real
+ * English there) are declared `ambiguous: false` so that the conditions alone decide.
+ */
+const SPUN = { document: "spun" } as const;
+
 const PACK = `
 pack: test
 classes:
@@ -16,6 +25,7 @@ entries:
   - spun: Could
     original: May
     match_case: true
+    ambiguous: false
     when: {before: ["@date-word"], sentence_start: false}
     examples: [{in: in early Could., out: in early May.}]
   - spun: the 2
@@ -43,10 +53,12 @@ entries:
   - spun: reduction
     original: discount
     id: tie-a
+    ambiguous: false
     when: {after: [treaty]}
     examples: [{in: reduction treaty, out: discount treaty}]
   - spun: arms reduction
     original: arms control
+    ambiguous: false
     examples: [{in: arms reduction, out: arms control}]
   - spun: cadence design
     original: rhythm pattern (?)
@@ -81,23 +93,23 @@ entries:
   ]);
 
   it("holds when the document has the phrase anywhere, or one phrase of a class", () => {
-    expect(restore("The surface region of the lake.", doc).text).toBe("The surface region of the lake.");
-    expect(restore("The surface region grew.\n\nWe measured surface area.", doc).text).toBe(
+    expect(restore("The surface region of the lake.", doc, SPUN).text).toBe("The surface region of the lake.");
+    expect(restore("The surface region grew.\n\nWe measured surface area.", doc, SPUN).text).toBe(
       "The surface area grew.\n\nWe measured surface area.",
     );
-    expect(restore("The surface region of an irregular woodland.", doc).text).toBe(
+    expect(restore("The surface region of an irregular woodland.", doc, SPUN).text).toBe(
       "The surface area of an irregular woodland.",
     );
   });
 
   it("holds only when the document lacks a phrase, for document_lacks", () => {
-    expect(restore("bosom cancer screening", doc).text).toBe("breast cancer screening");
-    expect(restore("a poem on the bosom and on cancer", doc).edits).toHaveLength(0);
+    expect(restore("bosom cancer screening", doc, SPUN).text).toBe("breast cancer screening");
+    expect(restore("a poem on the bosom and on cancer", doc, SPUN).edits).toHaveLength(0);
   });
 
   it("holds within N words for near, not beyond", () => {
-    expect(restore("gatherings found by clustering", doc).text).toBe("clusters found by clustering");
-    expect(restore("gatherings were held in the town by clustering", doc).edits).toHaveLength(0);
+    expect(restore("gatherings found by clustering", doc, SPUN).text).toBe("clusters found by clustering");
+    expect(restore("gatherings were held in the town by clustering", doc, SPUN).edits).toHaveLength(0);
   });
 
   it("expands a class in near, and matches the possessive 's in a word list", () => {
@@ -116,9 +128,9 @@ entries:
 `,
       ),
     ]);
-    expect(restore("the corporate’s shares", d).text).toBe("the company’s shares");
-    expect(restore("the corporate grew final yr", d).text).toBe("the company grew final yr");
-    expect(restore("a corporate account", d).edits).toHaveLength(0);
+    expect(restore("the corporate’s shares", d, SPUN).text).toBe("the company’s shares");
+    expect(restore("the corporate grew final yr", d, SPUN).text).toBe("the company grew final yr");
+    expect(restore("a corporate account", d, SPUN).edits).toHaveLength(0);
   });
 
   it("refuses a class in document_has as ambiguous", () => {
@@ -133,31 +145,44 @@ entries:
 
 describe("restore", () => {
   it("follows the source's case: lower, Title, UPPER, sentence start", () => {
-    expect(restore("since the chilly struggle", dict).text).toBe("since the Cold War");
-    expect(restore("CHILLY STRUGGLE ENDS", dict).text).toBe("COLD WAR ENDS");
-    expect(restore("The 2 men met. the 2 sides", dict).text).toBe("The two men met. the two sides");
+    expect(restore("since the chilly struggle", dict, SPUN).text).toBe("since the Cold War");
+    expect(restore("CHILLY STRUGGLE ENDS", dict, SPUN).text).toBe("COLD WAR ENDS");
+    expect(restore("The 2 men met. the 2 sides", dict, SPUN).text).toBe("The two men met. the two sides");
   });
 
   it("applies exact-case entries only where the case and the context hold", () => {
-    expect(restore("an attack in early Could on the pipeline", dict).text).toBe(
+    expect(restore("an attack in early Could on the pipeline", dict, SPUN).text).toBe(
       "an attack in early May on the pipeline",
     );
-    expect(restore("Could it be? in early could", dict).text).toBe("Could it be? in early could");
-    expect(restore("They met. Could we go", dict).edits).toHaveLength(0);
+    expect(restore("Could it be? in early could", dict, SPUN).text).toBe("Could it be? in early could");
+    expect(restore("They met. Could we go", dict, SPUN).edits).toHaveLength(0);
   });
 
   it("evaluates conditions on the input, so replacements never chain", () => {
     // special → different (after "a") must not then become "other"
-    expect(restore("a special and different group", dict).text).toBe("a different and other group");
+    expect(restore("a special and different group", dict, SPUN).text).toBe("a different and other group");
   });
 
   it("lets the longest match win on overlaps, whatever the order of entries", () => {
     // "press convention heart": "press convention" (2 tokens) and "convention heart" (2 tokens) overlap: tie → earlier start
-    expect(restore("the press convention heart", dict).text).toBe("the press conference heart");
+    expect(restore("the press convention heart", dict, SPUN).text).toBe("the press conference heart");
     // "arms reduction treaty": "arms reduction" (2 tokens) beats "reduction" (1 token, condition holds)
-    const r = restore("arms reduction treaty", dict);
+    const r = restore("arms reduction treaty", dict, SPUN);
     expect(r.text).toBe("arms control treaty");
     expect(r.edits.map((e) => e.entry.id)).toEqual(["arms-reduction"]);
+  });
+
+  it("acts on an ordinary-English spun form only in a document judged spun; on a marked one anywhere", () => {
+    // "the 2" is ordinary English: in a document judged clean (and in this one line, judged on its
+    // own hits) it stays; "chilly struggle" is marked and acts in any document; an entry declared
+    // `ambiguous: false` acts wherever its conditions hold
+    const clean = { document: "clean" } as const;
+    expect(restore("The 2 men met. the 2 sides", dict, clean).edits).toHaveLength(0);
+    const judged = restore("The 2 men met. the 2 sides", dict);
+    expect(judged.edits).toHaveLength(0);
+    expect(judged.spun?.spun).toBe(false);
+    expect(restore("since the chilly struggle", dict, clean).text).toBe("since the Cold War");
+    expect(restore("in early Could", dict, clean).text).toBe("in early May");
   });
 
   it("matches inflected and possessive forms of an inflecting entry", () => {
@@ -179,10 +204,10 @@ describe("restore", () => {
 
   it("gives every edit its offsets, line:col, entry and reasons", () => {
     const text = "Line one.\r\nIn early Could, the 2 men";
-    const r = restore(text, dict);
+    const r = restore(text, dict, SPUN);
     expect(r.edits.map((e) => [e.spun, e.line, e.col, e.entry.line])).toEqual([
       ["Could", 2, 10, 9],
-      ["the 2", 2, 17, 14],
+      ["the 2", 2, 17, 15], // line 15 of PACK: the "Could" entry above it gained `ambiguous: false`
     ]);
     expect(r.edits[0].why).toEqual(['case matches "Could"', "not at a sentence start", 'after "early" (@date-word)']);
     expect(text.slice(r.edits[1].start, r.edits[1].end)).toBe("the 2");

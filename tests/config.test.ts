@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { findConfig, packList, readConfig } from "../src/cli/config.js";
 import { runIn, tempDir } from "./dict-helpers.js";
 
@@ -60,5 +60,66 @@ describe(".unspinrc.yaml", () => {
     const add = await runIn(dir, ["dict", "add", "chilly struggle", "Cold War"]);
     expect(add.status).toBe(0);
     expect(add.stdout).toContain("at my.yaml:4");
+  });
+
+  describe("the search stops at the repository root or the home folder, whichever comes first", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    /** outer/.unspinrc.yaml above outer/repo (a repository root) and outer/home (HOME). */
+    function layout(git: "folder" | "file") {
+      const outer = tempDir();
+      const repo = path.join(outer, "repo");
+      const home = path.join(outer, "home");
+      const deep = path.join(repo, "src", "deep");
+      mkdirSync(deep, { recursive: true });
+      mkdirSync(home, { recursive: true });
+      if (git === "folder") mkdirSync(path.join(repo, ".git"));
+      else writeFileSync(path.join(repo, ".git"), "gitdir: /elsewhere/.git/worktrees/repo\n"); // a worktree
+      writeFileSync(path.join(outer, ".unspinrc.yaml"), "dictionaries: [stray.yaml]\n");
+      vi.stubEnv("HOME", home); // explicit: the default stop is $HOME
+      return { outer, repo, home, deep };
+    }
+
+    for (const git of ["folder", "file"] as const) {
+      it(`a config above the repository root is not found; one inside is (.git a ${git})`, () => {
+        const { repo, deep } = layout(git);
+        expect(findConfig(deep)).toBeUndefined();
+        expect(findConfig(repo)).toBeUndefined();
+        expect(packList({ dict: [], defaultPacks: true }, deep)).toEqual(["news"]);
+        writeFileSync(path.join(repo, ".unspinrc.yaml"), "packs: [science]\n");
+        expect(findConfig(deep)).toBe(path.join(repo, ".unspinrc.yaml"));
+        writeFileSync(path.join(repo, "src", ".unspinrc.yml"), "packs: [news]\n");
+        expect(findConfig(deep)).toBe(path.join(repo, "src", ".unspinrc.yml"));
+      });
+    }
+
+    it("a config above the home folder is not found; one in it is", () => {
+      const { outer, home } = layout("folder");
+      const work = path.join(home, "notes", "drafts"); // no repository here
+      mkdirSync(work, { recursive: true });
+      expect(process.env.HOME).toBe(home);
+      expect(findConfig(work)).toBeUndefined();
+      writeFileSync(path.join(home, ".unspinrc.yaml"), "packs: [science]\n");
+      expect(findConfig(work)).toBe(path.join(home, ".unspinrc.yaml"));
+      // outside home and outside any repository the search goes on up
+      expect(findConfig(work, path.join(outer, "elsewhere"))).toBe(path.join(home, ".unspinrc.yaml"));
+      expect(findConfig(path.join(outer, "repo"), path.join(outer, "elsewhere"))).toBeUndefined();
+    });
+
+    it("the CLI does not pick up a config above the repository root", async () => {
+      const { outer, repo } = layout("folder");
+      writeFileSync(path.join(outer, "stray.yaml"), PACK);
+      writeFileSync(path.join(repo, "a.txt"), "It is a frobnicated widget.\n");
+      const r = await runIn(repo, ["--format", "text", path.join(repo, "a.txt")]);
+      expect(r).toMatchObject({ status: 0, stdout: "It is a frobnicated widget.\n", stderr: "" });
+      // the same config inside the repository is used
+      writeFileSync(path.join(repo, "stray.yaml"), PACK);
+      writeFileSync(path.join(repo, ".unspinrc.yaml"), "dictionaries: [stray.yaml]\n");
+      expect((await runIn(repo, ["--format", "text", path.join(repo, "a.txt")])).stdout).toBe(
+        "It is a famous gadget.\n",
+      );
+    });
   });
 });

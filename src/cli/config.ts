@@ -1,5 +1,6 @@
 /**
- * The user's config file, `.unspinrc.yaml`, found upward from the working directory:
+ * The user's config file, `.unspinrc.yaml`, found upward from the working directory, up to the
+ * repository root or the home folder (see findConfig):
  *
  *   packs: [news, science]          # built-in packs to load instead of the default (news)
  *   dictionaries: [./my-terms.yaml] # more dictionary files, relative to the config file
@@ -7,6 +8,7 @@
  * and the pack list of a run: config (unless --no-config), then every --dict.
  */
 import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { isMap, isScalar, isSeq, yaml } from "../dictionary/yaml-lazy.js";
 import type { Node } from "yaml";
@@ -23,14 +25,23 @@ export interface Config {
   dictionaries: string[];
 }
 
-/** The nearest config file at or above `cwd`, or undefined. */
-export function findConfig(cwd: string): string | undefined {
+/**
+ * The nearest config file at or above `cwd`, or undefined. The search goes up from `cwd` and stops
+ * at the first folder that is a repository root (holds `.git`, a folder or a worktree's file) or
+ * the user's home folder (`home`, default os.homedir(), i.e. $HOME), whichever comes first; that
+ * folder is still searched, the ones above it are not. So a project's runs (and its tests) see its
+ * own config, never a stray `.unspinrc.yaml` in a folder above the checkout or above home.
+ * Outside any repository and outside home, the search goes up to `/`.
+ */
+export function findConfig(cwd: string, home: string = os.homedir()): string | undefined {
   let dir = path.resolve(cwd);
+  const stopAt = home ? path.resolve(home) : undefined;
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const file = path.join(dir, name);
       if (existsSync(file)) return file;
     }
+    if (dir === stopAt || existsSync(path.join(dir, ".git"))) return undefined;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDictionary } from "../src/dictionary/build.js";
 import { DictionaryError } from "../src/errors.js";
 import { readPack } from "../src/dictionary/loader.js";
+import { restore } from "../src/engine/restore.js";
 
 function problems(source: string): string[] {
   try {
@@ -58,7 +59,10 @@ describe("dictionary loader", () => {
     );
   });
 
-  it("refuses two entries that restore the same words differently under the same conditions", () => {
+  // was: "refuses two entries that restore the same words differently under the same conditions".
+  // Within one pack, another original of the same spun form is now an alternative reading (the
+  // context model picks the one that fits); only the same restoration twice is refused.
+  it("keeps other originals of one spun form in a pack as alternatives; the same restoration twice is a duplicate", () => {
     const src = `pack: t
 entries:
   - spun: put up
@@ -69,23 +73,65 @@ entries:
     original: posted
     examples: [{in: put up, out: posted}]
 `;
-    expect(problems(src)[0]).toBe(
-      "bad.yaml:6:5: conflicting entry: 'Put Up' → 'posted', but 'put up' → 'post' (bad.yaml:3) restores the same words under the same conditions (hint: remove one, or add a `when` condition that tells them apart)",
-    );
+    expect(buildDictionary([readPack("ok.yaml", src)]).entries.map((e) => e.original)).toEqual(["post", "posted"]);
+    const dup = `${src}  - spun: put up
+    id: put-up-again
+    original: Post
+    examples: [{in: put up, out: post}]
+`;
+    expect(problems(dup)).toEqual([
+      "bad.yaml:10:5: duplicate entry: same as 'put up' → 'post' (bad.yaml:3) (hint: remove one of them)",
+    ]);
   });
 
-  it("refuses conflicting entries across two files, naming both", () => {
+  it("lets the context choose between alternatives", () => {
+    const d = buildDictionary([
+      readPack(
+        "alt.yaml",
+        `pack: alt
+entries:
+  - spun: extra
+    original: more
+    examples: [{in: extra than 5%, out: more than 5%}]
+  - spun: extra
+    id: extra-additional
+    original: additional
+    examples: [{in: an extra charge, out: an additional charge}]
+`,
+      ),
+    ]);
+    // "extra" is ordinary English: these are sentences of a spun document
+    const spun = { document: "spun" } as const;
+    expect(restore("prices rose by extra than 5%", d, spun).text).toBe("prices rose by more than 5%");
+    expect(restore("they added an extra charge", d, spun).text).toBe("they added an additional charge");
+    expect(restore("they added an extra charge", d, { document: "clean" }).edits).toHaveLength(0);
+  });
+
+  // was: "refuses conflicting entries across two files, naming both". A later pack now overrides
+  // the earlier ones for every spun form it names, whatever the conditions.
+  it("lets a later pack override the earlier ones for the spun forms it names", () => {
     const a = readPack(
       "a.yaml",
-      "pack: a\nentries:\n  - spun: put up\n    original: post\n    examples: [{in: put up, out: post}]\n",
+      "pack: a\nentries:\n  - spun: final yr\n    original: last year\n    when: {before: [the]}\n    examples: [{in: the final yr, out: the last year}]\n  - spun: chilly struggle\n    original: Cold War\n    examples: [{in: chilly struggle, out: Cold War}]\n",
     );
     const b = readPack(
       "b.yaml",
-      "pack: b\nentries:\n  - spun: put up\n    original: tolerate\n    examples: [{in: put up, out: tolerate}]\n",
+      "pack: b\nentries:\n  - spun: final yr\n    original: final year\n    examples: [{in: final yr, out: final year}]\n",
     );
-    expect(() => buildDictionary([a, b])).toThrow(
-      "b.yaml:3:5: conflicting entry: 'put up' → 'tolerate', but 'put up' → 'post' (a.yaml:3)",
-    );
+    const text = "the final yr of the chilly struggle";
+    const ab = restore(text, buildDictionary([a, b]));
+    expect(ab.text).toBe("the final year of the Cold War");
+    // the later file's entry made the edit; the earlier one's is not used, though its condition holds
+    expect(ab.edits.map((e) => `${e.entry.file}:${e.entry.line}`)).toEqual(["b.yaml:3", "a.yaml:7"]);
+    // the order decides, nothing else: swapped, the other file wins, every time
+    for (let i = 0; i < 3; i++)
+      expect(restore(text, buildDictionary([b, a])).text).toBe("the last year of the Cold War");
+    // the same file twice: loaded once, with a warning, no error
+    const twice = buildDictionary([a, a]);
+    expect(twice.warnings.map((w) => w.message)).toEqual([
+      "pack 'a' is loaded twice (a.yaml); its entries are used once",
+    ]);
+    expect(restore(text, twice).text).toBe("the last year of the Cold War");
   });
 
   it("allows one spun form with different conditions", () => {

@@ -1,7 +1,7 @@
 /**
  * Bad dictionaries through the real CLI: each refused with exit 2, one `unspin: file:line:col:
- * message (hint: ...)` line per problem, and no stack trace. Two --dict files that conflict: an
- * error naming both files and lines, the same whatever the run (the file loaded second is named first).
+ * message (hint: ...)` line per problem, and no stack trace. Two --dict files that name the same spun
+ * form: the later one overrides the earlier, the same whatever the run.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectCleanStderr, unspin, useScratch } from "./cli-support.js";
@@ -165,45 +165,42 @@ entries:
   });
 });
 
-describe("two --dict files that conflict", () => {
-  const A = "pack: a\nentries:\n  - spun: put up\n    original: post\n    examples: [{in: put up, out: post}]\n";
+// was: "two --dict files that conflict" (an error naming both, exit 2). A later --dict now overrides
+// the earlier ones for every spun form it names: no error, the later file's entry is the one used.
+describe("two --dict files that name the same spun form", () => {
+  const A =
+    "pack: a\nentries:\n  - spun: final yr\n    original: last year\n    examples: [{in: final yr, out: last year}]\n";
   const B =
-    "pack: b\nentries:\n  - spun: final yr\n    original: last year\n    examples: [{in: final yr, out: last year}]\n  - spun: put up\n    original: tolerate\n    examples: [{in: put up, out: tolerate}]\n";
+    "pack: b\nentries:\n  - spun: chilly struggle\n    original: Cold War\n    examples: [{in: chilly struggle, out: Cold War}]\n  - spun: final yr\n    original: final year\n    examples: [{in: final yr, out: final year}]\n";
+  const INPUT = "the final yr of the chilly struggle\n";
 
-  function load(...dicts: string[]): { status: number | null; lines: string[] } {
+  function load(...dicts: string[]): { status: number | null; stdout: string } {
     s.file("a.yaml", A);
     s.file("b.yaml", B);
-    const args = ["--no-default-packs", ...dicts.flatMap((d) => ["--dict", d]), "-"];
-    const r = unspin(args, { cwd, input: "put up with it\n", ownDict: false });
-    return { status: r.status, lines: expectCleanStderr(r.stderr, r.stderr.split("\n").length - 1) };
+    const args = ["--no-default-packs", ...dicts.flatMap((d) => ["--dict", d]), "-f", "text", "-"];
+    const r = unspin(args, { cwd, input: INPUT, ownDict: false });
+    expectCleanStderr(r.stderr, 0);
+    return { status: r.status, stdout: r.stdout };
   }
 
-  it("an error naming both file:line, exit 2", () => {
-    const { status, lines } = load("a.yaml", "b.yaml");
-    expect(status).toBe(2);
-    expect(lines).toEqual([
-      "unspin: b.yaml:6:5: conflicting entry: 'put up' → 'tolerate', but 'put up' → 'post' (a.yaml:3) restores the same words under the same conditions (hint: remove one, or add a `when` condition that tells them apart)",
-    ]);
+  it("the later file's entry wins, exit 0, nothing on stderr", () => {
+    expect(load("a.yaml", "b.yaml")).toEqual({ status: 0, stdout: "the final year of the Cold War\n" });
   });
 
-  it("deterministic: the same message every run; the order of --dict only swaps the roles", () => {
+  it("deterministic: the same output every run; the order of --dict decides which file wins", () => {
     const first = load("a.yaml", "b.yaml");
     for (let i = 0; i < 3; i++) expect(load("a.yaml", "b.yaml")).toEqual(first);
-    const swapped = load("b.yaml", "a.yaml");
-    expect(swapped.status).toBe(2);
-    expect(swapped.lines).toEqual([
-      "unspin: a.yaml:3:5: conflicting entry: 'put up' → 'post', but 'put up' → 'tolerate' (b.yaml:6) restores the same words under the same conditions (hint: remove one, or add a `when` condition that tells them apart)",
-    ]);
+    expect(load("b.yaml", "a.yaml")).toEqual({ status: 0, stdout: "the last year of the Cold War\n" });
   });
 
-  it("the same file twice is not a conflict", () => {
+  it("the same file twice is fine", () => {
+    s.file("a.yaml", A);
     const r = unspin(["--no-default-packs", "--dict", "a.yaml", "--dict", "./a.yaml", "-f", "text", "-"], {
       cwd,
-      input: "put up\n",
+      input: "final yr\n",
       ownDict: false,
     });
-    s.file("a.yaml", A);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("post\n");
+    expect(r.stdout).toBe("last year\n");
   });
 });

@@ -16,7 +16,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { pairHash, serialiseModel } from "../../src/text/context-model.js";
+import { classToken, pairHash, serialiseModel } from "../../src/text/context-model.js";
 import { hashKey } from "../../src/text/hash.js";
 import { Kind, tokenize } from "../../src/index.js";
 
@@ -93,8 +93,31 @@ const trigrams = new Map<string, number>();
 const tagCounts = new Map<string, Map<string, number>>();
 const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
+/** The keys of one corpus word, as unspin's tokenizer makes them (cached: the vocabulary is small). */
+const keysOfWord = new Map<string, string[]>();
+function wordKeys(word: string): string[] {
+  let keys = keysOfWord.get(word);
+  if (!keys) {
+    const t = tokenize(word);
+    keys = [];
+    for (let i = 0; i < t.count; i++) {
+      if (t.kinds[i] === Kind.Space || t.kinds[i] === Kind.Break) continue;
+      keys.push(word.slice(t.starts[i], t.ends[i]).toLowerCase().replace(/’/g, "'"));
+    }
+    keysOfWord.set(word, keys);
+  }
+  return keys;
+}
+
+// the word class of a key: its Brown tag (first key of a word); a clitic or punctuation split off a
+// word is a class of its own ("+'s")
+const keyClassCounts = new Map<string, Map<string, number>>();
+const classFollows = new Map<string, number>(); // key TAB class of the next key
+const classTotals = new Map<string, number>();
+
 for (const f of files) {
-  const words: string[] = [];
+  const keys: string[] = [];
+  const classes: string[] = [];
   for (const tok of readFileSync(path.join(corpus, f), "utf8").split(/\s+/)) {
     const slash = tok.lastIndexOf("/");
     if (slash <= 0) continue;
@@ -103,24 +126,25 @@ for (const f of files) {
       .slice(slash + 1)
       .split(/[-+]/)[0]
       .replace(/\*$/, "");
-    words.push(word);
     const w = word.toLowerCase();
     let t = tagCounts.get(w);
     if (!t) tagCounts.set(w, (t = new Map()));
     t.set(tag, (t.get(tag) ?? 0) + 1);
-  }
-  // one text: the corpus files keep each sentence's words; joined with spaces they tokenize as prose
-  const text = words.join(" ");
-  const t = tokenize(text);
-  const keys: string[] = [];
-  for (let i = 0; i < t.count; i++) {
-    const k = t.kinds[i];
-    if (k === Kind.Space || k === Kind.Break) continue;
-    keys.push(text.slice(t.starts[i], t.ends[i]).toLowerCase().replace(/’/g, "'"));
+    wordKeys(word).forEach((k, i) => {
+      keys.push(k);
+      classes.push(i === 0 ? tag.replace(/\$$/, "") : `+${k}`);
+    });
   }
   for (let i = 0; i < keys.length; i++) {
     add(unigrams, keys[i]);
-    if (i > 0) add(bigrams, `${keys[i - 1]}\t${keys[i]}`);
+    add(classTotals, classes[i]);
+    let kc = keyClassCounts.get(keys[i]);
+    if (!kc) keyClassCounts.set(keys[i], (kc = new Map()));
+    kc.set(classes[i], (kc.get(classes[i]) ?? 0) + 1);
+    if (i > 0) {
+      add(bigrams, `${keys[i - 1]}\t${keys[i]}`);
+      add(classFollows, `${keys[i - 1]}\t${classes[i]}`);
+    }
     if (i > 1) add(trigrams, `${keys[i - 2]}\t${keys[i - 1]}\t${keys[i]}`);
   }
 }
@@ -166,9 +190,25 @@ for (const [k, n] of trigrams) {
   const h = pairHash(pairHash(a, b), c);
   tripleByHash.set(h, (tripleByHash.get(h) ?? 0) + n);
 }
+// word classes: ids by name (sorted, so the same corpus gives the same file)
+const classIds = new Map([...classTotals.keys()].sort().map((c, i) => [c, i + 1] as const));
+const classOfKey = new Map<number, number>();
+for (const [k, counts] of keyClassCounts) {
+  if ((unigrams.get(k) ?? 0) < 2) continue;
+  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  classOfKey.set(hashKey(k), classIds.get(best) as number);
+}
+const classCounts = new Map<number, number>();
+for (const [c, n] of classTotals) classCounts.set(classToken(classIds.get(c) as number), n);
+for (const [k, n] of classFollows) {
+  if (n < 2) continue;
+  const [a, c] = k.split("\t");
+  const h = pairHash(hashKey(a), classToken(classIds.get(c) as number));
+  classCounts.set(h, (classCounts.get(h) ?? 0) + n);
+}
 writeFileSync(
   path.join(out, "context", "model.bin"),
-  serialiseModel(total, uniByHash, pairByHash, rankByHash, tripleByHash),
+  serialiseModel(total, uniByHash, pairByHash, rankByHash, tripleByHash, classOfKey, classCounts),
 );
 
 const fw: string[] = [];
@@ -190,5 +230,5 @@ writeFileSync(
     "\n",
 );
 console.log(
-  `${tripleByHash.size} triples, ${rankByHash.size} modern ranks; ${files.length} files, ${total} tokens, ${unigrams.size} keys, ${bigrams.size} pairs; ${fw.length} function words`,
+  `${classIds.size} word classes, ${classOfKey.size} keys with a class; ${tripleByHash.size} triples, ${rankByHash.size} modern ranks; ${files.length} files, ${total} tokens, ${unigrams.size} keys, ${bigrams.size} pairs; ${fw.length} function words`,
 );

@@ -33,8 +33,10 @@ const STEEPNESS = 2.5;
 const SHORT_TEXT_WORDS = 100;
 /** Fewer weighted hits than this never make a document spun, however short it is. */
 const MIN_HITS = 2.5;
-/** How much better (log ratio) the original must fit for a lone function word to change: 20 times. */
-const STRONG_CONTEXT = 3;
+/** How much better (log ratio) the original must fit for a lone function word to change: 10 times. */
+const STRONG_CONTEXT = 2.3;
+/** The least reliability of an entry whose own `when` conditions (or match_case) hold at the match. */
+const CONDITIONED = 0.8;
 /** Counts given to a mapping never seen in the aligned text (someone saw it, or it would not be an entry). */
 const PRIOR_SEEN = 0.5;
 
@@ -235,20 +237,24 @@ export function weigh(
       }
       continue;
     }
+    // an entry whose own conditions hold here ("in early Could") names the spinner's context: it is
+    // at least that reliable, and not a lone word acting by itself
+    const conditioned = v.entry.when.length > 0 || v.entry.matchCase;
+    const reliability = conditioned ? Math.max(ev.reliability, CONDITIONED) : ev.reliability;
     const evidence: MatchEvidence = {
       kind: "ambiguous",
-      reliability: ev.reliability,
+      reliability,
       perMillion: ev.perMillion,
       logRatio: cmp?.logRatio,
       weight: 0,
     };
-    const odds = logit(ev.reliability) + (cmp?.logRatio ?? 0);
-    if (ev.functionWord && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
+    const odds = logit(reliability) + (cmp?.logRatio ?? 0);
+    if (ev.functionWord && !conditioned && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
       evidence.veto = "a lone function word or number changes only where the context strongly favours the original";
     } else if (!ev.name && capitalisedInside(view, from, to))
       evidence.veto = "a capitalised word inside a sentence is a name";
     else if (odds < 0) evidence.veto = "the context fits the spun wording better";
-    if (!evidence.veto && !ev.functionWord && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = ev.reliability;
+    if (!evidence.veto && !ev.functionWord && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = reliability;
     const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0);
     if (!best || fit > bestFit) {
       best = { option, evidence };

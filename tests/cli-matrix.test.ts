@@ -9,9 +9,10 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, IS_ROOT, NOBODY, expectCleanStderr, unspin, useScratch } from "./cli-support.js";
+import { BIN, asUserBoundByPermissions, expectCleanStderr, unspin, usePackageCopy, useScratch } from "./cli-support.js";
 
 const s = useScratch();
+const pkg = usePackageCopy();
 let cwd: string;
 beforeAll(() => {
   cwd = s.dir;
@@ -39,11 +40,12 @@ describe("files that cannot be read", () => {
     });
 
     // As root, chmod 000 does not stop a read (CAP_DAC_OVERRIDE): the CLI is then run as `nobody`,
-    // for whom the file really is unreadable. Not root: the current user is enough.
+    // for whom the file really is unreadable, from a copy of the package that `nobody` can reach
+    // wherever the checkout is. Not root: the current user is enough.
     it(`a file without read permission (${format}): one error line, exit 2`, () => {
       const file = s.file(`secret-${format}.txt`, `${SPUN}\n`);
       chmodSync(file, 0o000);
-      const r = unspin(["-f", format, path.basename(file)], { cwd, ...(IS_ROOT ? NOBODY : {}) });
+      const r = unspin(["-f", format, path.basename(file)], { cwd, ...asUserBoundByPermissions(pkg) });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(expectCleanStderr(r.stderr, 1)).toEqual([`unspin: cannot read ${path.basename(file)}: permission denied`]);
@@ -79,7 +81,8 @@ describe("an empty file", () => {
     s.file("empty.txt", "");
     const d = unspin(["empty.txt"], { cwd });
     expect(d.status).toBe(0);
-    expect(d.stdout).toBe("0 restorations in 0 words (empty.txt)\n");
+    // (the summary line may carry the spinner score, which is another test's business)
+    expect(d.stdout).toMatch(/^0 restorations in 0 words(; spinner score 0\.00 \(not spun\))? \(empty\.txt\)\n$/);
     const j = unspin(["-f", "json", "empty.txt"], { cwd });
     expect(JSON.parse(j.stdout).files[0]).toMatchObject({ file: "empty.txt", words: 0, edits: [] });
     expect(unspin(["--check", "empty.txt"], { cwd }).status).toBe(0);
@@ -286,7 +289,6 @@ describe("output into a closed pipe (unspin big.txt | head -1)", () => {
     it(`${format}: no error text, no hang, exit 0`, () => {
       const file = s.file("big.txt", line.repeat(Math.ceil(5e6 / line.length)));
       const script = `"${process.execPath}" "${BIN}" --no-default-packs --dict robust.yaml -f ${format} "${file}" | head -1; echo "unspin exit: \${PIPESTATUS[0]}"`;
-      const started = Date.now();
       const r = spawnSync("bash", ["-c", script], {
         cwd,
         encoding: "utf8",
@@ -298,23 +300,26 @@ describe("output into a closed pipe (unspin big.txt | head -1)", () => {
       const out = r.stdout.split("\n");
       expect(out[0]).toContain(format === "text" ? RESTORED : format === "diff" ? "{+Cold War+}" : "{");
       expect(out[1]).toBe("unspin exit: 0");
-      expect(Date.now() - started).toBeLessThan(60_000);
-    }, 70_000);
+    }, 90_000);
   }
 
-  // The unified diff was quadratic (jsdiff over whole texts); it is now built from the edits.
-  it("unified: 600 KB of spun text within 5 s", () => {
-    const file = s.file("unified.txt", line.repeat(Math.ceil(6e5 / line.length)));
+  // The unified diff was quadratic (jsdiff over whole texts); it is now built from the edits, and
+  // tests/unified.test.ts checks it on 5 MB. Here: the whole CLI path completes, with every hunk.
+  // (No time limit but a hang's: a loaded machine is slow without anything being wrong.)
+  it("unified: 600 KB of spun text, every line restored in the patch", () => {
+    const lines = Math.ceil(6e5 / line.length);
+    const file = s.file("unified.txt", line.repeat(lines));
     const r = spawnSync(process.execPath, [BIN, "--no-default-packs", "--dict", "robust.yaml", "-f", "unified", file], {
       cwd,
       encoding: "utf8",
-      timeout: 5_000,
+      timeout: 60_000,
       maxBuffer: 1 << 28,
       env: { ...process.env, UNSPIN_NO_CACHE: "1" },
     });
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(0);
-  }, 20_000);
+    expect(r.stdout.match(/^\+the Cold War ended last year,/gm)).toHaveLength(lines);
+  }, 90_000);
 
   it("head -c on the text of a 5 MB line: no error text", () => {
     const file = s.file("longline.txt", `${"the chilly struggle ".repeat(250_000)}\n`);

@@ -4,12 +4,12 @@
  * other people's hands; these tests are about inputs, not about entries).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect } from "vitest";
-import { BIN } from "./helpers.js";
+import { BIN, ROOT } from "./helpers.js";
 import type { Run } from "./helpers.js";
 
 export { BIN };
@@ -38,6 +38,7 @@ export function scratch(prefix = "unspin-cli-"): {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   chmodSync(dir, 0o755);
   writeFileSync(path.join(dir, "robust.yaml"), DICT_YAML);
+  chmodSync(path.join(dir, "robust.yaml"), 0o644); // whatever the umask: read as another user too
   return {
     dir,
     file: (name, data) => {
@@ -70,10 +71,13 @@ export interface CliOptions {
   uid?: number;
   gid?: number;
   timeout?: number;
+  /** The launcher to run (default: this checkout's bin/unspin.js). */
+  bin?: string;
 }
 
 function fullArgs(args: readonly string[], o: CliOptions): string[] {
-  return o.ownDict === false ? [BIN, ...args] : [BIN, "--no-default-packs", "--dict", "robust.yaml", ...args];
+  const bin = o.bin ?? BIN;
+  return o.ownDict === false ? [bin, ...args] : [bin, "--no-default-packs", "--dict", "robust.yaml", ...args];
 }
 
 function env(o: CliOptions): NodeJS.ProcessEnv {
@@ -128,6 +132,50 @@ export const IS_ROOT = typeof process.getuid === "function" && process.getuid() 
 
 /** The uid/gid of `nobody`, for running the CLI without root's read-anything capability. */
 export const NOBODY = { uid: 65534, gid: 65534 };
+
+/** Make every folder of a tree enterable and every file readable by anyone (exec bits kept). */
+function openToAll(p: string): void {
+  const st = statSync(p);
+  if (st.isDirectory()) {
+    chmodSync(p, 0o755);
+    for (const f of readdirSync(p)) openToAll(path.join(p, f));
+  } else chmodSync(p, (st.mode & 0o7777) | 0o444);
+}
+
+/**
+ * The built package (bin/, dist/, dictionaries/, package.json and the one runtime dependency the
+ * bundle loads, yaml) copied into a temp folder anyone can enter and read, made before a test
+ * file's tests and removed after them: the launcher to give `bin` when a test runs the CLI as
+ * another user. The checkout itself may sit where that user cannot reach (a clone inside a
+ * `mktemp -d` folder is mode 700), and then the CLI would fail before reading its input.
+ */
+export function usePackageCopy(): { bin: string } {
+  const box = { bin: "" };
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "unspin-pkg-"));
+    for (const f of ["bin", "dist", "dictionaries", "package.json"])
+      cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+    cpSync(path.join(ROOT, "node_modules", "yaml"), path.join(dir, "node_modules", "yaml"), {
+      recursive: true,
+      dereference: true,
+    });
+    openToAll(dir);
+    box.bin = path.join(dir, "bin", "unspin.js");
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return box;
+}
+
+/**
+ * Options that run the CLI as a user for whom file permissions hold: as root (who reads and writes
+ * anything) that is `nobody`, running the package copy it can reach; otherwise the current user.
+ */
+export function asUserBoundByPermissions(pkg: { bin: string }): Partial<CliOptions> {
+  return IS_ROOT ? { ...NOBODY, bin: pkg.bin } : {};
+}
 
 export interface Measured extends Run {
   /** Peak resident set size of the CLI process, in MiB (process.resourceUsage().maxRSS). */

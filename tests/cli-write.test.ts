@@ -13,9 +13,20 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, IS_ROOT, NOBODY, expectCleanStderr, tempLeftovers, unspin, useScratch } from "./cli-support.js";
+import {
+  BIN,
+  IS_ROOT,
+  NOBODY,
+  asUserBoundByPermissions,
+  expectCleanStderr,
+  tempLeftovers,
+  unspin,
+  usePackageCopy,
+  useScratch,
+} from "./cli-support.js";
 
 const s = useScratch();
+const pkg = usePackageCopy();
 let cwd: string;
 beforeAll(() => {
   cwd = s.dir;
@@ -193,8 +204,9 @@ describe("--write refuses what it must not write", () => {
     const f = old(path.join("locked", "x.txt"), SPUN, 0o666);
     chmodSync(dir, 0o555);
     try {
-      // root may write anywhere: run as nobody then (the file is world-writable, the folder is not)
-      const r = unspin(["--write", "locked/x.txt"], { cwd, ...(IS_ROOT ? NOBODY : {}) });
+      // root may write anywhere: run as nobody then (the file is world-writable, the folder is not),
+      // from a copy of the package that nobody can reach wherever the checkout is
+      const r = unspin(["--write", "locked/x.txt"], { cwd, ...asUserBoundByPermissions(pkg) });
       expect(r.status).toBe(2);
       expect(readFileSync(f, "utf8")).toBe(SPUN);
       expect(expectCleanStderr(r.stderr, 2)).toEqual([

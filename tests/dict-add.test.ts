@@ -151,9 +151,25 @@ describe("dict add (issue check 1)", () => {
     const e = readPack("w.yaml", readFileSync(path.join(dir, "w.yaml"), "utf8")).entries[0];
     expect(e.when[0].after).toEqual([{ type: "seq", keys: ["of"] }]);
     expect(e.allows.map((a) => a.text)).toEqual(["A bunch grew."]);
-    const bad = await runIn(dir, ["dict", "add", "heap", "pile", "--to", "w.yaml", "--allow", "A heap grew."]);
+    // allows are run as clean text: an ordinary-English spun form ("heap") does not act there, so
+    // this allow holds (it was refused before the evidence step); a marked form acts anywhere, so
+    // an allow holding it is broken and the entry refused
+    const heap = await runIn(dir, ["dict", "add", "heap", "pile", "--to", "w.yaml", "--allow", "A heap grew."]);
+    expect(heap.status).toBe(0);
+    const before = readFileSync(path.join(dir, "w.yaml"), "utf8");
+    const bad = await runIn(dir, [
+      "dict",
+      "add",
+      "frobnicated widget",
+      "famous gadget",
+      "--to",
+      "w.yaml",
+      "--allow",
+      "A frobnicated widget grew.",
+    ]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain("allow");
+    expect(bad.stderr).toContain("fails its own allow");
+    expect(readFileSync(path.join(dir, "w.yaml"), "utf8")).toBe(before);
   });
 
   it("refuses a duplicate, naming the existing entry with file:line", async () => {
@@ -166,20 +182,53 @@ describe("dict add (issue check 1)", () => {
     expect(readFileSync(path.join(dir, "t.yaml"), "utf8")).toBe(COMMENTED);
   });
 
-  it("refuses a conflict, and accepts the same spun form told apart by a condition", async () => {
+  // was: "refuses a conflict, ...". Another original of a spun form in the same file is now an
+  // alternative reading (the context chooses): accepted when the context picks it in its example.
+  it("accepts another original as an alternative the context picks, and the same spun form told apart by a condition", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "t.yaml"), COMMENTED);
     const dup = await runIn(dir, ["dict", "add", "heap", "lot", "--to", "t.yaml", "--before", "a"]);
     expect(dup.stderr).toMatch(/duplicate: .*t\.yaml:12/);
-    const r = await runIn(dir, ["dict", "add", "chilly struggle", "cold fight", "--to", "t.yaml"]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/conflict: .*t\.yaml:8/);
+    // "Cold War" fits "The chilly struggle was noted." better than "cold fight": the new entry
+    // would never act in its own example, so it is refused and the file left alone
+    const never = await runIn(dir, ["dict", "add", "chilly struggle", "cold fight", "--to", "t.yaml"]);
+    expect(never.status).toBe(1);
+    expect(never.stderr).toContain("fails its own example");
+    expect(never.stderr).toContain("got:      The Cold War was noted.");
     expect(readFileSync(path.join(dir, "t.yaml"), "utf8")).toBe(COMMENTED);
+    const more = ["dict", "add", "extra", "more", "--to", "x.yaml", "--example", "prices rose by extra than 5%"];
+    expect((await runIn(dir, more)).status).toBe(0);
+    const additional = [
+      "dict",
+      "add",
+      "extra",
+      "additional",
+      "--to",
+      "x.yaml",
+      "--example",
+      "they added an extra charge",
+    ];
+    expect((await runIn(dir, additional)).status).toBe(0);
+    const x = readPack("x.yaml", readFileSync(path.join(dir, "x.yaml"), "utf8"));
+    expect(x.entries.map((e) => [e.spun, e.original])).toEqual([
+      [["extra"], "more"],
+      [["extra"], "additional"],
+    ]);
     const ok = await runIn(dir, ["dict", "add", "heap", "pile", "--to", "t.yaml", "--before", "the"]);
     expect(ok.status).toBe(0);
     const other = await runIn(dir, ["dict", "add", "bunch", "group", "--to", "t.yaml", "--before", "the"]);
     expect(other.status).toBe(0);
     expect(other.stdout).toContain("as bunch-2 ");
+  });
+
+  it("names the entries a new alternative joins", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "x.yaml");
+    const add = (original: string, example: string) => addEntry({ spun: "extra", original, file, cwd: dir, example });
+    expect(add("more", "prices rose by extra than 5%").alternatives).toEqual([]);
+    expect(add("additional", "they added an extra charge").alternatives).toEqual([
+      "'extra' → 'more' (extra, x.yaml:4)",
+    ]);
   });
 
   it("refuses an example that the entry does not restore, and leaves the file alone", async () => {

@@ -41,6 +41,11 @@ export interface AddResult {
   line: number;
   /** Set when no example was given and one was made from the phrase. */
   generated?: { in: string; out: string };
+  /**
+   * Entries of the file with the same spun form, the same conditions and another original: the new
+   * entry is an alternative reading of theirs (the context chooses), described as `'spun' → 'original' (id, file:line)`.
+   */
+  alternatives: string[];
 }
 
 export function displayPath(file: string, cwd: string): string {
@@ -71,9 +76,15 @@ function where(e: Entry): string {
   return `'${e.spun.join("' / '")}' → '${e.original}' (${e.id}, ${e.pos.file}:${e.pos.line})`;
 }
 
-/** Refuse a new entry that repeats or contradicts an existing one with the same spun form. */
-export function checkClash(existing: readonly Entry[], added: Entry): void {
+/**
+ * Refuse a new entry that repeats an existing one with the same spun form (the same restoration
+ * under the same conditions, or under any conditions when the existing entry has none). Another
+ * original is an alternative reading, as the compiler takes it (dictionary/build.ts): allowed, the
+ * context chooses; those entries are returned, to be named to the user.
+ */
+export function checkClash(existing: readonly Entry[], added: Entry): Entry[] {
   const keys = new Set(added.spun.map((s) => phraseKeys(s).join(" ")));
+  const alternatives: Entry[] = [];
   for (const e of existing) {
     if (!e.spun.some((s) => keys.has(phraseKeys(s).join(" ")))) continue;
     const sameOriginal = sameRestoration(e, added);
@@ -81,13 +92,9 @@ export function checkClash(existing: readonly Entry[], added: Entry): void {
     if (sameOriginal && (sameConditions || e.when.length === 0)) {
       throw new UnspinError(`duplicate: ${where(e)} already restores this`);
     }
-    if (!sameOriginal && sameConditions) {
-      throw new UnspinError(
-        `conflict: ${where(e)} restores the same words under the same conditions; ` +
-          "tell them apart with --before/--after, or edit the existing entry",
-      );
-    }
+    if (!sameOriginal && sameConditions) alternatives.push(e);
   }
+  return alternatives;
 }
 
 function uniqueId(base: string, taken: Set<string>): string | undefined {
@@ -141,7 +148,7 @@ export function addEntry(req: AddRequest): AddResult {
   if (!added || added.spun[0] !== req.spun || added.original !== req.original) {
     throw new UnspinError("internal: the written entry did not read back as given; file left unchanged");
   }
-  checkClash(pack.entries.slice(0, -1), added);
+  const alternatives = checkClash(pack.entries.slice(0, -1), added).map(where);
   const dict = buildDictionary([pack]);
   const own = testEntry(dict, dict.entries[dict.entries.length - 1]);
   if (own.failures.length > 0) {
@@ -174,5 +181,5 @@ export function addEntry(req: AddRequest): AddResult {
       req.beforeRename?.(temp);
     },
   });
-  return { file: shown, created, id: added.id, line: added.pos.line, generated };
+  return { file: shown, created, id: added.id, line: added.pos.line, generated, alternatives };
 }

@@ -71,7 +71,10 @@ describe("unspin on the seed article", () => {
   it("shows a word diff with a summary line by default", () => {
     const r = cli([SEED]);
     expect(r.stdout).toContain("[-Chilly Struggle-]{+Cold War+}");
-    expect(r.stdout).toMatch(/^\d+ restorations in \d+ words \(.*biden-putin-geneva\.spun\.txt\)$/m);
+    // the summary line ends with the document's verdict: the seed is plainly spun
+    expect(r.stdout).toMatch(
+      /^\d+ restorations in \d+ words; spinner score 1\.00 \(spun\) \(.*biden-putin-geneva\.spun\.txt\)$/m,
+    );
   });
 });
 
@@ -86,7 +89,7 @@ describe("command line behaviour", () => {
   it("gives several files their own section", () => {
     const r = cli([SEED, GOLD]);
     expect(r.stdout).toContain("biden-putin-geneva.spun.txt");
-    expect(r.stdout).toMatch(/^total: \d+ restorations in \d+ words across 2 files$/m);
+    expect(r.stdout).toMatch(/^total: \d+ restorations in \d+ words across 2 files; 1 judged spun$/m);
   });
 
   it("colours only when asked or on a terminal", () => {

@@ -50,11 +50,15 @@ describe("explain", () => {
     const text = formatExplanation(explain("the chilly struggle", dict));
     expect(text).toBe(
       [
+        // the document's verdict first: one marked hit in three words is not a spun document
+        "document: spinner score 0.20, not judged spun; 1.0 weighted hits in 3 words (chilly-struggle ×1)",
         "1:5 'chilly struggle'",
         "  ✓ chilly-struggle: 'chilly struggle' → 'Cold War' x.yaml:3",
         "      when (line 5): holds",
         '        ✓ before: [the]  (after "the")',
         "        ✓ not_after: [ended]  (not before an excluded word)",
+        // the phrase is rare in edited English, so it acts whatever the document's score
+        "      evidence: marked: 'chilly struggle' is not ordinary English (0.0 per million words), so it acts anywhere",
         "  → restored: 'chilly struggle' → 'Cold War'",
         "1:12 'struggle'",
         "  ✗ struggle: 'struggle' → 'war' x.yaml:7",
@@ -68,8 +72,35 @@ describe("explain", () => {
       ].join("\n"),
     );
     expect(formatExplanation(explain("nothing here", dict))).toBe(
-      "no entry matches anywhere in the text\nrestored: nothing here\n",
+      "document: spinner score 0.00, not judged spun; 0.0 weighted hits in 2 words\n" +
+        "no entry matches anywhere in the text\nrestored: nothing here\n",
     );
+  });
+
+  it("shows the document's score, the entry's evidence and the context figures for an ambiguous entry", () => {
+    const pack = buildDictionary([
+      readPack(
+        "y.yaml",
+        `pack: y
+entries:
+  - spun: mentioned
+    original: said
+    examples: [{in: he mentioned it, out: he said it}]
+`,
+      ),
+    ]);
+    const clean = formatExplanation(explain("The minister mentioned he would resign.", pack));
+    expect(clean).toMatch(/^document: spinner score 0\.\d\d, not judged spun;/);
+    expect(clean).toContain("evidence: ambiguous: 'mentioned' is ordinary English");
+    expect(clean).toMatch(/reliability \d\.\d\d: seen \d+ times as the spinner's/);
+    expect(clean).toMatch(/context: the original fits \d+× better than the spun form/);
+    expect(clean).toContain("→ unchanged: the document is not judged spun");
+    const spun = formatExplanation(explain("The minister mentioned he would resign.", pack, "spun"));
+    expect(spun).toContain("taken as spun (--document spun)");
+    expect(spun).toContain("→ restored: 'mentioned' → 'said'");
+    // a genuine use: the context prefers the spun wording, and the entry is vetoed even in a spun document
+    const genuine = formatExplanation(explain("As mentioned earlier, the bridge will close.", pack, "spun"));
+    expect(genuine).toContain("vetoed: the context fits the spun wording better");
   });
 
   it("is a top-level command using the run's packs", async () => {

@@ -14,6 +14,7 @@ import {
   KNOWN_NOT_IDEMPOTENT,
   applyJsonEdits,
   checkText,
+  crossPackChains,
   excusedByConditions,
   restoreProperty,
   targets,
@@ -45,6 +46,10 @@ describe("restore properties (fast-check)", () => {
   }
 
   afterAll(() => {
+    if (crossPackChains.size) {
+      const list = [...crossPackChains].map(([k, n]) => `${k} ×${n}`).join(", ");
+      console.log(`property 5: chains across packs (open bug, issue 15): ${list}`);
+    }
     if (excusedByConditions.size) {
       const list = [...excusedByConditions].map(([k, n]) => `${k} ×${n}`).join(", ");
       console.log(`property 5: second-pass edits excused because the entry has conditions: ${list}`);
@@ -58,14 +63,15 @@ describe("the properties catch what they claim to", () => {
   const pack = (entries: string) => buildDictionary([readPack("p.yaml", `pack: p\nentries:\n${entries}`)]);
 
   it("a restoration that produces spun text (a chain) fails idempotence", () => {
-    const chain = pack(`  - spun: arms reduction
-    original: arms control
-    examples: [{in: arms reduction, out: arms control}]
-  - spun: arms control
+    // made-up words: marked forms act anywhere, so the chain shows whatever the document's score
+    const chain = pack(`  - spun: zorp reduction
+    original: quib control
+    examples: [{in: zorp reduction, out: quib control}]
+  - spun: quib control
     original: weapons control
-    examples: [{in: arms control, out: weapons control}]
+    examples: [{in: quib control, out: weapons control}]
 `);
-    expect(() => checkText("the arms reduction talks", chain)).toThrow(/^5\. not idempotent: .*p\/arms-control/);
+    expect(() => checkText("the zorp reduction talks", chain)).toThrow(/^5\. not idempotent: .*p\/quib-control/);
   });
 
   it("an entry whose condition the first pass made true may act again (excused and counted)", () => {

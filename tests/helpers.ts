@@ -15,7 +15,10 @@ export interface Run {
   stderr: string;
 }
 
-/** The real CLI, as a user runs it (needs the build: `npm test` builds first). */
+/**
+ * The real CLI, as a user runs it (needs the build: `npm test` builds first). It gets this
+ * process's environment, so the run's own cache folder (tests/setup.ts) and never the user's.
+ */
 export function cli(
   args: string[],
   opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {},

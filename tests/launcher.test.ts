@@ -1,5 +1,6 @@
 /** bin/unspin.js: the compiled CLI through V8's code cache, which may only ever cost speed. */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheDir } from "../src/dictionary/cache-dir.js";
@@ -62,5 +63,16 @@ describe("the launcher's code cache", () => {
     expect(existsSync(off)).toBe(false);
     const blocked = box.file("not-a-folder", "a file where the cache folder would be");
     expect(run(path.join(blocked, "cache"))).toMatchObject({ status: 0, stdout: "The Cold War ended.\n", stderr: "" });
+  });
+});
+
+describe("the test run's own cache (tests/setup.ts)", () => {
+  it("is a temporary folder of this run, for this process and the processes it starts; never ~/.cache/unspin", () => {
+    const run = process.env.UNSPIN_TEST_RUN_DIR ?? "";
+    expect(run, "tests/setup.ts did not run (vitest.config.ts globalSetup)").not.toBe("");
+    const inRun = (p: string | undefined) => !!p && !path.relative(run, p).startsWith("..");
+    expect(inRun(cacheDir(process.env))).toBe(true);
+    expect(inRun(cacheDir({ ...process.env, UNSPIN_CACHE_DIR: undefined }))).toBe(true); // the XDG rule too
+    expect(cacheDir(process.env)).not.toBe(path.join(os.homedir(), ".cache", "unspin"));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `dict lint`: static checks over a set of pack files. Each finding is one line,
- * `file:line:col: error|warning: message [rule]`; errors make the command fail.
+ * `file:line:col: error|warning|info: message [rule]`; only errors make the command fail.
  */
 import { counted } from "../text/inflect.js";
 import { readFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import type { PackSource } from "../dictionary/loader.js";
 import { chainsAndCycles } from "./lint/chains.js";
 import { clashes } from "./lint/clashes.js";
 import { unexercisedExamples } from "./lint/examples.js";
+import { contextLists } from "./lint/lists.js";
 import { lintEntries } from "./lint/model.js";
 import type { Finding } from "./lint/model.js";
 import { impossibleConditions } from "./lint/never.js";
@@ -31,6 +32,7 @@ export function lintPacks(packs: readonly PackSource[]): Finding[] {
     ...chainsAndCycles(entries),
     ...shadowed(entries),
     ...impossibleConditions(entries),
+    ...contextLists(entries),
     ...packs.flatMap((p) => unexercisedExamples(p)),
   ];
   return sortFindings(findings);
@@ -78,7 +80,8 @@ export function formatFinding(f: Finding): string {
 
 export function summaryLine(r: LintReport): string {
   const errors = r.findings.filter((f) => f.severity === "error").length;
-  const warnings = r.findings.length - errors;
+  const warnings = r.findings.filter((f) => f.severity === "warning").length;
+  const notes = r.findings.length - errors - warnings;
   const files = `${counted(r.files, "file")} (${counted(r.entries, "entry")})`;
-  return `${counted(errors, "error")}, ${counted(warnings, "warning")} in ${files}`;
+  return `${counted(errors, "error")}, ${counted(warnings, "warning")}${notes ? `, ${counted(notes, "note")}` : ""} in ${files}`;
 }

@@ -1,4 +1,8 @@
-/** Examples that do not exercise their entry: restoring the example, the entry itself never acts. */
+/**
+ * Examples that do not exercise their entry: restoring the example (as a sentence of a spun
+ * document, as `dict test` runs it), the entry itself never acts. Says why: another entry took the
+ * match, the entry does not match, or it matched and the evidence step declined it.
+ */
 import { buildDictionary } from "../../dictionary/build.js";
 import { restore } from "../../engine/restore.js";
 import type { Dictionary } from "../../dictionary/build.js";
@@ -15,7 +19,13 @@ export function unexercisedExamples(pack: PackSource): Finding[] {
   const findings: Finding[] = [];
   for (const entry of dict.entries) {
     for (const ex of entry.examples) {
-      const r = restore(ex.in, dict, { document: "spun" });
+      let declined: string | undefined;
+      const r = restore(ex.in, dict, {
+        document: "spun",
+        onWeighed: (c, acted) => {
+          if (!acted && c.variant.entry === entry && c.evidence?.veto) declined ??= c.evidence.veto;
+        },
+      });
       if (!r.edits.some((e) => e.entry.id === entry.id && e.entry.pack === entry.pack)) {
         const other = r.edits[0];
         findings.push({
@@ -24,7 +34,11 @@ export function unexercisedExamples(pack: PackSource): Finding[] {
           rule: "example-unexercised",
           message:
             `example does not exercise '${entry.id}'` +
-            (other ? ` (${other.entry.id} matches '${other.spun}' instead)` : " (the entry does not match in it)"),
+            (other
+              ? ` (${other.entry.id} matches '${other.spun}' instead)`
+              : declined
+                ? ` (it matches, but the evidence step declines it: ${declined}; \`ambiguous: false\` makes it act wherever its conditions hold)`
+                : " (the entry does not match in it)"),
         });
       }
     }

@@ -5,7 +5,8 @@ import { formsFor, inflectable } from "../../text/inflect.js";
 import { phraseKeys } from "../../text/tokenizer.js";
 import type { Entry, SourcePos } from "../../types.js";
 
-export type Severity = "error" | "warning";
+/** error: the pack is wrong (exit 1); warning: likely wrong; info: how the packs combine, for the record. */
+export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
   pos: SourcePos;

@@ -4,8 +4,9 @@
  * word of their spun forms. A run parses the index only; an entry group is parsed the first time
  * the input contains its first word. So start-up does not grow with the dictionary's size.
  *
- * Files are keyed by the pack file's path, size and modification time, unspin's version, the cache
- * format and the code that reads packs (packKey): an edited dictionary gets a new key; a missing or
+ * Files are keyed by the pack file's path, size, modification time and inode (and, for a file
+ * changed in the last seconds, a hash of its content), unspin's version, the cache format and the
+ * code that reads packs (packKey): an edited dictionary gets a new key; a missing or
  * broken cache file means the pack is read from YAML again. Where the files live: cache-dir.ts. A
  * cache that cannot be written is silently skipped. The dictionary over cached packs: lazy.ts.
  */
@@ -68,10 +69,18 @@ export interface LazyPack {
  * The cache key of a pack file: its path, size and modification time (so a hit never reads the
  * YAML), with unspin's version, the cache format and the code that reads packs.
  */
+/** How long after its last change a pack file's key also hashes its content. */
+const RECENT_MS = 5000;
+
 export function packKey(file: string): string | undefined {
   try {
     const st = statSync(file);
-    return digest(`${realpathSync(file)}\0${st.size}\0${st.mtimeMs}\0${VERSION}\0${FORMAT}\0${codeStamp()}`);
+    // a file changed in the last few seconds may have been rewritten within one tick of the file
+    // system's clock, at the same size: then its content decides too (a hash of it)
+    const recent = Math.abs(Date.now() - st.mtimeMs) < RECENT_MS ? `\0${digest(readFileSync(file, "latin1"))}` : "";
+    return digest(
+      `${realpathSync(file)}\0${st.size}\0${st.mtimeMs}\0${st.ino}${recent}\0${VERSION}\0${FORMAT}\0${codeStamp()}`,
+    );
   } catch {
     return undefined;
   }

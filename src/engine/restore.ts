@@ -315,7 +315,7 @@ function decide(
 ): { kept: Candidate[]; doc: DocEvidence } {
   const model = contextModel();
   const weighAll = (restored?: Map<Candidate, Around>): void => {
-    for (const c of list) {
+    for (const c of restored ? restored.keys() : list) {
       const s = weigh(view, c.options ?? [{ variant: c.variant, why: c.why }], c.from, c.to, model, restored?.get(c));
       c.variant = s.option.variant;
       c.why = s.option.why;

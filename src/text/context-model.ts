@@ -37,16 +37,40 @@ export function pairHash(left: number, right: number): number {
 }
 
 /** Sorted hashes with their counts: binary search (the tables are built once, read-only). */
+const SHIFT = 20;
+const BUCKETS = 1 << (32 - SHIFT);
+
 class CountTable {
+  /**
+   * Where each run of hashes with the same top 12 bits starts (4,097 entries, found by binary search
+   * at load, so loading stays cheap): a lookup searches only its run.
+   */
+  private readonly index: Uint32Array;
+
   constructor(
     private readonly hashes: Uint32Array,
     private readonly counts: Uint32Array,
-  ) {}
+  ) {
+    const index = new Uint32Array(BUCKETS + 1);
+    for (let top = 0; top <= BUCKETS; top++) {
+      // the first position whose hash's top bits are >= top
+      let lo = top === 0 ? 0 : index[top - 1];
+      let hi = hashes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (hashes[mid] >>> SHIFT < top) lo = mid + 1;
+        else hi = mid;
+      }
+      index[top] = lo;
+    }
+    this.index = index;
+  }
 
   get(h: number): number {
     const hs = this.hashes;
-    let lo = 0;
-    let hi = hs.length - 1;
+    const top = h >>> SHIFT;
+    let lo = this.index[top];
+    let hi = this.index[top + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const v = hs[mid];
@@ -168,7 +192,9 @@ export class ContextModel {
     let lp = 0;
     let p2 = left[left.length - 2];
     let p1 = left[left.length - 1];
-    for (const k of [...keys, ...right]) {
+    const n = keys.length + right.length;
+    for (let i = 0; i < n; i++) {
+      const k = i < keys.length ? keys[i] : right[i - keys.length];
       if (k === undefined) break;
       lp += this.logNext(p2, p1, k);
       p2 = p1;
@@ -201,8 +227,9 @@ export class ContextModel {
 export function parseModel(buf: Uint8Array): ContextModel {
   const magic = Buffer.from(buf.buffer, buf.byteOffset, 8).toString("latin1");
   if (magic !== MAGIC) throw new Error("not an unspin context model (bad magic)");
-  // copy into an aligned buffer: typed arrays need 4-byte alignment
-  const words = new Uint32Array(new Uint8Array(buf).buffer.slice(0), 8, (buf.length - 8) >>> 2);
+  // typed arrays need 4-byte alignment: a file read whole is aligned; copy only when it is not
+  const aligned = buf.byteOffset % 4 === 0 ? buf : new Uint8Array(buf);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset + 8, (buf.length - 8) >>> 2);
   const [total, u, p, r, t, k, c] = [words[0], words[1], words[2], words[3], words[4], words[5], words[6]];
   let at = 7;
   const take = (n: number) => {

@@ -19,7 +19,7 @@ import { contextModel, functionWordHashes, mappingCounts, mappingKey } from "../
 import type { ContextModel } from "../text/context-model.js";
 import { hashKey } from "../text/hash.js";
 import { Kind, phraseKeys } from "../text/tokenizer.js";
-import type { Entry, Variant } from "../types.js";
+import type { CompiledConditions, Entry, Variant } from "../types.js";
 import type { View } from "./conditions.js";
 
 /** A spun form seen less often than this per million words of edited English is "marked". */
@@ -196,6 +196,17 @@ function capitalisedInside(view: View, from: number, to: number): boolean {
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 
+/** Does a condition map name the spinner's context (a word next to the match, a phrase near it or in the document)? Exclusions alone do not. */
+function namesContext(c: CompiledConditions): boolean {
+  return (
+    c.before !== undefined ||
+    c.after !== undefined ||
+    c.near !== undefined ||
+    c.documentHas !== undefined ||
+    c.documentHasAny !== undefined
+  );
+}
+
 export interface Scored {
   option: Option;
   evidence: MatchEvidence;
@@ -239,7 +250,7 @@ export function weigh(
     }
     // an entry whose own conditions hold here ("in early Could") names the spinner's context: it is
     // at least that reliable, and not a lone word acting by itself
-    const conditioned = v.entry.when.length > 0 || v.entry.matchCase;
+    const conditioned = v.entry.matchCase || v.entry.when.some(namesContext);
     const reliability = conditioned ? Math.max(ev.reliability, CONDITIONED) : ev.reliability;
     const evidence: MatchEvidence = {
       kind: "ambiguous",

@@ -119,5 +119,17 @@ export interface RestoreResult {
   edits: Edit[];
   words: number;
   /** The document's spinner score and the evidence that made it. */
-  spun?: import("./engine/evidence.js").DocEvidence;
+  spun?: DocEvidence;
+}
+
+/** The document's verdict. */
+export interface DocEvidence {
+  /** 0–1: how strongly the hits say the text was spun. */
+  score: number;
+  spun: boolean;
+  /** Weighted hits and words the score was made from. */
+  hits: number;
+  words: number;
+  /** Entries that contributed most, with their counts and summed weights. */
+  top: { id: string; count: number; weight: number }[];
 }

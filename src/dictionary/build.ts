@@ -109,11 +109,14 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   let maxWithin = 0;
 
   const once = packsOnce(packs, (p) => p, warnings);
-  // a later pack overrides the earlier ones for every spun form it names (a user's own entry for
-  // "chilly struggle" replaces the built-in one): the last pack naming a form owns it
+  // a user's pack overrides the packs before it for every spun form it names (a user's own entry
+  // for "chilly struggle" replaces the built-in one): the last such pack naming a form owns it.
+  // Built-in packs never override one another: their entries for one form are alternatives.
   const owner = new Map<string, PackSource>();
-  for (const pack of once)
+  for (const pack of once) {
+    if (pack.builtin) continue;
     for (const e of pack.entries) for (const s of e.spun) owner.set(phraseKeys(s).join(" "), pack);
+  }
   for (const pack of once) {
     // phrase ids are per pack; give equal phrases of all packs one global id
     const global = pack.phrases.map((keys) => phraseTable.id(keys));
@@ -134,7 +137,8 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
       for (const spun of entry.spun) {
         const keys = phraseKeys(spun);
         const key = keys.join(" ");
-        if (owner.get(key) !== pack) continue; // overridden by a later pack
+        const ownedBy = owner.get(key);
+        if (ownedBy !== undefined && ownedBy !== pack) continue; // overridden by a user's pack
         const others = byKeys.get(key);
         const seen = others?.find(
           (o) =>

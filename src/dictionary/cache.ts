@@ -63,6 +63,8 @@ export interface LazyPack {
   signatures: () => Signature[];
   /** The cache key of the pack (for caching checks across packs), if cached. */
   key?: string;
+  /** Shipped with unspin (see PackSource.builtin). */
+  builtin?: boolean;
 }
 
 /**

@@ -38,7 +38,7 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   const keys = used.map((p) => p.key);
   const file =
     dir && keys.every(Boolean)
-      ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => p.index.file).join("\0"))}.json`)
+      ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`).join("\0"))}.json`)
       : undefined;
   if (file) {
     try {
@@ -48,13 +48,15 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
     }
   }
   const result: CrossCheck = { problems: [], warnings: [], skipped: [] };
-  // a later pack overrides the earlier ones for every spun form it names: the last pack naming a
-  // form owns it, and the earlier packs' spun forms with the same keys are left out
+  // a user's pack overrides the packs before it for every spun form it names: the last such pack
+  // naming a form owns it, and the other packs' spun forms with the same keys are left out.
+  // Built-in packs never override one another (their entries for one form are alternatives).
   const owner = new Map<string, LazyPack>();
-  for (const p of used) for (const sig of p.signatures()) owner.set(spunKeysOf(sig), p);
+  for (const p of used) if (!p.builtin) for (const sig of p.signatures()) owner.set(spunKeysOf(sig), p);
   for (const p of used) {
     for (const sig of p.signatures()) {
-      if (owner.get(spunKeysOf(sig)) === p) continue;
+      const ownedBy = owner.get(spunKeysOf(sig));
+      if (ownedBy === undefined || ownedBy === p) continue;
       const [, , , , , spun, localIndex] = sig;
       result.skipped.push(`${p.index.name}\u0000${localIndex}\u0000${spun}`);
     }

@@ -17,6 +17,11 @@ export interface PackSource {
   entries: Entry[];
   /** Phrases that document conditions refer to, as key sequences; conditions hold indexes into it. */
   phrases: string[][];
+  /**
+   * A pack shipped with unspin (dictionaries/): built-in packs never override one another (their
+   * entries for one spun form are alternatives); any other pack overrides the packs before it.
+   */
+  builtin?: boolean;
 }
 
 const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);

@@ -58,7 +58,12 @@ function readSource(file: string, cwd: string): Buffer {
 /** Read and validate a pack file, examples and allows included. */
 export function readPackFile(file: string, cwd = process.cwd()): PackSource {
   const name = displayPath(file, cwd);
-  return readPack(name, decodeUtf8(readSource(file, cwd), name));
+  return { ...readPack(name, decodeUtf8(readSource(file, cwd), name)), builtin: isBuiltin(file) };
+}
+
+/** Is this file one of the packs shipped with unspin? */
+function isBuiltin(file: string): boolean {
+  return path.dirname(path.resolve(file)) === path.resolve(PACKS_DIR);
 }
 
 /**
@@ -72,7 +77,8 @@ export function readPackForRestore(file: string, cwd = process.cwd(), env: NodeJ
     buildDictionary([pack]); // throws on conflicts inside the pack
     return toLazy(pack);
   };
-  return readCached(file, name, env, build) ?? writeCached(file, build(), env);
+  const lazy = readCached(file, name, env, build) ?? writeCached(file, build(), env);
+  return { ...lazy, builtin: isBuiltin(file) };
 }
 
 /** Load packs (names or paths) into one dictionary, for restoring. Entries load as the input needs them. */

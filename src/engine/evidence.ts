@@ -19,7 +19,9 @@ import { contextModel, functionWordHashes, mappingCounts, mappingKey } from "../
 import type { ContextModel } from "../text/context-model.js";
 import { hashKey } from "../text/hash.js";
 import { Kind, phraseKeys } from "../text/tokenizer.js";
-import type { CompiledConditions, Entry, Variant } from "../types.js";
+import type { CompiledConditions, DocEvidence, Entry, Variant } from "../types.js";
+
+export type { DocEvidence };
 import type { View } from "./conditions.js";
 
 /** A spun form seen less often than this per million words of edited English is "marked". */
@@ -71,18 +73,6 @@ export interface MatchEvidence {
   veto?: string;
   /** Weight the match added to the document's score. */
   weight: number;
-}
-
-/** The document's verdict. */
-export interface DocEvidence {
-  /** 0–1: how strongly the hits say the text was spun. */
-  score: number;
-  spun: boolean;
-  /** Weighted hits and words the score was made from. */
-  hits: number;
-  words: number;
-  /** Entries that contributed most, with their counts and summed weights. */
-  top: { id: string; count: number; weight: number }[];
 }
 
 /** A match as the evidence step sees it: every variant whose conditions hold there. */

@@ -209,7 +209,7 @@ describe("restore", () => {
       ["Could", 2, 10, 9],
       ["the 2", 2, 17, 15], // line 15 of PACK: the "Could" entry above it gained `ambiguous: false`
     ]);
-    expect(r.edits[0].why).toEqual(['case matches "Could"', "not at a sentence start", 'after "early" (@date-word)']);
+    expect(r.edits[0].why).toEqual(['case matches "Could"', "not at a sentence start", 'preceded by "early" (@date-word)']);
     expect(text.slice(r.edits[1].start, r.edits[1].end)).toBe("the 2");
   });
 

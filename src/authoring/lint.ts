@@ -14,6 +14,7 @@ import { contextLists } from "./lint/lists.js";
 import { lintEntries } from "./lint/model.js";
 import type { Finding } from "./lint/model.js";
 import { impossibleConditions } from "./lint/never.js";
+import { oldConditionNames } from "./lint/keys.js";
 import { shadowed } from "./lint/shadow.js";
 
 export type { Finding, Severity } from "./lint/model.js";
@@ -34,6 +35,7 @@ export function lintPacks(packs: readonly PackSource[]): Finding[] {
     ...impossibleConditions(entries),
     ...contextLists(entries),
     ...packs.flatMap((p) => unexercisedExamples(p)),
+    ...packs.flatMap((p) => oldConditionNames(p)),
   ];
   return sortFindings(findings);
 }

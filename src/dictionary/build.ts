@@ -164,7 +164,13 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const { phraseRoot, phraseIds, phraseFirstHashes } = indexPhrases(phrases);
   const packInfos: PackInfo[] = packs
     .filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
-    .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
+    .map((p) => ({
+      name: p.name,
+      file: p.file,
+      description: p.description,
+      entries: p.entries.length,
+      builtin: p.builtin === true,
+    }));
   const { edges, first } = numbered(root);
   return {
     packs: packInfos,

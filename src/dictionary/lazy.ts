@@ -38,7 +38,10 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   const keys = used.map((p) => p.key);
   const file =
     dir && keys.every(Boolean)
-      ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`).join("\0"))}.json`)
+      ? path.join(
+          dir,
+          `combo-${digest(keys.join("\0") + used.map((p) => `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`).join("\0"))}.json`,
+        )
       : undefined;
   if (file) {
     try {
@@ -217,6 +220,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     name: p.index.name,
     file: p.index.file,
     description: p.index.description,
+    builtin: p.builtin === true,
     entries: p.index.entries,
   }));
   return {

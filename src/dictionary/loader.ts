@@ -22,6 +22,8 @@ export interface PackSource {
    * entries for one spun form are alternatives); any other pack overrides the packs before it.
    */
   builtin?: boolean;
+  /** Where the pack uses an old condition name (`before` for `preceded_by`…), for `dict lint`. */
+  oldKeys?: { pos: SourcePos; from: string; to: string }[];
 }
 
 const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);
@@ -40,7 +42,22 @@ const ENTRY_KEYS = new Set([
   "examples",
   "allows",
 ]);
+/**
+ * The clearer names of the neighbour conditions, and the old names they replace (still loaded;
+ * `dict lint` suggests the new ones): `before: [the]` read as "after the" to many.
+ */
+export const RENAMED_KEYS: Record<string, string> = {
+  before: "preceded_by",
+  not_before: "not_preceded_by",
+  after: "followed_by",
+  not_after: "not_followed_by",
+};
+const NEW_NAMES: Record<string, string> = Object.fromEntries(Object.entries(RENAMED_KEYS).map(([o, n]) => [n, o]));
 const WHEN_KEYS = new Set([
+  "preceded_by",
+  "not_preceded_by",
+  "followed_by",
+  "not_followed_by",
   "before",
   "not_before",
   "after",
@@ -87,6 +104,8 @@ class PackReader {
   private readonly lines = new (yaml().LineCounter)();
   private readonly phrases = new PhraseTable();
   private classes = new Map<string, string[][]>();
+  /** Old condition names used (before, after…), for `dict lint`. */
+  readonly oldKeys: { pos: SourcePos; from: string; to: string }[] = [];
 
   constructor(
     readonly file: string,
@@ -149,7 +168,7 @@ class PackReader {
       this.checkIds(entries);
     }
     if (this.problems.length > 0) return undefined;
-    return { name, file: this.file, description, entries, phrases: this.phrases.phrases };
+    return { name, file: this.file, description, entries, phrases: this.phrases.phrases, oldKeys: this.oldKeys };
   }
 
   private keyOf(pair: Pair, allowed: Set<string>, where: string): string | undefined {
@@ -361,8 +380,12 @@ class PackReader {
     }
     const c: CompiledConditions = { within: 10, pos: this.pos(node) };
     for (const pair of node.items) {
-      const key = this.keyOf(pair, WHEN_KEYS, "`when`");
+      const written = this.keyOf(pair, WHEN_KEYS, "`when`");
       const value = pair.value as Node;
+      if (written !== undefined && RENAMED_KEYS[written]) {
+        this.oldKeys.push({ pos: this.pos(pair.key as Node), from: written, to: RENAMED_KEYS[written] });
+      }
+      const key = written !== undefined ? (NEW_NAMES[written] ?? written) : undefined;
       switch (key) {
         case "before":
           c.before = this.wordItems(value, key);

@@ -71,10 +71,10 @@ type ConditionKey = Exclude<keyof CompiledConditions, "within" | "pos">;
 
 const YAML_NAMES: Record<ConditionKey, string> = {
   sentenceStart: "sentence_start",
-  before: "before",
-  notBefore: "not_before",
-  after: "after",
-  notAfter: "not_after",
+  before: "preceded_by",
+  notBefore: "not_preceded_by",
+  after: "followed_by",
+  notAfter: "not_followed_by",
   near: "near",
   notNear: "not_near",
   documentHas: "document_has",

@@ -9,7 +9,7 @@ import { View, holds } from "./conditions.js";
 import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/trie.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
-import type { Edit, Entry, Provenance, RestoreResult, Variant } from "../types.js";
+import type { Edit, Entry, PackInfo, Provenance, RestoreResult, Variant } from "../types.js";
 import { around, docScore, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
 import type { Around, DocEvidence, MatchEvidence, Option } from "./evidence.js";
 
@@ -257,7 +257,7 @@ export function restoreRange(
   // candidates past `to` take part in overlap resolution (as they will in the next window), but
   // only those starting before `to` become edits here
   const found = candidates(view, dict, options.from, text.length, options.to);
-  const { kept, doc } = decide(view, found.list, options.document);
+  const { kept, doc } = decide(view, found.list, options.document, dict.packs);
   if (options.onWeighed) {
     const acted = new Set(kept);
     for (const c of found.list) options.onWeighed(c, acted.has(c), doc);
@@ -312,6 +312,7 @@ function decide(
   view: View,
   list: Candidate[],
   forced: "spun" | "clean" | undefined,
+  packs: readonly PackInfo[],
 ): { kept: Candidate[]; doc: DocEvidence } {
   const model = contextModel();
   const weighAll = (restored?: Map<Candidate, Around>): void => {
@@ -324,17 +325,34 @@ function decide(
   };
   weighAll();
   const winners = resolve(list.slice(), view.count);
-  const doc = docScore(
-    winners.map((c) => ({ id: c.variant.entry.id, weight: c.evidence?.weight ?? 0 })),
-    docWords(view),
-  );
+  const words = docWords(view);
+  const hits = winners.map((c) => ({
+    id: c.variant.entry.id,
+    weight: c.evidence?.weight ?? 0,
+    pack: c.variant.entry.pack,
+  }));
+  const doc = docScore(hits, words);
+  // each built-in pack is judged on its own hits (with those of the user's dictionaries): a paper
+  // full of tortured phrases is spun for the science pack, not for the news pack's "safety"
+  const builtin = new Set(packs.filter((p) => p.builtin).map((p) => p.name));
+  const spunFor = new Map<string, boolean>();
+  if (builtin.size > 1) {
+    const user = hits.filter((h) => !builtin.has(h.pack));
+    doc.packs = {};
+    for (const name of builtin) {
+      const own = docScore([...hits.filter((h) => h.pack === name), ...user], words);
+      doc.packs[name] = own.score;
+      spunFor.set(name, own.spun);
+    }
+  }
   if (forced) doc.spun = forced === "spun";
+  const spun = (pack: string): boolean => (forced ? doc.spun : (spunFor.get(pack) ?? doc.spun));
   const act = (): Candidate[] =>
     resolve(
       list.filter((c) => {
         const ev = c.evidence;
         if (!ev || ev.kind === "marked") return true;
-        return doc.spun && ev.veto === undefined;
+        return spun(c.variant.entry.pack) && ev.veto === undefined;
       }),
       view.count,
     );

@@ -6,6 +6,7 @@ import { counted } from "../text/inflect.js";
 import { readFileSync } from "node:fs";
 import { DictionaryError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
+import { isBuiltin } from "../dictionary/packs.js";
 import type { PackSource } from "../dictionary/loader.js";
 import { chainsAndCycles } from "./lint/chains.js";
 import { clashes } from "./lint/clashes.js";
@@ -36,8 +37,19 @@ export function lintPacks(packs: readonly PackSource[]): Finding[] {
     ...contextLists(entries),
     ...packs.flatMap((p) => unexercisedExamples(p)),
     ...packs.flatMap((p) => oldConditionNames(p)),
+    ...entries.filter((e) => e.entry.examples.length === 0).map(withoutExamples),
   ];
   return sortFindings(findings);
+}
+
+/** An entry of a user's dictionary without examples loads, but nothing tests it. */
+function withoutExamples(e: { entry: { pos: Finding["pos"]; id: string } }): Finding {
+  return {
+    pos: e.entry.pos,
+    severity: "warning",
+    message: `entry ${e.entry.id} has no examples: nothing tests it (add \`examples: [{in: ..., out: ...}]\`)`,
+    rule: "no-examples",
+  };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
@@ -56,7 +68,7 @@ export function lintFiles(files: readonly { path: string; shown: string }[]): Li
   const loadFindings: Finding[] = [];
   for (const f of files) {
     try {
-      packs.push(readPack(f.shown, readFileSync(f.path, "utf8")));
+      packs.push(readPack(f.shown, readFileSync(f.path, "utf8"), { requireExamples: isBuiltin(f.path) }));
     } catch (err) {
       if (!(err instanceof DictionaryError)) throw err;
       for (const p of err.problems) {

@@ -110,6 +110,7 @@ class PackReader {
   constructor(
     readonly file: string,
     readonly source: string,
+    private readonly requireExamples = true,
   ) {}
 
   pos(node: Node | null | undefined): SourcePos {
@@ -319,7 +320,9 @@ class PackReader {
     const examples: Example[] = [];
     const examplesNode = get("examples");
     if (examplesNode === undefined) {
-      this.problem(node, "entry has no `examples`", "add `examples: [{in: spun sentence, out: restored sentence}]`");
+      if (this.requireExamples) {
+        this.problem(node, "entry has no `examples`", "add `examples: [{in: spun sentence, out: restored sentence}]`");
+      }
     } else if (!isSeq(examplesNode) || examplesNode.items.length === 0) {
       this.problem(examplesNode, "`examples` must be a non-empty list of {in, out}");
     } else {
@@ -524,8 +527,13 @@ class PackReader {
 }
 
 /** Parse and validate one pack's source text. Throws DictionaryError listing every problem. */
-export function readPack(file: string, source: string): PackSource {
-  const reader = new PackReader(file, source);
+/**
+ * Read and validate a pack. `requireExamples` (the default, and always for the shipped packs): an
+ * entry without examples is a problem; a user's own dictionary may leave them out (`dict lint`
+ * warns).
+ */
+export function readPack(file: string, source: string, opts: { requireExamples?: boolean } = {}): PackSource {
+  const reader = new PackReader(file, source, opts.requireExamples ?? true);
   const pack = reader.read();
   if (!pack) throw new DictionaryError(reader.problems);
   return pack;

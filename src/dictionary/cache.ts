@@ -14,12 +14,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../io/atomic.js";
 import { VERSION } from "../io/version.js";
+import { CHARS_URL } from "../text/chars.js";
 import { TOKENIZER_URL, phraseKeys } from "../text/tokenizer.js";
 import type { Entry } from "../types.js";
 import { DICTIONARY_URL, phraseRawTokens, reachOf, variantsOf } from "./build.js";
 import { cacheDir, digest, prune } from "./cache-dir.js";
 import { CONFLICTS_URL, conditionSignature } from "./conflicts.js";
 import { LOADER_URL } from "./loader.js";
+import { WHEN_URL } from "./when.js";
 import type { PackSource } from "./loader.js";
 
 const FORMAT = 2;
@@ -85,7 +87,7 @@ let stamp: string | undefined;
  */
 function codeStamp(): string {
   if (stamp === undefined) {
-    stamp = [import.meta.url, LOADER_URL, DICTIONARY_URL, TOKENIZER_URL, CONFLICTS_URL]
+    stamp = [import.meta.url, LOADER_URL, WHEN_URL, DICTIONARY_URL, TOKENIZER_URL, CHARS_URL, CONFLICTS_URL]
       .filter((u, i, a) => a.indexOf(u) === i)
       .map((u) => {
         try {

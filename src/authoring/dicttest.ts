@@ -64,7 +64,9 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
         input: allow.text,
         expected: allow.text,
         got: r.text,
-        reason: `changed by ${e.entry.id} (${e.entry.file}:${e.entry.line}): '${e.spun}' → '${e.replacement}'${e.detect ? " (finding)" : ""}`,
+        reason: `changed by ${e.entry.id} (${e.entry.file}:${e.entry.line}): '${e.spun}' → '${e.replacement}'${
+          e.detect ? " (finding)" : ""
+        }`,
       });
     } else passed++;
   }

@@ -276,7 +276,8 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-findings", "leave out the findings of detect-only entries")
     .option(
       "-j, --jobs <n>",
-      "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows of one large input",
+      "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows " +
+        "of one large input",
     )
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
     .option("--color", "force colour")

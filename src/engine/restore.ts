@@ -159,7 +159,10 @@ function resolveRun(run: Candidate[], taken: Uint8Array, kept: Candidate[]): voi
   for (const c of mine) kept.push(c);
 }
 
-/** The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the quick common case). */
+/**
+ * The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the
+ * quick common case).
+ */
 function spanCase(view: View, from: number, to: number): CasePattern {
   const { text, starts, ends } = view.tokens;
   let lower = true;

@@ -237,7 +237,8 @@ function summary(outcomes: readonly WriteOutcome[], refused: number): string {
   const unchanged = outcomes.length - changed;
   const restorations = outcomes.reduce((n, o) => n + (o.changed ? o.restorations : 0), 0);
   const findings = outcomes.reduce((n, o) => n + o.findings, 0);
-  let s = `unspin: ${counted(changed, "file")} restored (${counted(restorations, "restoration")}), ${unchanged} unchanged`;
+  let s = `unspin: ${counted(changed, "file")} restored (${counted(restorations, "restoration")})`;
+  s += `, ${unchanged} unchanged`;
   if (refused) s += `, ${refused} not restored`;
   if (findings) s += `; ${counted(findings, "finding")} left for review (run without --write to see them)`;
   return `${s}\n`;

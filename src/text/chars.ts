@@ -85,8 +85,10 @@ export function isClauseMark(c: number): boolean {
   return c === COMMA || c === 0x3b || c === 0x3a;
 }
 
-const LINK =
-  /(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+// a URL (not ending in punctuation), or an e-mail address
+const URL_PART = String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]`;
+const EMAIL_PART = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`;
+const LINK = new RegExp(`${URL_PART}|${EMAIL_PART}`, "uy");
 
 /** Length of a link (URL or e-mail) starting at `start`, or 0. */
 export function linkLength(text: string, start: number): number {

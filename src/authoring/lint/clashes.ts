@@ -15,7 +15,9 @@ function clash(a: LintEntry, b: LintEntry, form: string): Finding | undefined {
         pos: b.entry.pos,
         severity: "error",
         rule: "conflict",
-        message: `conflict: '${form}' → '${b.entry.original}', but ${describe(a)} restores the same words and no condition tells them apart`,
+        message:
+          `conflict: '${form}' → '${b.entry.original}', but ${describe(a)} restores the same words and ` +
+          `no condition tells them apart`,
       };
     }
     const sameFile = a.entry.pos.file === b.entry.pos.file;

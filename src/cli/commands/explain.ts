@@ -9,11 +9,14 @@ import { packOptions, withPackOptions } from "./dict.js";
 
 function variantLines(v: VariantCheck): string[] {
   const e = v.entry;
-  const head = `${v.held ? "✓" : "✗"} ${e.id}: '${e.spun[0]}' → '${v.original}'${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""} ${e.pos.file}:${e.pos.line}`;
+  const flags = `${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""}`;
+  const mark = v.held ? "✓" : "✗";
+  const head = `${mark} ${e.id}: '${e.spun[0]}' → '${v.original}'${flags} ${e.pos.file}:${e.pos.line}`;
   const lines = [`  ${head}`];
   if (v.caseMatches !== undefined)
     lines.push(
-      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
+      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ` +
+        `${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
     );
   if (v.maps.length === 0) lines.push("      no condition");
   v.maps.forEach((m, i) => {
@@ -37,7 +40,10 @@ function outcomeLine(m: MatchExplanation): string {
     case "nothing-held":
       return "  → unchanged: no entry's conditions hold here";
     case "lost":
-      return `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) wins (longest match, then earliest, then listed first)`;
+      return (
+        `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) ` +
+        `wins (longest match, then earliest, then listed first)`
+      );
   }
 }
 

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDictionary } from "../src/dictionary/build.js";
-import { applyEdits, resolve, restore } from "../src/engine/restore.js";
-import type { Candidate } from "../src/engine/restore.js";
+import { applyEdits, restore } from "../src/engine/restore.js";
+import { resolve } from "../src/engine/resolve.js";
+import type { Candidate } from "../src/engine/match.js";
 import { readPack } from "../src/dictionary/loader.js";
 
 const PACK = `

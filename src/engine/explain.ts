@@ -5,6 +5,7 @@
  */
 import { View, holds } from "./conditions.js";
 import type { Dictionary } from "../dictionary/build.js";
+import { keysMatch, walkFrom } from "./match.js";
 import { restore } from "./restore.js";
 import { tokenize } from "../text/tokenizer.js";
 import type { CompiledConditions, Edit, Entry, SourcePos, Variant, WordItem } from "../types.js";
@@ -125,34 +126,20 @@ export function explain(text: string, dict: Dictionary): Explanation {
   const matches: MatchExplanation[] = [];
   for (let p = 0; p < view.count; p++) {
     if (!view.matchable(p)) continue;
-    let node = dict.root.next?.get(view.key(p));
-    let q = p + 1;
-    while (node) {
-      if (node.variants) {
-        const start = tokens.starts[view.sig[p]];
-        const end = tokens.ends[view.sig[q - 1]];
-        const variants = node.variants.map((v) => checkVariant(view, dict, v, p, q));
-        const chosen = variants.find((v) => v.held);
-        const own = result.edits.find(
-          (e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id,
-        );
-        const rival = result.edits.find((e) => e.start < end && e.end > start);
-        const outcome: Outcome = !chosen ? "nothing-held" : own ? (own.detect ? "finding" : "applied") : "lost";
-        matches.push({
-          start,
-          end,
-          line: 0,
-          col: 0,
-          text: text.slice(start, end),
-          variants,
-          outcome,
-          edit: own ?? (chosen ? rival : undefined),
-        });
-      }
-      if (!node.next || q >= view.count || !view.matchable(q)) break;
-      node = node.next.get(view.key(q));
-      q++;
-    }
+    walkFrom(view, dict, p, (found, q) => {
+      if (!keysMatch(view, p, found[0].keys)) return; // a hash collision, not a match
+      const start = tokens.starts[view.sig[p]];
+      const end = tokens.ends[view.sig[q - 1]];
+      const variants = found.map((v) => checkVariant(view, dict, v, p, q));
+      const chosen = variants.find((v) => v.held);
+      const own = result.edits.find(
+        (e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id,
+      );
+      const rival = result.edits.find((e) => e.start < end && e.end > start);
+      const outcome: Outcome = !chosen ? "nothing-held" : own ? (own.detect ? "finding" : "applied") : "lost";
+      const edit = own ?? (chosen ? rival : undefined);
+      matches.push({ start, end, line: 0, col: 0, text: text.slice(start, end), variants, outcome, edit });
+    });
   }
   for (const m of matches) {
     const before = text.slice(0, m.start);

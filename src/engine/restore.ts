@@ -1,15 +1,17 @@
 /**
  * The rule engine: finds every dictionary match whose conditions hold on the input, resolves
  * overlaps (longest match wins; then the earlier start; then the entry listed first), and builds the
- * restored text in one pass. Text outside the edits is copied unchanged.
+ * restored text in one pass. Text outside the edits is copied unchanged. Matching: match.ts;
+ * overlaps: resolve.ts.
  */
 import { applyCase, casePattern } from "../text/case.js";
 import type { CasePattern } from "../text/case.js";
-import { View, holds } from "./conditions.js";
-import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/trie.js";
+import { View } from "./conditions.js";
+import { candidates } from "./match.js";
+import { resolve } from "./resolve.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
-import type { Edit, Entry, Provenance, RestoreResult, Variant } from "../types.js";
+import type { Edit, Entry, Provenance, RestoreResult } from "../types.js";
 
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
@@ -24,139 +26,6 @@ export interface RangeOptions extends RestoreOptions {
   to: number;
   /** No edit may start before this offset (the end of the last edit already made). */
   blockedBefore?: number;
-}
-
-export interface Candidate {
-  from: number;
-  to: number;
-  variant: Variant;
-  why: string[];
-}
-
-function matchCaseHolds(view: View, from: number, v: Variant): boolean {
-  for (let i = 0; i < v.raw.length; i++) {
-    if (view.raw(from + i).replace(/’/g, "'") !== v.raw[i].replace(/’/g, "'")) return false;
-  }
-  return true;
-}
-
-/** Do the tokens at [from, from + keys.length) have exactly these keys? (The walk went by hashes.) */
-function keysMatch(view: View, from: number, keys: readonly string[]): boolean {
-  for (let i = 0; i < keys.length; i++) if (!view.keyEquals(from + i, keys[i])) return false;
-  return true;
-}
-
-const UNCONDITIONED = ["no condition: the spun form is unambiguous"];
-
-/** The first variant of a node whose conditions hold at [from, to), with the reasons. */
-function firstHolding(view: View, variants: readonly Variant[], from: number, to: number): Candidate | undefined {
-  if (!keysMatch(view, from, variants[0].keys)) return undefined; // a hash collision, not a match
-  for (const v of variants) {
-    const e = v.entry;
-    if (e.matchCase && !matchCaseHolds(view, from, v)) continue;
-    if (e.when.length === 0 && !e.matchCase && !v.inflected) return { from, to, variant: v, why: UNCONDITIONED };
-    const base = e.matchCase ? [`case matches "${v.raw.join(" ")}"`] : [];
-    if (v.inflected) base.push("inflected form");
-    if (e.when.length === 0) return { from, to, variant: v, why: base };
-    for (const c of e.when) {
-      const why = holds(view, c, from, to);
-      if (why) return { from, to, variant: v, why: base.length ? [...base, ...why] : why };
-    }
-  }
-  return undefined;
-}
-
-/** All matches that hold and start in [from, to), at most one per (start, length). */
-function candidates(
-  view: View,
-  dict: Dictionary,
-  from: number,
-  to: number,
-  ownEnd: number,
-): { list: Candidate[]; words: number } {
-  const out: Candidate[] = [];
-  let words = 0; // word and number tokens starting in [from, ownEnd): counted on the way
-  const edges = dict.edges;
-  const { starts, kinds } = view.tokens;
-  const sig = view.sig;
-  for (let p = 0; p < view.count; p++) {
-    const start = starts[sig[p]];
-    if (start < from) continue;
-    if (start >= to) break;
-    const kind = kinds[sig[p]];
-    if (start < ownEnd && (kind === Kind.Word || kind === Kind.Number)) words++;
-    if (!view.matchable(p)) continue;
-    // the walk goes by node numbers and reads a node object only where a phrase ends
-    let id = dict.first(view.hash(p), view, p); // usually 0: no phrase starts here
-    let q = p + 1;
-    while (id !== 0) {
-      const info = edges.info[id];
-      if ((info & HAS_VARIANTS) !== 0) {
-        const c = firstHolding(view, edges.nodes[id].variants as Variant[], p, q);
-        if (c) out.push(c);
-      }
-      if ((info & HAS_NEXT) === 0 || q >= view.count || !view.matchable(q)) break;
-      id = edges.step(id, view.hash(q), view, q);
-      q++;
-    }
-  }
-  return { list: out, words };
-}
-
-/**
- * Longest first, then earliest, then the entry listed first; keep those that overlap nothing kept.
- * Candidates come in order of their start. A choice only ever depends on the candidates it overlaps,
- * so each run of overlapping candidates is resolved on its own: most runs are one candidate, and
- * nothing is sorted but the few that overlap.
- */
-export function resolve(cands: Candidate[], count: number): Candidate[] {
-  if (cands.length <= 1) return cands;
-  let disjoint = true;
-  for (let i = 1; i < cands.length; i++) {
-    if (cands[i].from < cands[i - 1].to) {
-      disjoint = false;
-      break;
-    }
-  }
-  if (disjoint) return cands;
-  const kept: Candidate[] = [];
-  const taken = new Uint8Array(count);
-  let first = 0;
-  let end = cands[0].to;
-  for (let i = 1; i <= cands.length; i++) {
-    if (i < cands.length && cands[i].from < end) {
-      if (cands[i].to > end) end = cands[i].to;
-      continue;
-    }
-    if (i - first === 1) kept.push(cands[first]);
-    else resolveRun(cands.slice(first, i), taken, kept);
-    if (i < cands.length) {
-      first = i;
-      end = cands[i].to;
-    }
-  }
-  return kept;
-}
-
-/** resolve() for one run of overlapping candidates; appends the kept ones to `kept` in order of start. */
-function resolveRun(run: Candidate[], taken: Uint8Array, kept: Candidate[]): void {
-  const order = run.sort(
-    (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index,
-  );
-  const mine: Candidate[] = [];
-  for (const c of order) {
-    let free = true;
-    for (let p = c.from; p < c.to; p++)
-      if (taken[p]) {
-        free = false;
-        break;
-      }
-    if (!free) continue;
-    for (let p = c.from; p < c.to; p++) taken[p] = 1;
-    mine.push(c);
-  }
-  mine.sort((a, b) => a.from - b.from);
-  for (const c of mine) kept.push(c);
 }
 
 /**

@@ -117,7 +117,12 @@ export function toLazy(pack: PackSource): BuiltPack {
   pack.entries.forEach((e, localIndex) => {
     const keys = e.spun.map(phraseKeys);
     const raw = e.spun.map(phraseRawTokens);
-    const cached: CachedEntry = { ...e, index: localIndex, examples: [], allows: [], keys, raw };
+    // no file name in the data: it is how this run names the pack (relative to its cwd), and two
+    // runs with one cache key but other cwds must write the same bytes, or a run could read byte
+    // ranges from one's index in the other's data; lazy.ts sets the names when it parses a group
+    const pos = { ...e.pos, file: "" };
+    const when = e.when.map((c) => ({ ...c, pos: { ...c.pos, file: "" } }));
+    const cached: CachedEntry = { ...e, pos, when, index: localIndex, examples: [], allows: [], keys, raw };
     const firsts = new Set<string>();
     keys.forEach((k, i) => {
       for (const v of variantsOf(e, k, raw[i])) firsts.add(v.keys[0]);

@@ -281,25 +281,25 @@ describe("lint example check", () => {
     );
   });
 
-describe("old condition names", () => {
-  it("still load, and lint notes the clearer name for each", () => {
-    const pack = readPack(
-      "old.yaml",
-      `pack: old
+  describe("old condition names", () => {
+    it("still load, and lint notes the clearer name for each", () => {
+      const pack = readPack(
+        "old.yaml",
+        `pack: old
 entries:
   - spun: frob
     original: widget
     when: {before: [the], not_after: [x]}
     examples: [{in: the frob, out: the widget}]
 `,
-    );
-    expect(pack.entries[0].when[0].before?.length).toBe(1);
-    expect(pack.entries[0].when[0].notAfter?.length).toBe(1);
-    const notes = lintPacks([pack]).filter((f) => f.rule === "old-key");
-    expect(notes.map((f) => `${f.pos.line}:${f.pos.col} ${f.message}`)).toEqual([
-      "5:12 `before` is the old name of `preceded_by` (it still loads; the new name reads right)",
-      "5:27 `not_after` is the old name of `not_followed_by` (it still loads; the new name reads right)",
-    ]);
+      );
+      expect(pack.entries[0].when[0].before?.length).toBe(1);
+      expect(pack.entries[0].when[0].notAfter?.length).toBe(1);
+      const notes = lintPacks([pack]).filter((f) => f.rule === "old-key");
+      expect(notes.map((f) => `${f.pos.line}:${f.pos.col} ${f.message}`)).toEqual([
+        "5:12 `before` is the old name of `preceded_by` (it still loads; the new name reads right)",
+        "5:27 `not_after` is the old name of `not_followed_by` (it still loads; the new name reads right)",
+      ]);
+    });
   });
-});
 });

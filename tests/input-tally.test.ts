@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { UnspinError } from "../src/errors.js";
 import { InputRefused, InputTally, asRefusal, decodeUtf8, invalidUtf8Offset } from "../src/io/input.js";
-import { splitBackupArg } from "../src/run/write.js";
+import { splitBackupArg } from "../src/cli/write-args.js";
 
 function tally(): { t: InputTally; lines: string[] } {
   const lines: string[] = [];

@@ -15,7 +15,8 @@ import { summarize } from "../format/types.js";
 import type { Summary } from "../format/types.js";
 import { formatUnified } from "../format/unified.js";
 import { InputTally } from "../io/input.js";
-import { checkWriteUsage, runWrite, splitBackupArg } from "../run/write.js";
+import { runWrite } from "../run/write.js";
+import { checkWriteUsage, splitBackupArg } from "./write-args.js";
 import { checkReadable, textPieces } from "../io/source.js";
 import { STREAM_ABOVE, restoreStream, restoreStreamParallel } from "../run/stream.js";
 import { restoreRange } from "../engine/restore.js";
@@ -328,7 +329,8 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-findings", "leave out the findings of detect-only entries")
     .option(
       "-j, --jobs <n>",
-      "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows of one large input",
+      "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows " +
+        "of one large input",
     )
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
     .option("--color", "force colour")

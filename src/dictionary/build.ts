@@ -11,7 +11,7 @@ import type { PackSource } from "./loader.js";
 import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "../text/tokenizer.js";
 import type { Entry, PackInfo, Variant, Warning } from "../types.js";
-import { CONFLICT_HINT, conditionSignature, conflictMessage, duplicateWarning, sameRestoration } from "./conflicts.js";
+import { conditionSignature, sameRestoration } from "./conflicts.js";
 import { Transitions, newNode, plantVariants, sortVariants, walkCreate } from "./trie.js";
 import type { KeySource, TrieNode } from "./trie.js";
 

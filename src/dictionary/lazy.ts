@@ -15,7 +15,6 @@ import type { Dictionary } from "./build.js";
 import { indexPhrases, packsOnce, variantsOf } from "./build.js";
 import { cacheDir, digest } from "./cache-dir.js";
 import type { CachedEntry, LazyPack, Signature } from "./cache.js";
-import { CONFLICT_HINT, conflictMessage, duplicateWarning, sameRestoration } from "./conflicts.js";
 import { PhraseTable } from "./phrase-table.js";
 import type { KeySource, TrieNode } from "./trie.js";
 import { Transitions, child, newNode, plantVariants, sortVariants } from "./trie.js";

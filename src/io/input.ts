@@ -129,7 +129,8 @@ export function asRefusal(err: unknown): InputRefused | undefined {
 function tooLarge(name: string, err: RangeError): InputRefused {
   const shown = name === "-" ? "<stdin>" : name;
   return new InputRefused(
-    `${shown}: too large to restore whole in memory (${err.message}); not restored; --format text streams inputs of any size`,
+    `${shown}: too large to restore whole in memory (${err.message}); not restored; --format text streams ` +
+      `inputs of any size`,
     "size",
   );
 }

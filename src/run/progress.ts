@@ -35,8 +35,11 @@ export class Progress {
     if (this.drawn) this.io.stderr("\r\u001b[K");
     if (!this.show || !summary) return;
     const secs = ((Date.now() - this.started) / 1000).toFixed(1);
+    const findings = summary.findings ? `, ${counted(summary.findings, "finding")}` : "";
+    const on = threads > 1 ? ` on ${threads} threads` : "";
     this.io.stderr(
-      `unspin: ${counted(summary.files, "file")}, ${counted(summary.words, "word")}, ${counted(summary.restorations, "restoration")}${summary.findings ? `, ${counted(summary.findings, "finding")}` : ""} in ${secs} s${threads > 1 ? ` on ${threads} threads` : ""}\n`,
+      `unspin: ${counted(summary.files, "file")}, ${counted(summary.words, "word")}, ` +
+        `${counted(summary.restorations, "restoration")}${findings} in ${secs} s${on}\n`,
     );
   }
 }

@@ -40,11 +40,14 @@ function evidenceLines(v: VariantCheck): string[] {
 
 function variantLines(v: VariantCheck): string[] {
   const e = v.entry;
-  const head = `${v.held ? "✓" : "✗"} ${e.id}: '${e.spun[0]}' → '${v.original}'${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""} ${e.pos.file}:${e.pos.line}`;
+  const flags = `${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""}`;
+  const mark = v.held ? "✓" : "✗";
+  const head = `${mark} ${e.id}: '${e.spun[0]}' → '${v.original}'${flags} ${e.pos.file}:${e.pos.line}`;
   const lines = [`  ${head}`];
   if (v.caseMatches !== undefined)
     lines.push(
-      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
+      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ` +
+        `${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
     );
   if (v.maps.length === 0) lines.push("      no condition");
   v.maps.forEach((m, i) => {
@@ -73,7 +76,10 @@ function outcomeLine(m: MatchExplanation): string {
     case "not-spun":
       return "  → unchanged: the document is not judged spun, and the spun form is ordinary English";
     case "lost":
-      return `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) wins (longest match, then earliest, then listed first)`;
+      return (
+        `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) ` +
+        `wins (longest match, then earliest, then listed first)`
+      );
   }
 }
 

@@ -89,10 +89,28 @@ describe("dict lint (issue check 3)", () => {
 
   it("reports a file that does not load as load errors", async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "bad.yaml"), "pack: bad\nentries:\n  - spun: x\n    original: y\n");
+    writeFileSync(path.join(dir, "bad.yaml"), "pack: bad\nentries:\n  - spun: x\n");
     const r = await runIn(dir, ["dict", "lint", "bad.yaml"]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^bad\.yaml:3:5: error: entry has no `examples`.* \[load\]$/m);
+    expect(r.stdout).toMatch(/^bad\.yaml:3:5: error: entry has no `original`.* \[load\]$/m);
+  });
+
+  it("a user's entry without examples loads, with a warning that nothing tests it (exit 0)", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, "mine.yaml"),
+      "pack: mine\nentries:\n  - spun: frosty fight\n    original: Cold War\n",
+    );
+    const r = await runIn(dir, ["dict", "lint", "mine.yaml"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^mine\.yaml:3:5: warning: entry frosty-fight has no examples: nothing tests it.* \[no-examples\]$/m,
+    );
+    // and the entry acts: "frosty fight" is no ordinary English (marked), so in any document
+    writeFileSync(path.join(dir, "in.txt"), "The frosty fight ended in 1991.\n");
+    const input = path.join(dir, "in.txt");
+    const restored = await runIn(dir, ["--no-default-packs", "--dict", "mine.yaml", "-f", "text", input]);
+    expect(restored.stdout).toBe("The Cold War ended in 1991.\n");
   });
 
   it("warnings only exit 0", async () => {

@@ -97,5 +97,6 @@ export function summaryLine(r: LintReport): string {
   const warnings = r.findings.filter((f) => f.severity === "warning").length;
   const notes = r.findings.length - errors - warnings;
   const files = `${counted(r.files, "file")} (${counted(r.entries, "entry")})`;
-  return `${counted(errors, "error")}, ${counted(warnings, "warning")}${notes ? `, ${counted(notes, "note")}` : ""} in ${files}`;
+  const noted = notes ? `, ${counted(notes, "note")}` : "";
+  return `${counted(errors, "error")}, ${counted(warnings, "warning")}${noted} in ${files}`;
 }

@@ -17,16 +17,11 @@ import { formatUnified } from "../format/unified.js";
 import { InputTally } from "../io/input.js";
 import { runWrite } from "../run/write.js";
 import { checkWriteUsage, splitBackupArg } from "./write-args.js";
-import { checkReadable, textPieces } from "../io/source.js";
-import { STREAM_ABOVE, restoreStream, restoreStreamParallel } from "../run/stream.js";
-import { restoreRange } from "../engine/restore.js";
-import type { WindowRunner } from "../run/stream.js";
-import { restoreJsonl } from "../run/jsonl.js";
-import { WindowPool, failureError, restoreMany } from "../run/parallel.js";
+import { STREAM_ABOVE } from "../run/stream.js";
+import { failureError, restoreMany } from "../run/parallel.js";
 import { Progress } from "../run/progress.js";
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
-import type { Dictionary } from "../dictionary/build.js";
 import { loadDictionary } from "../dictionary/packs.js";
 import { registerDict } from "./commands/dict.js";
 import { registerExplain } from "./commands/explain.js";
@@ -35,9 +30,8 @@ import { registerEval } from "./commands/eval.js";
 import { makeChalk, outWriter, processIo } from "../io/io.js";
 import type { Io, SetExit } from "../io/io.js";
 import { VERSION } from "../io/version.js";
-
-const FORMATS = ["diff", "unified", "text", "json", "jsonl"] as const;
-type Format = (typeof FORMATS)[number];
+import { DOCUMENT_MODES, FORMATS, documentMode, runJsonl, streamText } from "./streams.js";
+import type { RestoreOpts } from "./streams.js";
 
 const EXAMPLES = `
 Examples:
@@ -59,112 +53,6 @@ Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-interface RestoreOpts {
-  format: Format;
-  dict: string[];
-  defaultPacks: boolean;
-  /** false with --no-config: ignore .unspinrc.yaml. */
-  config: boolean;
-  check?: boolean;
-  color?: boolean;
-  findings: boolean;
-  context: string;
-  write?: boolean;
-  backup?: boolean;
-  backupSuffix?: string;
-  jobs?: string;
-  /** -l: print the names of the files judged spun, nothing else. */
-  listSpun?: boolean;
-  /** --document: auto (judge each document from its hits), spun or clean. */
-  document: string;
-}
-
-const DOCUMENT_MODES = ["auto", "spun", "clean"] as const;
-
-/** The engine's `document` option from --document (auto: undefined, the engine judges). */
-function documentMode(opts: RestoreOpts): "spun" | "clean" | undefined {
-  return opts.document === "spun" || opts.document === "clean" ? opts.document : undefined;
-}
-
-/**
- * --format text: each input streams through in bounded memory. With an explicit --jobs above 1,
- * the windows of a large input are restored on worker threads, a few at a time (threads start
- * only for an input of more than one window; each costs a heap of its own).
- */
-async function streamText(
-  inputs: string[],
-  dict: Dictionary,
-  opts: RestoreOpts,
-  io: Io,
-  tally: InputTally,
-  jobs: number,
-): Promise<{ restorations: number; findings: number }> {
-  let restorations = 0;
-  let findings = 0;
-  const write = outWriter(io);
-  const document = documentMode(opts);
-  const sopts = { noFindings: !opts.findings, lean: true, document };
-  // jobs - 1 threads, and this thread takes every jobs-th window itself
-  let pool: Promise<WindowPool> | undefined;
-  let turn = 0;
-  const run: WindowRunner = async (w, from, to) => {
-    if (turn++ % jobs === jobs - 1)
-      return restoreRange(w, dict, { from, to, lean: true, noFindings: !opts.findings, document });
-    pool ??= WindowPool.start(
-      { packs: packList(opts, io.cwd), cwd: io.cwd, noFindings: !opts.findings, document },
-      jobs - 1,
-    );
-    return (await pool).run(w, from, to);
-  };
-  try {
-    for (const name of inputs) {
-      await tally.attempt(async () => {
-        checkReadable(name);
-        // one input on several threads only when asked for: it trades memory (a heap per thread) for speed
-        const pieces =
-          jobs > 1 && opts.jobs !== undefined
-            ? restoreStreamParallel(textPieces(name), dict, sopts, run, jobs * 2)
-            : restoreStream(textPieces(name), dict, sopts);
-        for await (const piece of pieces) {
-          restorations += piece.restorations;
-          findings += piece.findings;
-          if (piece.text) await write(piece.text);
-        }
-      });
-    }
-  } finally {
-    if (pool) await (await pool).close();
-  }
-  return { restorations, findings };
-}
-
-/** --format jsonl: records line by line, each a document of its own. */
-async function runJsonl(
-  inputs: string[],
-  dict: Dictionary,
-  opts: RestoreOpts,
-  io: Io,
-  tally: InputTally,
-): Promise<ExitCode> {
-  const write = outWriter(io);
-  let found = 0;
-  for (const name of inputs) {
-    await tally.attempt(async () => {
-      checkReadable(name);
-      const s = await restoreJsonl(
-        textPieces(name),
-        name === "-" ? "<stdin>" : name,
-        dict,
-        !opts.findings,
-        write,
-        documentMode(opts),
-      );
-      found += s.restorations + s.findings;
-    });
-  }
-  return tally.exitCode(opts.check && found > 0 ? 1 : 0);
 }
 
 async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {

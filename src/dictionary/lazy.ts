@@ -26,6 +26,11 @@ interface CrossCheck {
   skipped: string[];
 }
 
+/** How a pack takes part in a combination: its file, and whether it is built in (built-ins do not override). */
+function comboName(p: LazyPack): string {
+  return `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`;
+}
+
 /** The spun form's keys of a signature (`keys \u0001 conditions`). */
 function spunKeysOf(sig: Signature): string {
   return sig[0].slice(0, sig[0].indexOf("\u0001"));
@@ -37,10 +42,7 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   const keys = used.map((p) => p.key);
   const file =
     dir && keys.every(Boolean)
-      ? path.join(
-          dir,
-          `combo-${digest(keys.join("\0") + used.map((p) => `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`).join("\0"))}.json`,
-        )
+      ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => comboName(p)).join("\0"))}.json`)
       : undefined;
   if (file) {
     try {

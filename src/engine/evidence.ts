@@ -186,7 +186,10 @@ function capitalisedInside(view: View, from: number, to: number): boolean {
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 
-/** Does a condition map name the spinner's context (a word next to the match, a phrase near it or in the document)? Exclusions alone do not. */
+/**
+ * Does a condition map name the spinner's context (a word next to the match, a phrase near it or in
+ * the document)? Exclusions alone do not.
+ */
 function namesContext(c: CompiledConditions): boolean {
   return (
     c.before !== undefined ||

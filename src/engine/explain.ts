@@ -137,7 +137,10 @@ function checkVariant(view: View, dict: Dictionary, v: Variant, from: number, to
   };
 }
 
-/** What became of a match: acted, lost an overlap, vetoed by a guard or the context, or not acted (document not spun). */
+/**
+ * What became of a match: acted, lost an overlap, vetoed by a guard or the context, or not acted
+ * (the document not spun).
+ */
 function outcomeOf(
   held: boolean,
   own: Edit | undefined,

@@ -48,7 +48,8 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
   if (s.spun_texts + s.clean_texts > 0) {
     lines.push(
       "",
-      `spinner scores: spun texts ${s.spun_judged_spun}/${s.spun_texts} judged spun (lowest ${s.spun_min.toFixed(2)}); ` +
+      `spinner scores: spun texts ${s.spun_judged_spun}/${s.spun_texts} judged spun ` +
+        `(lowest ${s.spun_min.toFixed(2)}); ` +
         `clean texts ${s.clean_judged_spun}/${s.clean_texts} judged spun (highest ${s.clean_max.toFixed(2)})`,
     );
     if (verbose) for (const f of r.clean) lines.push(`clean score  ${f.name}: ${f.spinner_score.toFixed(2)}`);

@@ -34,8 +34,15 @@ import { registerEval } from "./commands/eval.js";
 import { makeChalk, outWriter, processIo } from "../io/io.js";
 import type { Io, SetExit } from "../io/io.js";
 import { VERSION } from "../io/version.js";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { expandInputs } from "../io/expand.js";
+import { MARKUPS, markupOf } from "../text/markup.js";
+import type { MarkupOption } from "../text/markup.js";
+import { formatCompact, formatGithub, formatSarif } from "../format/ci.js";
+import { registerCompletion } from "./commands/completion.js";
 
-const FORMATS = ["diff", "unified", "text", "json", "jsonl"] as const;
+const FORMATS = ["diff", "unified", "text", "json", "jsonl", "sarif", "github", "compact"] as const;
 type Format = (typeof FORMATS)[number];
 
 const EXAMPLES = `
@@ -47,6 +54,10 @@ Examples:
   $ unspin --dict science paper.txt         add the tortured-phrases pack
   $ unspin --dict ./my-terms.yaml a.txt b.txt
   $ unspin --check drafts/*.txt             exit 1 if anything looks spun
+  $ unspin -q --check site/                 the same, silently, for a whole folder (walked)
+  $ unspin 'posts/**/*.md'                  a quoted glob is expanded by unspin
+  $ unspin page.html                        HTML and Markdown: only the prose is restored
+  $ unspin -f sarif docs/ > unspin.sarif    for code scanning; -f github: workflow annotations
   $ unspin -l scraped/*.txt                 the names of the files judged spun
   $ unspin --format json a.txt | jq '.files[0].spun'   the spinner score and its evidence
   $ unspin --format json article.txt | jq '.files[0].edits[] | {spun, replacement, entry}'
@@ -78,6 +89,10 @@ interface RestoreOpts {
   listSpun?: boolean;
   /** --document: auto (judge each document from its hits), spun or clean. */
   document: string;
+  /** --markup: how the prose of an input is found (auto: by its extension). */
+  markup: MarkupOption;
+  /** -q: no output; the exit code says it all. */
+  quiet?: boolean;
 }
 
 const DOCUMENT_MODES = ["auto", "spun", "clean"] as const;
@@ -166,7 +181,22 @@ async function runJsonl(
   return tally.exitCode(opts.check && found > 0 ? 1 : 0);
 }
 
-async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
+/** --context: a whole number of characters ≥ 0. */
+function contextChars(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0)
+    throw new UnspinError(`--context takes a whole number of characters ≥ 0, not '${value}'`);
+  return n;
+}
+
+async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
+  const context = contextChars(opts.context);
+  if (opts.quiet) {
+    // -q: nothing on stdout (messages about refused inputs still go to stderr)
+    io = { ...io, stdout: () => {}, stdoutDrain: async () => {}, stderrIsTTY: false };
+  }
+  const files = expandInputs(given, io.cwd);
+  if (given.length > 0 && files.length === 0) throw new UnspinError("no text-like files found in the folders given");
   const backup = checkWriteUsage(files, opts);
   const dict = loadDictionary(packList(opts, io.cwd), io.cwd);
   for (const w of dict.warnings)
@@ -177,7 +207,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     return runWrite(
       inputs,
       dict,
-      { backup, noFindings: !opts.findings, check: opts.check, document: documentMode(opts) },
+      { backup, noFindings: !opts.findings, check: opts.check, document: documentMode(opts), markup: opts.markup },
       io,
     );
   // a refused input is reported and skipped; the others go on (exit rule: InputTally)
@@ -185,7 +215,9 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const jobs = jobCount(opts.jobs);
   const progress = new Progress(io, inputs.length);
   if (opts.format === "jsonl" && !opts.listSpun) return runJsonl(inputs, dict, opts, io, tally);
-  if (opts.format === "text" && !opts.listSpun && (inputs.includes("-") || inputs.some(isLarge))) {
+  // plain text streams (stdin, large files); HTML and Markdown are parsed whole
+  const plain = inputs.every((f) => markupOf(f === "-" ? "" : f, opts.markup) === "text");
+  if (opts.format === "text" && !opts.listSpun && plain && (inputs.includes("-") || inputs.some(isLarge))) {
     const s = await streamText(inputs, dict, opts, io, tally, jobs);
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
@@ -199,6 +231,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     noFindings: !opts.findings,
     textOnly: opts.format === "text" || opts.listSpun === true,
     document: documentMode(opts),
+    markup: opts.markup,
   };
   let listed = 0;
   const { threads } = await restoreMany(
@@ -234,10 +267,19 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
       io.stdout(formatJson(results));
       break;
     case "unified":
-      io.stdout(formatUnified(results));
+      io.stdout(formatUnified(results, io.cwd));
       break;
     case "diff":
-      io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) }));
+      io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context }));
+      break;
+    case "sarif":
+      io.stdout(formatSarif(results));
+      break;
+    case "github":
+      io.stdout(formatGithub(results));
+      break;
+    case "compact":
+      io.stdout(formatCompact(results));
       break;
     default:
       break;
@@ -305,6 +347,15 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-default-packs", "do not load the default pack (news); use only --dict")
     .option("--no-config", "ignore .unspinrc.yaml (packs and dictionaries found upward from here)")
     .option("--check", "exit 1 when anything would be restored (for CI gates)")
+    .option("-q, --quiet", "no output: with --check, only the exit code")
+    .addOption(
+      new Option(
+        "--markup <kind>",
+        "how prose is found: auto (by extension: .html/.htm HTML, .md/.markdown Markdown), html, markdown, text",
+      )
+        .choices(MARKUPS)
+        .default("auto"),
+    )
     .option(
       "-l, --list-spun",
       "print only the names of the files judged spun, one a line (like grep -l); exit 0 if any, 1 if none",
@@ -337,13 +388,76 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .addHelpText("after", EXAMPLES)
     .showHelpAfterError("(run unspin --help for usage)")
     .action(async (files: string[], opts: RestoreOpts) => {
+      if (files.length === 0 && io.stdinIsTTY && !opts.write) {
+        // nothing piped in and nothing named: help, instead of waiting silently for typed input
+        io.stderr(program.helpInformation());
+        io.stderr("\nunspin: no input: name files or folders, or pipe text in (- reads standard input)\n");
+        setExit(2);
+        return;
+      }
       setExit(await runRestore(files, opts, io));
     });
 
   registerDict(program, io, setExit);
   registerExplain(program, io, setExit);
   registerEval(program, io, setExit);
+  registerCompletion(program, io);
   return program;
+}
+
+/**
+ * The first word, checked before commander sees it: `unspin help [command]` is --help; a word that
+ * is not a command and not an existing file, but close to a command's name, is a typo, not an
+ * input (`unspin explian x`: did you mean explain?).
+ */
+function topLevel(argv: string[], program: Command, io: Io): string[] {
+  const first = argv[0];
+  if (first === undefined || first.startsWith("-")) return argv;
+  const names = program.commands.map((c) => c.name());
+  if (names.includes(first) || existsSync(path.resolve(io.cwd, first))) return argv;
+  if (first === "help") {
+    const sub = argv[1];
+    if (sub !== undefined && names.includes(sub)) return [sub, "--help"];
+    if (sub !== undefined && !sub.startsWith("-"))
+      throw new UnspinError(`unknown command '${sub}'${suggestion(sub, names)}`);
+    return ["--help"];
+  }
+  const near = closest(first, [...names, "help"]);
+  if (near) throw new UnspinError(`unknown command '${first}' (did you mean ${near}?)`);
+  return argv;
+}
+
+function suggestion(word: string, names: readonly string[]): string {
+  const near = closest(word, names);
+  return near ? ` (did you mean ${near}?)` : "";
+}
+
+/** The name at the smallest edit distance from `word`, if it is close (≤ 2, and less than half the word). */
+export function closest(word: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const n of names) {
+    const d = distance(word.toLowerCase(), n);
+    if (d < bestD) {
+      bestD = d;
+      best = n;
+    }
+  }
+  return bestD <= Math.min(2, Math.floor(word.length / 2)) ? best : undefined;
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment): a swap of two letters counts once. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
 }
 
 /** Run the CLI; returns the exit code. */
@@ -364,7 +478,8 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   configure(program);
   const debug = argv.includes("--debug");
   try {
-    await program.parseAsync(splitBackupArg(argv), { from: "user" });
+    const args = topLevel(argv, program, io);
+    await program.parseAsync(splitBackupArg(args), { from: "user" });
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -35,7 +35,8 @@ import type { Stats } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../io/atomic.js";
 import type { Dictionary } from "../dictionary/build.js";
-import { restore } from "../engine/restore.js";
+import { markupOf, restoreMarkup } from "../text/markup.js";
+import type { MarkupOption } from "../text/markup.js";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";
 import { counted } from "../text/inflect.js";
@@ -54,6 +55,8 @@ export interface WriteOptions {
   document?: "spun" | "clean";
   /** --check: exit 1 when anything was restored or found. */
   check?: boolean;
+  /** --markup: how a file's prose is found (auto: by its extension). */
+  markup?: MarkupOption;
 }
 
 /** What happened to one file. */
@@ -237,10 +240,12 @@ async function writeOne(
   opts: WriteOptions,
   onSignal: (sig: Signal) => void,
 ): Promise<WriteOutcome> {
-  if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
+  const markup = markupOf(name, opts.markup);
+  // HTML and Markdown are parsed whole: only plain text streams
+  if (statInput(name).size > STREAM_ABOVE && markup === "text") return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
-  const r = restore(input, dict, { noFindings: opts.noFindings, document: opts.document });
+  const r = restoreMarkup(input, dict, markup, { noFindings: opts.noFindings, document: opts.document });
   let restorations = 0;
   let findings = 0;
   for (const e of r.edits) {

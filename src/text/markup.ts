@@ -1,0 +1,132 @@
+/**
+ * HTML and Markdown inputs: the prose of a document as spans [start, end) of its source, from a
+ * parser that gives source offsets (htmlparser2 for HTML, mdast-util-from-markdown for Markdown).
+ * Only text nodes are prose: tags, attributes, comments, <script>, <style>, <code>, <pre>,
+ * <textarea>, Markdown code (fenced, indented, inline), raw HTML, link destinations, definitions
+ * and autolinks are not.
+ *
+ * restoreMarkup() restores only inside the prose: the engine sees the document with everything
+ * else blanked out (each UTF-16 unit a space, line breaks kept), so offsets, lines and columns
+ * are those of the source, and only edits that lie inside one prose span are applied to the
+ * source. Plain text never comes here: the engine's path for it is unchanged.
+ */
+import path from "node:path";
+import { Parser } from "htmlparser2";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import type { Dictionary } from "../dictionary/build.js";
+import { applyEdits, restore } from "../engine/restore.js";
+import type { RestoreOptions } from "../engine/restore.js";
+import type { RestoreResult } from "../types.js";
+
+export const MARKUPS = ["auto", "html", "markdown", "text"] as const;
+export type MarkupOption = (typeof MARKUPS)[number];
+export type Markup = "html" | "markdown" | "text";
+
+const HTML_EXT = new Set([".html", ".htm", ".xhtml"]);
+const MARKDOWN_EXT = new Set([".md", ".markdown", ".mdown", ".mkd"]);
+
+/** The markup of an input: as forced by --markup, else by its extension (stdin: text). */
+export function markupOf(name: string, option: MarkupOption | undefined): Markup {
+  if (option && option !== "auto") return option;
+  const ext = path.extname(name).toLowerCase();
+  if (HTML_EXT.has(ext)) return "html";
+  if (MARKDOWN_EXT.has(ext)) return "markdown";
+  return "text";
+}
+
+export type Span = readonly [number, number];
+
+/** Elements whose content is never prose (besides their tags and attributes). */
+const OPAQUE = new Set(["script", "style", "code", "pre", "textarea", "kbd", "samp", "var", "noscript", "svg", "math"]);
+function htmlSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let opaque = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (OPAQUE.has(name)) opaque++;
+      },
+      onclosetag(name) {
+        if (OPAQUE.has(name) && opaque > 0) opaque--;
+      },
+      ontext() {
+        if (opaque > 0) return;
+        push(spans, parser.startIndex, parser.endIndex + 1);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.end(text);
+  return spans;
+}
+
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+function markdownSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const walk = (node: MdNode): void => {
+    if (node.type === "text") {
+      const s = node.position?.start.offset;
+      const e = node.position?.end.offset;
+      if (s !== undefined && e !== undefined) push(spans, s, e);
+      return;
+    }
+    // code, inlineCode, html, definition, image: no prose children; a link's destination and title
+    // are not children, its text is
+    for (const c of node.children ?? []) walk(c);
+  };
+  walk(fromMarkdown(text) as MdNode);
+  return spans;
+}
+
+function push(spans: Span[], start: number, end: number): void {
+  if (end <= start) return;
+  const last = spans[spans.length - 1];
+  if (last && start <= last[1]) {
+    if (end > last[1]) spans[spans.length - 1] = [last[0], end];
+    return;
+  }
+  spans.push([start, end]);
+}
+
+/** The prose spans of a document, sorted and disjoint. Plain text is one span. */
+export function proseSpans(text: string, markup: Markup): Span[] {
+  if (markup === "html") return htmlSpans(text);
+  if (markup === "markdown") return markdownSpans(text);
+  return text.length ? [[0, text.length]] : [];
+}
+
+/** The text with everything outside the spans blanked: spaces, line breaks kept (same length). */
+export function maskOutside(text: string, spans: readonly Span[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  const blank = (s: string): string => s.replace(/[^\r\n]/g, " ");
+  for (const [s, e] of spans) {
+    parts.push(blank(text.slice(at, s)), text.slice(s, e));
+    at = e;
+  }
+  parts.push(blank(text.slice(at)));
+  return parts.join("");
+}
+
+/** Restore only the prose of a document; the result's text differs from `text` only inside it. */
+export function restoreMarkup(
+  text: string,
+  dict: Dictionary,
+  markup: Markup,
+  options: RestoreOptions = {},
+): RestoreResult {
+  if (markup === "text") return restore(text, dict, options);
+  const spans = proseSpans(text, markup);
+  const r = restore(maskOutside(text, spans), dict, options);
+  let k = 0;
+  const edits = r.edits.filter((e) => {
+    while (k < spans.length && spans[k][1] < e.end) k++;
+    return k < spans.length && spans[k][0] <= e.start && e.end <= spans[k][1];
+  });
+  return { text: applyEdits(text, edits), edits, words: r.words, spun: r.spun };
+}

@@ -114,6 +114,7 @@ async function streamText(
   io: Io,
   tally: InputTally,
   jobs: number,
+  progress: Progress,
 ): Promise<{ restorations: number; findings: number }> {
   let restorations = 0;
   let findings = 0;
@@ -136,22 +137,35 @@ async function streamText(
     for (const name of inputs) {
       await tally.attempt(async () => {
         checkReadable(name);
+        const source = io.stderrIsTTY && isLarge(name) ? measured(textPieces(name), name, progress) : textPieces(name);
         // one input on several threads only when asked for: it trades memory (a heap per thread) for speed
         const pieces =
           jobs > 1 && opts.jobs !== undefined
-            ? restoreStreamParallel(textPieces(name), dict, sopts, run, jobs * 2)
-            : restoreStream(textPieces(name), dict, sopts);
+            ? restoreStreamParallel(source, dict, sopts, run, jobs * 2)
+            : restoreStream(source, dict, sopts);
         for await (const piece of pieces) {
           restorations += piece.restorations;
           findings += piece.findings;
           if (piece.text) await write(piece.text);
         }
+        progress.clear();
       });
     }
   } finally {
     if (pool) await (await pool).close();
   }
   return { restorations, findings };
+}
+
+/** The pieces of a large file, reporting the bytes read so far to the progress bar. */
+async function* measured(pieces: AsyncIterable<string>, name: string, progress: Progress): AsyncGenerator<string> {
+  const total = statSync(name).size;
+  let done = 0;
+  for await (const p of pieces) {
+    done += Buffer.byteLength(p);
+    progress.bytes(name, done, total);
+    yield p;
+  }
 }
 
 /** --format jsonl: records line by line, each a document of its own. */
@@ -218,7 +232,8 @@ async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<E
   // plain text streams (stdin, large files); HTML and Markdown are parsed whole
   const plain = inputs.every((f) => markupOf(f === "-" ? "" : f, opts.markup) === "text");
   if (opts.format === "text" && !opts.listSpun && plain && (inputs.includes("-") || inputs.some(isLarge))) {
-    const s = await streamText(inputs, dict, opts, io, tally, jobs);
+    const s = await streamText(inputs, dict, opts, io, tally, jobs, progress);
+    progress.clear();
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
   // whole files, on `jobs` threads; results in input order

@@ -210,7 +210,6 @@ async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<E
     io = { ...io, stdout: () => {}, stdoutDrain: async () => {}, stderrIsTTY: false };
   }
   const files = expandInputs(given, io.cwd);
-  if (given.length > 0 && files.length === 0) throw new UnspinError("no text-like files found in the folders given");
   const backup = checkWriteUsage(files, opts);
   const dict = loadDictionary(packList(opts, io.cwd), io.cwd);
   for (const w of dict.warnings)

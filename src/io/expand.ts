@@ -77,8 +77,11 @@ export function expandInputs(args: readonly string[], cwd: string): string[] {
     }
     if (st?.isDirectory()) {
       const base = path.resolve(cwd, a);
+      const found = walk(base);
       // names as the user gave the folder: `unspin drafts` lists drafts/a.txt
-      for (const f of walk(base)) out.push(path.join(a, path.relative(base, f)));
+      for (const f of found) out.push(path.join(a, path.relative(base, f)));
+      // a folder with nothing to restore stays, and is refused when read (one error line, exit 2)
+      if (found.length === 0) out.push(a);
       continue;
     }
     if (!st && isDynamicPattern(a)) {

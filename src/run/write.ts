@@ -228,7 +228,8 @@ function statInput(name: string): Stats {
   } catch (err) {
     throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
   }
-  if (st.isDirectory()) throw new InputRefused(`cannot read ${name}: is a directory`, "fs");
+  if (st.isDirectory())
+    throw new InputRefused(`cannot read ${name}: a folder without text-like files (.txt .md .html .rst …)`, "fs");
   if (!st.isFile()) throw new InputRefused(`${name}: not a regular file; --write rewrites only regular files`, "fs");
   return st;
 }

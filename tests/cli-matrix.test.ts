@@ -36,7 +36,9 @@ describe("files that cannot be read", () => {
       const r = unspin(["-f", format, "folder"], { cwd });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
-      expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: cannot read folder: a folder without text-like files (.txt .md .html .rst …)"]);
+      expect(expectCleanStderr(r.stderr, 1)).toEqual([
+        "unspin: cannot read folder: a folder without text-like files (.txt .md .html .rst …)",
+      ]);
     });
 
     // As root, chmod 000 does not stop a read (CAP_DAC_OVERRIDE): the CLI is then run as `nobody`,

@@ -27,9 +27,30 @@ const common = {
 // the CLI bundles run through vm.Script (bin/unspin.js, for V8's code cache), where import() is not allowed: require instead
 const noDynamicImport = { supported: { "dynamic-import": false } };
 
+// src/text/parsers.ts (HTML, Markdown, globs) is a bundle of its own, loaded by the CLI on first use
+const lazyParsers = {
+  name: "lazy-parsers",
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)parsers\.js$/ }, (args) =>
+      args.importer.includes(`${"src"}`) ? { path: new URL("parsers-lazy.cjs", import.meta.url).pathname } : undefined,
+    );
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: { parsers: "src/text/parsers.ts" },
+  outdir,
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  define: { "import.meta.url": "__unspinUrl" },
+  banner: { js: "var __unspinUrl=require('node:url').pathToFileURL(__filename).href;" },
+});
+
 await build({
   ...common,
   ...noDynamicImport,
+  plugins: [lazyParsers],
   // named: the bundles are dist/cli.cjs and dist/worker.cjs, whatever folders the sources sit in
   entryPoints: { cli: "src/cli/cli.ts", worker: "src/run/worker.ts" },
   outdir,

@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { globSync, isDynamicPattern } from "tinyglobby";
+import { globSync, isDynamicPattern } from "../text/parsers.js";
 
 /**
  * Extensions of the files a directory walk takes: plain text, Markdown, HTML, reStructuredText.

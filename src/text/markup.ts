@@ -11,8 +11,7 @@
  * source. Plain text never comes here: the engine's path for it is unchanged.
  */
 import path from "node:path";
-import { Parser } from "htmlparser2";
-import { fromMarkdown } from "mdast-util-from-markdown";
+import { Parser, fromMarkdown } from "./parsers.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { applyEdits, restore } from "../engine/restore.js";
 import type { RestoreOptions } from "../engine/restore.js";

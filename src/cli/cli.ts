@@ -36,7 +36,7 @@ import type { Io, SetExit } from "../io/io.js";
 import { VERSION } from "../io/version.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { expandInputs } from "../io/expand.js";
+import { expandInputs } from "../run/inputs.js";
 import { MARKUPS, markupOf } from "../text/markup.js";
 import type { MarkupOption } from "../text/markup.js";
 import { formatCompact, formatGithub, formatSarif } from "../format/ci.js";
@@ -287,7 +287,7 @@ async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<E
       io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context }));
       break;
     case "sarif":
-      io.stdout(formatSarif(results));
+      io.stdout(formatSarif(results, VERSION));
       break;
     case "github":
       io.stdout(formatGithub(results));

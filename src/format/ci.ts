@@ -7,7 +7,6 @@
  *   jump from.
  * Lines and columns are 1-based; a column counts UTF-16 code units, as the edits' do.
  */
-import { VERSION } from "../io/version.js";
 import type { Edit } from "../types.js";
 import type { FileResult } from "./types.js";
 
@@ -76,7 +75,8 @@ function artifactUri(name: string): string {
   return encodeURI(name.replace(/\\/g, "/"));
 }
 
-export function formatSarif(results: readonly FileResult[]): string {
+/** `version`: unspin's, for the tool's driver. */
+export function formatSarif(results: readonly FileResult[], version: string): string {
   const rules: { id: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] = [];
   const ruleIndex = new Map<string, number>();
   const sarifResults: unknown[] = [];
@@ -143,7 +143,7 @@ export function formatSarif(results: readonly FileResult[]): string {
         tool: {
           driver: {
             name: "unspin",
-            version: VERSION,
+            version,
             informationUri: "https://www.npmjs.com/package/unspin",
             rules,
           },

@@ -5,7 +5,7 @@
  */
 import type { Dictionary } from "../dictionary/build.js";
 import { LEAN_ENTRY } from "../engine/restore.js";
-import { markupOf, restoreMarkup } from "../text/markup.js";
+import { markupOf, restoreMarkup } from "./markup.js";
 import type { MarkupOption } from "../text/markup.js";
 import type { FileResult } from "../format/types.js";
 import type { Edit } from "../types.js";

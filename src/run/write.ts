@@ -35,7 +35,7 @@ import type { Stats } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../io/atomic.js";
 import type { Dictionary } from "../dictionary/build.js";
-import { markupOf, restoreMarkup } from "../text/markup.js";
+import { markupOf, restoreMarkup } from "./markup.js";
 import type { MarkupOption } from "../text/markup.js";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";

@@ -4,18 +4,10 @@
  * Only text nodes are prose: tags, attributes, comments, <script>, <style>, <code>, <pre>,
  * <textarea>, Markdown code (fenced, indented, inline), raw HTML, link destinations, definitions
  * and autolinks are not.
- *
- * restoreMarkup() restores only inside the prose: the engine sees the document with everything
- * else blanked out (each UTF-16 unit a space, line breaks kept), so offsets, lines and columns
- * are those of the source, and only edits that lie inside one prose span are applied to the
- * source. Plain text never comes here: the engine's path for it is unchanged.
+ * src/run/markup.ts restores a document inside these spans only.
  */
 import path from "node:path";
 import { Parser, fromMarkdown } from "./parsers.js";
-import type { Dictionary } from "../dictionary/build.js";
-import { applyEdits, restore } from "../engine/restore.js";
-import type { RestoreOptions } from "../engine/restore.js";
-import type { RestoreResult } from "../types.js";
 
 export const MARKUPS = ["auto", "html", "markdown", "text"] as const;
 export type MarkupOption = (typeof MARKUPS)[number];
@@ -110,22 +102,4 @@ export function maskOutside(text: string, spans: readonly Span[]): string {
   }
   parts.push(blank(text.slice(at)));
   return parts.join("");
-}
-
-/** Restore only the prose of a document; the result's text differs from `text` only inside it. */
-export function restoreMarkup(
-  text: string,
-  dict: Dictionary,
-  markup: Markup,
-  options: RestoreOptions = {},
-): RestoreResult {
-  if (markup === "text") return restore(text, dict, options);
-  const spans = proseSpans(text, markup);
-  const r = restore(maskOutside(text, spans), dict, options);
-  let k = 0;
-  const edits = r.edits.filter((e) => {
-    while (k < spans.length && spans[k][1] < e.end) k++;
-    return k < spans.length && spans[k][0] <= e.start && e.end <= spans[k][1];
-  });
-  return { text: applyEdits(text, edits), edits, words: r.words, spun: r.spun };
 }

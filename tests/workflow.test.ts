@@ -172,6 +172,13 @@ describe("outputs for CI and editors", () => {
     });
   });
 
+  it("-f sarif and -f github name an absolute path inside the cwd relative to it", () => {
+    const abs = path.join(d, "a.txt");
+    const log = JSON.parse(cli(["-f", "sarif", abs], { cwd: d }).stdout);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("a.txt");
+    expect(cli(["-f", "github", abs], { cwd: d }).stdout).toMatch(/^::warning file=a\.txt,/);
+  });
+
   it("-f github: one workflow annotation per edit", () => {
     const r = cli(["-f", "github", "a.txt"], { cwd: d });
     expect(r.stdout).toBe(

@@ -287,10 +287,10 @@ async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<E
       io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context }));
       break;
     case "sarif":
-      io.stdout(formatSarif(results, VERSION));
+      io.stdout(formatSarif(results, VERSION, io.cwd));
       break;
     case "github":
-      io.stdout(formatGithub(results));
+      io.stdout(formatGithub(results, io.cwd));
       break;
     case "compact":
       io.stdout(formatCompact(results));

@@ -7,12 +7,21 @@
  *   jump from.
  * Lines and columns are 1-based; a column counts UTF-16 code units, as the edits' do.
  */
+import path from "node:path";
 import type { Edit } from "../types.js";
 import type { FileResult } from "./types.js";
 
-/** The name a report gives an input. */
-function shown(r: FileResult): string {
-  return r.name === "-" ? "<stdin>" : r.name;
+/**
+ * The name a report gives an input: as given, except an absolute path inside `cwd`, which is made
+ * relative to it (GitHub and SARIF viewers place a file by its path from the repository's root).
+ */
+function shown(r: FileResult, cwd?: string): string {
+  if (r.name === "-") return "<stdin>";
+  if (cwd && path.isAbsolute(r.name)) {
+    const rel = path.relative(cwd, r.name);
+    if (rel && !rel.startsWith("..") && !path.isAbsolute(rel)) return rel.split(path.sep).join("/");
+  }
+  return r.name;
 }
 
 /** 1-based line and column of the end of an edit (exclusive end, as SARIF's endColumn is). */
@@ -42,12 +51,12 @@ function ghProp(s: string): string {
   return ghData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-export function formatGithub(results: readonly FileResult[]): string {
+export function formatGithub(results: readonly FileResult[], cwd?: string): string {
   const out: string[] = [];
   for (const r of results) {
     for (const e of r.edits) {
       const end = endOf(r.input, e);
-      const props = [`file=${ghProp(shown(r))}`, `line=${e.line}`, `col=${e.col}`];
+      const props = [`file=${ghProp(shown(r, cwd))}`, `line=${e.line}`, `col=${e.col}`];
       if (end.line !== e.line) props.push(`endLine=${end.line}`);
       props.push(`endColumn=${end.col}`, `title=${ghProp(`unspin ${entryName(e)}`)}`);
       out.push(`::${e.detect ? "notice" : "warning"} ${props.join(",")}::${ghData(`${what(e)} (${entryName(e)})`)}\n`);
@@ -76,7 +85,7 @@ function artifactUri(name: string): string {
 }
 
 /** `version`: unspin's, for the tool's driver. */
-export function formatSarif(results: readonly FileResult[], version: string): string {
+export function formatSarif(results: readonly FileResult[], version: string, cwd?: string): string {
   const rules: { id: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] = [];
   const ruleIndex = new Map<string, number>();
   const sarifResults: unknown[] = [];
@@ -102,7 +111,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: artifactUri(shown(r)) },
+              artifactLocation: { uri: artifactUri(shown(r, cwd)) },
               region: { startLine: e.line, startColumn: e.col, endLine: end.line, endColumn: end.col },
             },
           },
@@ -115,7 +124,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
                   description: { text: `restore '${e.replacement}'` },
                   artifactChanges: [
                     {
-                      artifactLocation: { uri: artifactUri(shown(r)) },
+                      artifactLocation: { uri: artifactUri(shown(r, cwd)) },
                       replacements: [
                         {
                           deletedRegion: {

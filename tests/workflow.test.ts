@@ -126,6 +126,12 @@ describe("HTML and Markdown: only prose is restored", () => {
     );
   });
 
+  it("leaves Markdown front matter (YAML, TOML) alone", () => {
+    const md = "---\ntitle: Chilly Struggle\ntags: [supply hyperlink]\n---\n\nThe chilly struggle.\n";
+    const d = tmp({ "post.md": md });
+    expect(cli(["-f", "text", "post.md"], { cwd: d }).stdout).toBe(md.replace("The chilly struggle.", "The Cold War."));
+  });
+
   it("--markup picks the parser whatever the extension; stdin too; text restores everything", () => {
     const html = '<a title="chilly struggle">chilly struggle</a>\n';
     expect(cli(["-f", "text", "--markup", "html", "-"], { input: html }).stdout).toBe(

@@ -65,7 +65,9 @@ Examples:
   $ unspin explain "chilly struggle"        which entries match, and why they act or not
 
 Exit codes: 0 ok, 1 --check found spun text (or a dictionary test failed), 2 bad input or usage.
-Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not a terminal.`;
+Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not a terminal or TERM=dumb.
+Folders are walked for .txt .text .md .markdown .html .htm .xhtml .rst files; quoted globs are expanded.
+Completion: eval "$(unspin completion bash)" (or zsh).`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -2,8 +2,8 @@
  * HTML and Markdown inputs: the prose of a document as spans [start, end) of its source, from a
  * parser that gives source offsets (htmlparser2 for HTML, mdast-util-from-markdown for Markdown).
  * Only text nodes are prose: tags, attributes, comments, <script>, <style>, <code>, <pre>,
- * <textarea>, Markdown code (fenced, indented, inline), raw HTML, link destinations, definitions
- * and autolinks are not.
+ * <textarea>, Markdown code (fenced, indented, inline), raw HTML, link destinations, definitions,
+ * autolinks and front matter are not.
  * src/run/markup.ts restores a document inside these spans only.
  */
 import path from "node:path";
@@ -57,13 +57,27 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
+/**
+ * Front matter (YAML between `---` lines, TOML between `+++` lines) at the very start of a
+ * Markdown file, as Jekyll, Hugo and most static-site generators read it: its length, or 0. It is
+ * data, not prose; CommonMark alone would read it as a rule and a heading.
+ */
+export function frontMatterLength(text: string): number {
+  const m = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (!m) return 0;
+  const fence = m[1] === "---" ? "(?:---|\\.\\.\\.)" : "\\+\\+\\+";
+  const close = new RegExp(`\\r?\\n${fence}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(m[0].length - 1));
+  return close ? m[0].length - 1 + close.index + close[0].length : 0;
+}
+
 function markdownSpans(text: string): Span[] {
   const spans: Span[] = [];
+  const front = frontMatterLength(text);
   const walk = (node: MdNode): void => {
     if (node.type === "text") {
       const s = node.position?.start.offset;
       const e = node.position?.end.offset;
-      if (s !== undefined && e !== undefined) push(spans, s, e);
+      if (s !== undefined && e !== undefined && s >= front) push(spans, s, e);
       return;
     }
     // code, inlineCode, html, definition, image: no prose children; a link's destination and title

@@ -300,6 +300,12 @@ describe("the command line", () => {
     expect(r.stderr).toBe("unspin: unknown command 'explian' (did you mean explain?)\n");
   });
 
+  it("a path or glob that looks like a command is still an input", () => {
+    const r = cli(["dic*"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("unspin: cannot read dic*: no such file\n");
+  });
+
   it("an unknown first word that is an existing file is an input", () => {
     const d = tmp({ explian: "the chilly struggle\n" });
     const r = cli(["-f", "text", "explian"], { cwd: d });

@@ -438,7 +438,8 @@ function topLevel(argv: string[], program: Command, io: Io): string[] {
       throw new UnspinError(`unknown command '${sub}'${suggestion(sub, names)}`);
     return ["--help"];
   }
-  const near = closest(first, [...names, "help"]);
+  // only a bare word can be a mistyped command: a path or a glob ("dic*", "a.txt") is an input
+  const near = /^[a-z][a-z-]*$/i.test(first) ? closest(first, [...names, "help"]) : undefined;
   if (near) throw new UnspinError(`unknown command '${first}' (did you mean ${near}?)`);
   return argv;
 }

@@ -30,8 +30,13 @@ import { registerEval } from "./commands/eval.js";
 import { makeChalk, outWriter, processIo } from "../io/io.js";
 import type { Io, SetExit } from "../io/io.js";
 import { VERSION } from "../io/version.js";
-import { DOCUMENT_MODES, FORMATS, documentMode, runJsonl, streamText } from "./streams.js";
+import { DOCUMENT_MODES, FORMATS, documentMode, isLarge, runJsonl, streamText } from "./streams.js";
 import type { RestoreOpts } from "./streams.js";
+import { topLevel } from "./suggest.js";
+import { expandInputs } from "../run/inputs.js";
+import { MARKUPS, markupOf } from "../text/markup.js";
+import { formatCompact, formatGithub, formatSarif } from "../format/ci.js";
+import { registerCompletion } from "./commands/completion.js";
 
 const EXAMPLES = `
 Examples:
@@ -42,6 +47,10 @@ Examples:
   $ unspin --dict science paper.txt         add the tortured-phrases pack
   $ unspin --dict ./my-terms.yaml a.txt b.txt
   $ unspin --check drafts/*.txt             exit 1 if anything looks spun
+  $ unspin -q --check site/                 the same, silently, for a whole folder (walked)
+  $ unspin 'posts/**/*.md'                  a quoted glob is expanded by unspin
+  $ unspin page.html                        HTML and Markdown: only the prose is restored
+  $ unspin -f sarif docs/ > unspin.sarif    for code scanning; -f github: workflow annotations
   $ unspin -l scraped/*.txt                 the names of the files judged spun
   $ unspin --format json a.txt | jq '.files[0].spun'   the spinner score and its evidence
   $ unspin --format json article.txt | jq '.files[0].edits[] | {spun, replacement, entry}'
@@ -49,13 +58,28 @@ Examples:
   $ unspin explain "chilly struggle"        which entries match, and why they act or not
 
 Exit codes: 0 ok, 1 --check found spun text (or a dictionary test failed), 2 bad input or usage.
-Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not a terminal.`;
+Colour follows NO_COLOR / FORCE_COLOR, --no-color, and is off when output is not a terminal or TERM=dumb.
+Folders are walked for .txt .text .md .markdown .html .htm .xhtml .rst files; quoted globs are expanded.
+Completion: eval "$(unspin completion bash)" (or zsh).`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
+function contextChars(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0)
+    throw new UnspinError(`--context takes a whole number of characters ≥ 0, not '${value}'`);
+  return n;
+}
+
+async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<ExitCode> {
+  const context = contextChars(opts.context);
+  if (opts.quiet) {
+    // -q: nothing on stdout (messages about refused inputs still go to stderr)
+    io = { ...io, stdout: () => {}, stdoutDrain: async () => {}, stderrIsTTY: false };
+  }
+  const files = expandInputs(given, io.cwd);
   const backup = checkWriteUsage(files, opts);
   const dict = loadDictionary(packList(opts, io.cwd), io.cwd);
   for (const w of dict.warnings)
@@ -66,7 +90,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     return runWrite(
       inputs,
       dict,
-      { backup, noFindings: !opts.findings, check: opts.check, document: documentMode(opts) },
+      { backup, noFindings: !opts.findings, check: opts.check, document: documentMode(opts), markup: opts.markup },
       io,
     );
   // a refused input is reported and skipped; the others go on (exit rule: InputTally)
@@ -74,8 +98,11 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const jobs = jobCount(opts.jobs);
   const progress = new Progress(io, inputs.length);
   if (opts.format === "jsonl" && !opts.listSpun) return runJsonl(inputs, dict, opts, io, tally);
-  if (opts.format === "text" && !opts.listSpun && (inputs.includes("-") || inputs.some(isLarge))) {
-    const s = await streamText(inputs, dict, opts, io, tally, jobs);
+  // plain text streams (stdin, large files); HTML and Markdown are parsed whole
+  const plain = inputs.every((f) => markupOf(f === "-" ? "" : f, opts.markup) === "text");
+  if (opts.format === "text" && !opts.listSpun && plain && (inputs.includes("-") || inputs.some(isLarge))) {
+    const s = await streamText(inputs, dict, opts, io, tally, jobs, progress);
+    progress.clear();
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
   // whole files, on `jobs` threads; results in input order
@@ -88,6 +115,7 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     noFindings: !opts.findings,
     textOnly: opts.format === "text" || opts.listSpun === true,
     document: documentMode(opts),
+    markup: opts.markup,
   };
   let listed = 0;
   const { threads } = await restoreMany(
@@ -123,10 +151,19 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
       io.stdout(formatJson(results));
       break;
     case "unified":
-      io.stdout(formatUnified(results));
+      io.stdout(formatUnified(results, io.cwd));
       break;
     case "diff":
-      io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) }));
+      io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context }));
+      break;
+    case "sarif":
+      io.stdout(formatSarif(results, VERSION, io.cwd));
+      break;
+    case "github":
+      io.stdout(formatGithub(results, io.cwd));
+      break;
+    case "compact":
+      io.stdout(formatCompact(results));
       break;
     default:
       break;
@@ -145,14 +182,6 @@ function addUp(list: readonly Summary[]): Summary {
     }),
     { files: 0, words: 0, restorations: 0, findings: 0, spun: 0 },
   );
-}
-
-function isLarge(file: string): boolean {
-  try {
-    return statSync(file).size > STREAM_ABOVE;
-  } catch {
-    return false; // reported when it is read
-  }
 }
 
 /**
@@ -194,6 +223,15 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-default-packs", "do not load the default pack (news); use only --dict")
     .option("--no-config", "ignore .unspinrc.yaml (packs and dictionaries found upward from here)")
     .option("--check", "exit 1 when anything would be restored (for CI gates)")
+    .option("-q, --quiet", "no output: with --check, only the exit code")
+    .addOption(
+      new Option(
+        "--markup <kind>",
+        "how prose is found: auto (by extension: .html/.htm HTML, .md/.markdown Markdown), html, markdown, text",
+      )
+        .choices(MARKUPS)
+        .default("auto"),
+    )
     .option(
       "-l, --list-spun",
       "print only the names of the files judged spun, one a line (like grep -l); exit 0 if any, 1 if none",
@@ -217,8 +255,8 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .option("--no-findings", "leave out the findings of detect-only entries")
     .option(
       "-j, --jobs <n>",
-      "threads: files restored in parallel (default: the number of cores); given explicitly, also the windows " +
-        "of one large input",
+      "threads: files restored in parallel (default: the number of cores); " +
+        "given explicitly, also the windows of one large input",
     )
     .option("--context <chars>", "diff: unchanged characters shown beside each edit", "40")
     .option("--color", "force colour")
@@ -227,16 +265,23 @@ export function buildProgram(io: Io, setExit: SetExit): Command {
     .addHelpText("after", EXAMPLES)
     .showHelpAfterError("(run unspin --help for usage)")
     .action(async (files: string[], opts: RestoreOpts) => {
+      if (files.length === 0 && io.stdinIsTTY && !opts.write) {
+        // nothing piped in and nothing named: help, instead of waiting silently for typed input
+        io.stderr(program.helpInformation());
+        io.stderr("\nunspin: no input: name files or folders, or pipe text in (- reads standard input)\n");
+        setExit(2);
+        return;
+      }
       setExit(await runRestore(files, opts, io));
     });
 
   registerDict(program, io, setExit);
   registerExplain(program, io, setExit);
   registerEval(program, io, setExit);
+  registerCompletion(program, io);
   return program;
 }
 
-/** Run the CLI; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = 0;
   const program = buildProgram(io, (c) => {
@@ -254,7 +299,8 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   configure(program);
   const debug = argv.includes("--debug");
   try {
-    await program.parseAsync(splitBackupArg(argv), { from: "user" });
+    const args = topLevel(argv, program, io);
+    await program.parseAsync(splitBackupArg(args), { from: "user" });
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -3,6 +3,7 @@
  * with an explicit --jobs) and --format jsonl (records line by line); and the options of a restore
  * run that they share with cli.ts.
  */
+import { statSync } from "node:fs";
 import type { Dictionary } from "../dictionary/build.js";
 import { restoreRange } from "../engine/restore.js";
 import type { ExitCode } from "../errors.js";
@@ -12,11 +13,13 @@ import type { Io } from "../io/io.js";
 import { checkReadable, textPieces } from "../io/source.js";
 import { restoreJsonl } from "../run/jsonl.js";
 import { WindowPool } from "../run/parallel.js";
-import { restoreStream, restoreStreamParallel } from "../run/stream.js";
+import type { Progress } from "../run/progress.js";
+import { STREAM_ABOVE, restoreStream, restoreStreamParallel } from "../run/stream.js";
 import type { WindowRunner } from "../run/stream.js";
+import type { MarkupOption } from "../text/markup.js";
 import { packList } from "./config.js";
 
-export const FORMATS = ["diff", "unified", "text", "json", "jsonl"] as const;
+export const FORMATS = ["diff", "unified", "text", "json", "jsonl", "sarif", "github", "compact"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RestoreOpts {
@@ -37,6 +40,10 @@ export interface RestoreOpts {
   listSpun?: boolean;
   /** --document: auto (judge each document from its hits), spun or clean. */
   document: string;
+  /** --markup: how the prose of an input is found (auto: by its extension). */
+  markup: MarkupOption;
+  /** -q: no output; the exit code says it all. */
+  quiet?: boolean;
 }
 
 export const DOCUMENT_MODES = ["auto", "spun", "clean"] as const;
@@ -58,6 +65,7 @@ export async function streamText(
   io: Io,
   tally: InputTally,
   jobs: number,
+  progress: Progress,
 ): Promise<{ restorations: number; findings: number }> {
   let restorations = 0;
   let findings = 0;
@@ -80,22 +88,35 @@ export async function streamText(
     for (const name of inputs) {
       await tally.attempt(async () => {
         checkReadable(name);
+        const source = io.stderrIsTTY && isLarge(name) ? measured(textPieces(name), name, progress) : textPieces(name);
         // one input on several threads only when asked for: it trades memory (a heap per thread) for speed
         const pieces =
           jobs > 1 && opts.jobs !== undefined
-            ? restoreStreamParallel(textPieces(name), dict, sopts, run, jobs * 2)
-            : restoreStream(textPieces(name), dict, sopts);
+            ? restoreStreamParallel(source, dict, sopts, run, jobs * 2)
+            : restoreStream(source, dict, sopts);
         for await (const piece of pieces) {
           restorations += piece.restorations;
           findings += piece.findings;
           if (piece.text) await write(piece.text);
         }
+        progress.clear();
       });
     }
   } finally {
     if (pool) await (await pool).close();
   }
   return { restorations, findings };
+}
+
+/** The pieces of a large file, reporting the bytes read so far to the progress bar. */
+async function* measured(pieces: AsyncIterable<string>, name: string, progress: Progress): AsyncGenerator<string> {
+  const total = statSync(name).size;
+  let done = 0;
+  for await (const p of pieces) {
+    done += Buffer.byteLength(p);
+    progress.bytes(name, done, total);
+    yield p;
+  }
 }
 
 /** --format jsonl: records line by line, each a document of its own. */
@@ -123,4 +144,14 @@ export async function runJsonl(
     });
   }
   return tally.exitCode(opts.check && found > 0 ? 1 : 0);
+}
+
+/** --context: a whole number of characters ≥ 0. */
+
+export function isLarge(file: string): boolean {
+  try {
+    return statSync(file).size > STREAM_ABOVE;
+  } catch {
+    return false; // reported when it is read
+  }
 }

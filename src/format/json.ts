@@ -1,6 +1,11 @@
-/** `--format json`: every edit with its provenance, per file, and a summary. */
+/**
+ * `--format json`: every edit with its provenance, per file, and a summary. Edits carry their
+ * offsets in UTF-16 code units (start/end), code points (cpStart/cpEnd) and UTF-8 bytes
+ * (byteStart/byteEnd): see offsets.ts.
+ */
 import type { FileResult } from "./types.js";
 import { summarize } from "./types.js";
+import { withOffsets } from "./offsets.js";
 
 export function formatJson(results: readonly FileResult[]): string {
   const files = results.map((r) => {
@@ -11,7 +16,7 @@ export function formatJson(results: readonly FileResult[]): string {
       restorations: s.restorations,
       findings: s.findings,
       spun: r.spun,
-      edits: r.edits,
+      edits: withOffsets(r.input, r.edits),
     };
   });
   return `${JSON.stringify({ files, summary: summarize(results) }, null, 2)}\n`;

@@ -4,7 +4,9 @@
  * output is the same whatever N is.
  */
 import type { Dictionary } from "../dictionary/build.js";
-import { LEAN_ENTRY, restore } from "../engine/restore.js";
+import { LEAN_ENTRY } from "../engine/restore.js";
+import { markupOf, restoreMarkup } from "./markup.js";
+import type { MarkupOption } from "../text/markup.js";
 import type { FileResult } from "../format/types.js";
 import type { Edit } from "../types.js";
 import { UnspinError } from "../errors.js";
@@ -19,6 +21,8 @@ export interface WorkerSetup {
   document?: "spun" | "clean";
   /** Only the restored text and counts are wanted (--format text): less to send between threads. */
   textOnly?: boolean;
+  /** --markup: how an input's prose is found (auto: by its extension). */
+  markup?: MarkupOption;
 }
 
 /** Files sent to a thread in batches: one message per file costs as much as a small file's work. */
@@ -165,10 +169,14 @@ export function failureError(f: Failure): Error {
 export function restoreFile(
   file: string,
   dict: Dictionary,
-  opts: { noFindings: boolean; textOnly?: boolean; document?: "spun" | "clean" },
+  opts: { noFindings: boolean; textOnly?: boolean; document?: "spun" | "clean"; markup?: MarkupOption },
 ): FileResult {
   const input = readText(file);
-  const r = restore(input, dict, { noFindings: opts.noFindings, lean: opts.textOnly, document: opts.document });
+  const r = restoreMarkup(input, dict, markupOf(file === "-" ? "" : file, opts.markup), {
+    noFindings: opts.noFindings,
+    lean: opts.textOnly,
+    document: opts.document,
+  });
   if (!opts.textOnly) return { name: file, input, ...r };
   const restorations = r.edits.filter((e) => !e.detect).length;
   return {

@@ -37,7 +37,8 @@ import { makeBackup } from "./backup.js";
 import { guarded, pending, removeQuietly, tempName, testPause, tick } from "./guard.js";
 import type { Signal } from "./guard.js";
 import type { Dictionary } from "../dictionary/build.js";
-import { restore } from "../engine/restore.js";
+import { markupOf, restoreMarkup } from "./markup.js";
+import type { MarkupOption } from "../text/markup.js";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";
 import { counted } from "../text/inflect.js";
@@ -54,6 +55,8 @@ export interface WriteOptions {
   document?: "spun" | "clean";
   /** --check: exit 1 when anything was restored or found. */
   check?: boolean;
+  /** --markup: how a file's prose is found (auto: by its extension). */
+  markup?: MarkupOption;
 }
 
 /** --write with standard input: refused by the usage checks (cli/write-args.ts) and here. */
@@ -76,7 +79,8 @@ function statInput(name: string): Stats {
   } catch (err) {
     throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
   }
-  if (st.isDirectory()) throw new InputRefused(`cannot read ${name}: is a directory`, "fs");
+  if (st.isDirectory())
+    throw new InputRefused(`cannot read ${name}: a folder without text-like files (.txt .md .html .rst …)`, "fs");
   if (!st.isFile()) throw new InputRefused(`${name}: not a regular file; --write rewrites only regular files`, "fs");
   return st;
 }
@@ -88,10 +92,12 @@ async function writeOne(
   opts: WriteOptions,
   onSignal: (sig: Signal) => void,
 ): Promise<WriteOutcome> {
-  if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
+  const markup = markupOf(name, opts.markup);
+  // HTML and Markdown are parsed whole: only plain text streams
+  if (statInput(name).size > STREAM_ABOVE && markup === "text") return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
-  const r = restore(input, dict, { noFindings: opts.noFindings, document: opts.document });
+  const r = restoreMarkup(input, dict, markup, { noFindings: opts.noFindings, document: opts.document });
   let restorations = 0;
   let findings = 0;
   for (const e of r.edits) {

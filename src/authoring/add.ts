@@ -144,10 +144,12 @@ export function addEntry(req: AddRequest): AddResult {
     examples: [example],
     allows: req.allows,
   };
+  const fresh = newPackHeader(req.file) + renderEntry(draft, DEFAULT_STYLE);
+  const lineEnd = source === "" || source.endsWith("\n") ? "" : "\n";
   const next = created
-    ? newPackHeader(req.file) + renderEntry(draft, DEFAULT_STYLE)
+    ? fresh
     : blank
-      ? `${source}${source === "" || source.endsWith("\n") ? "" : "\n"}${newPackHeader(req.file)}${renderEntry(draft, DEFAULT_STYLE)}`
+      ? `${source}${lineEnd}${fresh}`
       : appendEntryText(source, renderEntry(draft, detectStyle(source)));
 
   const pack = readPack(shown, next, { requireExamples: false });

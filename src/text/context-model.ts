@@ -15,15 +15,16 @@
  * key is followed by the word's class, times the word's share of its class. So "each leaders" is
  * unlikely though neither pair was counted: "each" is never followed by a plural noun.
  *
- * The file: 8 bytes "UNSPCTX4", then uint32 LE: total tokens and the sizes of six tables (keys,
- * pairs, ranks, triples, key classes, class counts); then each table as its sorted hashes followed
- * by their values (counts; for ranks, 1 = most frequent; for key classes, the class id). Class
+ * The file: 8 bytes "UNSPCTX5", then uint32 LE: total tokens and the sizes of six tables (keys,
+ * pairs, ranks, triples, key classes, class counts); then each table as its sorted hashes, their
+ * values (counts; for ranks, 1 = most frequent; for key classes, the class id) and the 4,097 run
+ * starts of its hashes by their top 12 bits (so loading builds nothing). Class
  * counts hold each class's total under classToken(id), and each (key, next class) pair under
  * pairHash(key, classToken(id)). The caller reads the file; parsing it makes views, no copies.
  */
 import { hashKey } from "./hash.js";
 
-const MAGIC = "UNSPCTX4";
+const MAGIC = "UNSPCTX5";
 
 /** Hash of an adjacent pair of keys, from the keys' own hashes. */
 export function pairHash(left: number, right: number): number {
@@ -40,31 +41,27 @@ export function pairHash(left: number, right: number): number {
 const SHIFT = 20;
 const BUCKETS = 1 << (32 - SHIFT);
 
+/** The run starts of sorted hashes by their top bits (CountTable's index). */
+export function runIndex(hashes: Uint32Array): Uint32Array {
+  const index = new Uint32Array(BUCKETS + 1);
+  let at = 0;
+  for (let top = 0; top <= BUCKETS; top++) {
+    while (at < hashes.length && hashes[at] >>> SHIFT < top) at++;
+    index[top] = at;
+  }
+  return index;
+}
+
 class CountTable {
   /**
-   * Where each run of hashes with the same top 12 bits starts (4,097 entries, found by binary search
-   * at load, so loading stays cheap): a lookup searches only its run.
+   * @param index where each run of hashes with the same top 12 bits starts (4,097 entries, stored
+   *   in the file, so loading makes no work): a lookup searches only its run.
    */
-  private readonly index: Uint32Array;
-
   constructor(
     private readonly hashes: Uint32Array,
     private readonly counts: Uint32Array,
-  ) {
-    const index = new Uint32Array(BUCKETS + 1);
-    for (let top = 0; top <= BUCKETS; top++) {
-      // the first position whose hash's top bits are >= top
-      let lo = top === 0 ? 0 : index[top - 1];
-      let hi = hashes.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (hashes[mid] >>> SHIFT < top) lo = mid + 1;
-        else hi = mid;
-      }
-      index[top] = lo;
-    }
-    this.index = index;
-  }
+    private readonly index: Uint32Array,
+  ) {}
 
   get(h: number): number {
     const hs = this.hashes;
@@ -230,34 +227,15 @@ export function parseModel(buf: Uint8Array): ContextModel {
   // typed arrays need 4-byte alignment: a file read whole is aligned; copy only when it is not
   const aligned = buf.byteOffset % 4 === 0 ? buf : new Uint8Array(buf);
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset + 8, (buf.length - 8) >>> 2);
-  const [total, u, p, r, t, k, c] = [words[0], words[1], words[2], words[3], words[4], words[5], words[6]];
+  const sizes = words.subarray(1, 7);
   let at = 7;
   const take = (n: number) => {
     const a = words.subarray(at, at + n);
     at += n;
     return a;
   };
-  const uh = take(u);
-  const uc = take(u);
-  const ph = take(p);
-  const pc = take(p);
-  const rh = take(r);
-  const rc = take(r);
-  const th = take(t);
-  const tc = take(t);
-  const kh = take(k);
-  const kc = take(k);
-  const ch = take(c);
-  const cc = take(c);
-  return new ContextModel(
-    total,
-    new CountTable(uh, uc),
-    new CountTable(ph, pc),
-    new CountTable(rh, rc),
-    new CountTable(th, tc),
-    new CountTable(kh, kc),
-    new CountTable(ch, cc),
-  );
+  const tables = [...sizes].map((n) => new CountTable(take(n), take(n), take(BUCKETS + 1)));
+  return new ContextModel(words[0], tables[0], tables[1], tables[2], tables[3], tables[4], tables[5]);
 }
 
 /** Serialise count maps (hash → count) into the model file's bytes. */
@@ -272,12 +250,16 @@ export function serialiseModel(
 ): Buffer {
   const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
   const tables = [unigrams, pairs, ranks, triples, classOf, classCounts].map(sorted);
-  const words = new Uint32Array(7 + tables.reduce((n, t) => n + 2 * t.length, 0));
+  const words = new Uint32Array(7 + tables.reduce((n, t) => n + 2 * t.length + BUCKETS + 1, 0));
   words.set([total, ...tables.map((t) => t.length)]);
   let at = 7;
   for (const t of tables) {
-    for (const [h] of t) words[at++] = h;
+    const hashes = new Uint32Array(t.map(([h]) => h));
+    words.set(hashes, at);
+    at += t.length;
     for (const [, c] of t) words[at++] = c;
+    words.set(runIndex(hashes), at);
+    at += BUCKETS + 1;
   }
   return Buffer.concat([Buffer.from(MAGIC, "latin1"), Buffer.from(words.buffer)]);
 }

@@ -15,5 +15,6 @@ export {
 } from "./dictionary/packs.js";
 export { tokenize, phraseKeys, Kind } from "./text/tokenizer.js";
 export type { Tokens } from "./text/tokenizer.js";
-export { UnspinError, DictionaryError } from "./errors.js";
+export { UnspinError, dictionaryError, isRefusal, isUnspinError } from "./errors.js";
+export type { ErrorKind, Problem } from "./errors.js";
 export type * from "./types.js";

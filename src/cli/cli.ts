@@ -172,7 +172,8 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   for (const w of dict.warnings)
     io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
   const inputs = files.length === 0 ? ["-"] : files;
-  if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
+  if (inputs.filter((f) => f === "-").length > 1)
+    throw new UnspinError("usage", "standard input (-) can be read only once");
   if (opts.write)
     return runWrite(
       inputs,
@@ -288,7 +289,7 @@ function threadsFor(inputs: readonly string[], jobs: number, explicit: boolean):
 function jobCount(value: string | undefined): number {
   if (value === undefined) return Math.max(1, availableParallelism());
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UnspinError(`--jobs takes a whole number ≥ 1, not '${value}'`);
+  if (!Number.isInteger(n) || n < 1) throw new UnspinError("usage", `--jobs takes a whole number ≥ 1, not '${value}'`);
   return n;
 }
 
@@ -373,7 +374,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
       return 2;
     }
     if (err instanceof UnspinError) {
-      for (const line of err.message.split("\n")) io.stderr(`unspin: ${line}\n`);
+      for (const line of err.lines()) io.stderr(`unspin: ${line}\n`);
       if (debug) io.stderr(`${err.stack ?? ""}\n`);
       return err.exitCode;
     }

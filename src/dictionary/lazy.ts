@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../errors.js";
-import { DictionaryError } from "../errors.js";
+import { dictionaryError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { hashKey } from "../text/hash.js";
 import { HashIndex } from "../text/hashindex.js";
@@ -38,7 +38,10 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   const keys = used.map((p) => p.key);
   const file =
     dir && keys.every(Boolean)
-      ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`).join("\0"))}.json`)
+      ? path.join(
+          dir,
+          `combo-${digest(keys.join("\0") + used.map((p) => `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`).join("\0"))}.json`,
+        )
       : undefined;
   if (file) {
     try {
@@ -202,7 +205,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     const check = crossCheck(used, env);
     warnings.push(...check.warnings);
     for (const k of check.skipped) skipped.add(k);
-    if (check.problems.length > 0) throw new DictionaryError(check.problems);
+    if (check.problems.length > 0) throw dictionaryError(check.problems);
   }
   const groups = new Groups(used, phraseTable, skipped);
   const edges = new Transitions();

@@ -4,7 +4,7 @@
  */
 import type { Node, Pair, YAMLMap } from "yaml";
 import { isMap, isScalar, isSeq, yaml } from "./yaml-lazy.js";
-import { DictionaryError } from "../errors.js";
+import { dictionaryError } from "../errors.js";
 import type { Problem } from "../errors.js";
 import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "../text/tokenizer.js";
@@ -500,11 +500,11 @@ class PackReader {
   }
 }
 
-/** Parse and validate one pack's source text. Throws DictionaryError listing every problem. */
+/** Parse and validate one pack's source text. Throws a "dictionary" UnspinError listing every problem. */
 export function readPack(file: string, source: string): PackSource {
   const reader = new PackReader(file, source);
   const pack = reader.read();
-  if (!pack) throw new DictionaryError(reader.problems);
+  if (!pack) throw dictionaryError(reader.problems);
   return pack;
 }
 

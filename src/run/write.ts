@@ -36,10 +36,10 @@ import path from "node:path";
 import { writeFileAtomic } from "../io/atomic.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { restore } from "../engine/restore.js";
-import { UnspinError } from "../errors.js";
+import { UnspinError, fsError, isRefusal } from "../errors.js";
 import type { ExitCode } from "../errors.js";
 import { counted } from "../text/inflect.js";
-import { InputRefused, InputTally, asRefusal, decodeUtf8, describeFsError, readBytes } from "../io/input.js";
+import { InputTally, decodeUtf8, readBytes } from "../io/input.js";
 import { textPieces } from "../io/source.js";
 import { STREAM_ABOVE, restoreStream } from "./stream.js";
 import type { Io } from "../io/io.js";
@@ -94,19 +94,22 @@ export function checkWriteUsage(
   files: readonly string[],
   opts: { backup?: boolean; backupSuffix?: string; write?: boolean },
 ): string | undefined {
-  if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError(STDIN_REFUSED);
+  if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError("usage", STDIN_REFUSED);
   return backupSuffix(opts);
 }
 
 /** The backup suffix from the parsed options, checked; undefined without --backup. */
 export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
   if (opts.backupSuffix !== undefined && !opts.backup)
-    throw new UnspinError("--backup-suffix is spelt --backup=SUFFIX");
+    throw new UnspinError("usage", "--backup-suffix is spelt --backup=SUFFIX");
   if (!opts.backup) return undefined;
-  if (!opts.write) throw new UnspinError("--backup works only with --write");
+  if (!opts.write) throw new UnspinError("usage", "--backup works only with --write");
   const suffix = opts.backupSuffix ?? DEFAULT_BACKUP_SUFFIX;
   if (suffix === "" || suffix.includes("/") || suffix.includes("\0")) {
-    throw new UnspinError(`--backup=${suffix}: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)`);
+    throw new UnspinError(
+      "usage",
+      `--backup=${suffix}: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)`,
+    );
   }
   return suffix;
 }
@@ -165,7 +168,7 @@ function makeBackup(real: string, suffix: string, bytes: Uint8Array | undefined,
     renameSync(temp, backup);
   } catch (err) {
     removeQuietly(temp);
-    throw new InputRefused(`cannot write backup ${backup}: ${describeFsError(err)}; ${real} left as it was`, "fs");
+    throw fsError(err, "write", `backup ${backup}`, `; ${real} left as it was`);
   } finally {
     pending.delete(temp);
   }
@@ -223,14 +226,15 @@ function statInput(name: string): Stats {
   try {
     st = statSync(name);
   } catch (err) {
-    throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
+    throw fsError(err, "read", name);
   }
-  if (st.isDirectory()) throw new InputRefused(`cannot read ${name}: is a directory`, "fs");
-  if (!st.isFile()) throw new InputRefused(`${name}: not a regular file; --write rewrites only regular files`, "fs");
+  if (st.isDirectory()) throw new UnspinError("directory", `cannot read ${name}: is a directory`);
+  if (!st.isFile())
+    throw new UnspinError("not-a-file", `${name}: not a regular file; --write rewrites only regular files`);
   return st;
 }
 
-/** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
+/** Restore one file in place. Throws a refusal (an UnspinError; never written) or returns what happened. */
 async function writeOne(
   name: string,
   dict: Dictionary,
@@ -255,7 +259,7 @@ async function writeOne(
     real = realpathSync(name);
     st = statSync(real);
   } catch (err) {
-    throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}`, "fs");
+    throw fsError(err, "write", name);
   }
   await guarded(() => {
     if (opts.backup !== undefined) {
@@ -273,7 +277,7 @@ async function writeOne(
         },
       });
     } catch (err) {
-      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+      throw fsError(err, "write", name, "; left as it was");
     }
     pending.clear(); // renamed: nothing of ours is left to remove
     outcome.changed = true;
@@ -286,7 +290,7 @@ function realStat(name: string): { real: string; st: Stats } {
     const real = realpathSync(name);
     return { real, st: statSync(real) };
   } catch (err) {
-    throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}`, "fs");
+    throw fsError(err, "write", name);
   }
 }
 
@@ -321,7 +325,7 @@ async function writeStreaming(
     try {
       fd = openSync(temp, "wx", st.mode & 0o777);
     } catch (err) {
-      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+      throw fsError(err, "write", name, "; left as it was");
     }
     try {
       for await (const piece of restoreStream(textPieces(name), dict, {
@@ -342,12 +346,7 @@ async function writeStreaming(
   } catch (err) {
     removeQuietly(temp);
     pending.delete(temp);
-    throw (
-      asRefusal(err) ??
-      (err instanceof InputRefused
-        ? err
-        : new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs"))
-    );
+    throw isRefusal(err) ? err : fsError(err, "write", name, "; left as it was");
   } finally {
     process.removeListener("SIGINT", onInt);
     process.removeListener("SIGTERM", onTerm);
@@ -373,7 +372,7 @@ async function writeStreaming(
       testPause();
       renameSync(temp, real);
     } catch (err) {
-      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+      throw fsError(err, "write", name, "; left as it was");
     }
     outcome.changed = true;
   }, onSignal);
@@ -405,7 +404,7 @@ export async function runWrite(
   opts: WriteOptions,
   io: Io,
 ): Promise<ExitCode> {
-  if (inputs.length === 0 || inputs.includes("-")) throw new UnspinError(STDIN_REFUSED);
+  if (inputs.length === 0 || inputs.includes("-")) throw new UnspinError("usage", STDIN_REFUSED);
   const tally = new InputTally(io.stderr);
   const outcomes: WriteOutcome[] = [];
   const seen = new Set<string>();

@@ -9,9 +9,9 @@ import { Command, CommanderError, Option } from "commander";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";
 import { formatDiff } from "../format/diff.js";
-import { formatJson } from "../format/json.js";
+import { JsonWriter, addSummaries } from "../format/json.js";
 import type { FileResult } from "../format/types.js";
-import { summarize } from "../format/types.js";
+import { summarize, summaryLine } from "../format/types.js";
 import type { Summary } from "../format/types.js";
 import { formatUnified } from "../format/unified.js";
 import { InputTally } from "../io/input.js";
@@ -190,10 +190,15 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     const s = await streamText(inputs, dict, opts, io, tally, jobs);
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
-  // whole files, on `jobs` threads; results in input order
-  const results: FileResult[] = [];
-  const summaries: Summary[] = [];
+  // whole files, on `jobs` threads, results in input order: each is written out as soon as it and
+  // those before it are done, so memory holds a file or a few, never the whole run's results. With
+  // -f json, an input too large to restore whole (STREAM_ABOVE) is restored window by window and
+  // its edits are written as each window yields them.
   const write = outWriter(io);
+  const chalk = makeChalk(io, opts.color);
+  const json = opts.format === "json" && !opts.listSpun ? new JsonWriter(write) : undefined;
+  const streamed = (f: string): boolean => json !== undefined && isLarge(f);
+  const summaries: Summary[] = [];
   const setup = {
     packs: packList(opts, io.cwd),
     cwd: io.cwd,
@@ -202,48 +207,65 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     document: documentMode(opts),
   };
   let listed = 0;
-  const { threads } = await restoreMany(
-    inputs,
-    dict,
-    setup,
-    threadsFor(inputs, jobs, opts.jobs !== undefined),
-    async (_i, outcome) => {
+  const emit = async (r: FileResult): Promise<void> => {
+    if (opts.listSpun) {
+      // like grep -l: the names of the files judged spun, one a line, in input order
+      if (r.spun?.spun) {
+        listed++;
+        await write(`${r.name === "-" ? "(standard input)" : r.name}\n`);
+      }
+    } else if (opts.format === "text")
+      await write(r.text); // texts go out in order, as they come
+    else if (json) await json.file(r);
+    else if (opts.format === "unified") {
+      const out = formatUnified([r]);
+      if (out) await write(out);
+    } else await write(formatDiff([r], { chalk, headers: inputs.length > 1, context: Number(opts.context) }));
+  };
+  let threads = 1;
+  for (let i = 0; i < inputs.length; ) {
+    if (json && streamed(inputs[i])) {
+      const name = inputs[i++];
       progress.tick();
       await tally.attempt(async () => {
-        if (!("result" in outcome)) throw failureError(outcome);
-        summaries.push(summarize([outcome.result]));
-        if (opts.listSpun) {
-          // like grep -l: the names of the files judged spun, one a line, in input order
-          if (outcome.result.spun?.spun) {
-            listed++;
-            await write(`${outcome.result.name === "-" ? "(standard input)" : outcome.result.name}\n`);
-          }
-        } else if (opts.format === "text")
-          await write(outcome.result.text); // texts go out in order, as they come
-        else results.push(outcome.result);
-      });
-    },
-  );
+        checkReadable(name);
+        const pieces = restoreStream(textPieces(name), dict, {
+          noFindings: !opts.findings,
+          document: documentMode(opts),
+        });
+        summaries.push(await json.streamed(name, pieces));
+      }, name);
+      continue;
+    }
+    let j = i;
+    while (j < inputs.length && !streamed(inputs[j])) j++;
+    const run = inputs.slice(i, j);
+    i = j;
+    const done = await restoreMany(
+      run,
+      dict,
+      setup,
+      threadsFor(run, jobs, opts.jobs !== undefined),
+      async (_i, outcome) => {
+        progress.tick();
+        await tally.attempt(async () => {
+          if (!("result" in outcome)) throw failureError(outcome);
+          summaries.push(summarize([outcome.result]));
+          await emit(outcome.result);
+        });
+      },
+    );
+    threads = Math.max(threads, done.threads);
+  }
   const total = addUp(summaries);
   progress.done(summaries.length ? total : undefined, threads);
   if (opts.listSpun) return tally.exitCode(listed > 0 ? 0 : 1);
-  if (opts.format === "text") return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
-  if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
-  const chalk = makeChalk(io, opts.color);
-  switch (opts.format) {
-    case "json":
-      io.stdout(formatJson(results));
-      break;
-    case "unified":
-      io.stdout(formatUnified(results));
-      break;
-    case "diff":
-      io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context: Number(opts.context) }));
-      break;
-    default:
-      break;
-  }
-  return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
+  const verdict = tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
+  if (opts.format === "text" || summaries.length === 0) return verdict; // every input refused: no output
+  if (json) await json.end(addSummaries(summaries));
+  else if (opts.format === "diff" && summaries.length > 1)
+    await write(`${chalk.bold(`total: ${summaryLine(addSummaries(summaries))}`)}\n`);
+  return verdict;
 }
 
 function addUp(list: readonly Summary[]): Summary {

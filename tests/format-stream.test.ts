@@ -1,0 +1,105 @@
+/**
+ * The CLI writes -f json, diff and unified file by file as results come (bounded memory); the
+ * bytes must be those of the whole-run formatters (formatJson, formatDiff, formatUnified) on
+ * normal inputs. Here: every fixture, restored in this process and formatted whole, against the
+ * real CLI's output; and JsonWriter.streamed (the window-by-window path of inputs too large to
+ * restore whole) against JSON.parse.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { loadDictionary } from "../src/dictionary/packs.js";
+import { restore } from "../src/engine/restore.js";
+import { formatDiff } from "../src/format/diff.js";
+import { JsonWriter, formatJson } from "../src/format/json.js";
+import type { FileResult } from "../src/format/types.js";
+import { formatUnified } from "../src/format/unified.js";
+import { restoreChunked, restoreStream } from "../src/run/stream.js";
+import { BIN, ROOT } from "./helpers.js";
+
+const FILES = ["fixtures/news", "fixtures/seed", "fixtures/clean"].flatMap((d) =>
+  readdirSync(path.join(ROOT, d))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => `${d}/${f}`),
+);
+const dict = loadDictionary(["news"], ROOT);
+const results: FileResult[] = FILES.map((name) => {
+  const input = readFileSync(path.join(ROOT, name), "utf8");
+  return { name, input, ...restore(input, dict, { noFindings: false }) };
+});
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [BIN, "--no-config", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, UNSPIN_NO_CACHE: "1" },
+    maxBuffer: 1 << 28,
+  });
+  expect(r.stderr).toBe("");
+  return r.stdout;
+}
+
+describe("written file by file: the same bytes as the whole-run formatters", () => {
+  const chalk = new Chalk({ level: 0 });
+  it(`-f json on ${FILES.length} fixtures`, () => {
+    expect(cli(["-f", "json", "-j", "1", ...FILES])).toBe(formatJson(results));
+  });
+  it("-f json on one fixture (its summary has the spinner score)", () => {
+    expect(cli(["-f", "json", FILES[1]])).toBe(formatJson([results[1]]));
+  });
+  it("-f json with two threads (results still in input order)", () => {
+    expect(cli(["-f", "json", "-j", "2", ...FILES])).toBe(formatJson(results));
+  });
+  it(`the diff format on ${FILES.length} fixtures (headers, total)`, () => {
+    expect(cli(["-j", "1", ...FILES])).toBe(formatDiff(results, { chalk, headers: true, context: 40 }));
+  });
+  it("the diff format on one fixture", () => {
+    expect(cli([FILES[1]])).toBe(formatDiff([results[1]], { chalk, headers: false, context: 40 }));
+  });
+  it(`-f unified on ${FILES.length} fixtures`, () => {
+    expect(cli(["-f", "unified", ...FILES])).toBe(formatUnified(results));
+  });
+});
+
+describe("JsonWriter.streamed: a large input's edits window by window", () => {
+  async function streamedJson(text: string, chunk: number): Promise<string> {
+    let out = "";
+    const w = new JsonWriter(async (s) => {
+      out += s;
+    });
+    async function* source(): AsyncGenerator<string> {
+      for (let i = 0; i < text.length; i += 5000) yield text.slice(i, i + 5000);
+    }
+    const summary = await w.streamed("big.txt", restoreStream(source(), dict, { chunk, context: 512 }));
+    await w.end(summary);
+    return out;
+  }
+
+  it("valid JSON with every edit, the counts and a verdict; one window keeps restore()'s verdict", async () => {
+    const text = results.map((r) => r.input).join("\n\n");
+    const whole = await restoreChunked(text, dict, { chunk: 4096, context: 512 });
+    const parsed = JSON.parse(await streamedJson(text, 4096));
+    expect(parsed.files).toHaveLength(1);
+    const f = parsed.files[0];
+    expect(f.file).toBe("big.txt");
+    expect(f.edits).toEqual(JSON.parse(JSON.stringify(whole.edits)));
+    expect(f.words).toBe(whole.words);
+    expect(f.restorations).toBe(whole.restorations);
+    expect(f.findings).toBe(whole.findings);
+    expect(f.spun.words).toBe(whole.words);
+    expect(parsed.summary).toMatchObject({ files: 1, words: whole.words, restorations: whole.restorations });
+
+    const one = JSON.parse(await streamedJson(results[1].input, 1 << 20));
+    expect(one.files[0].spun).toEqual(JSON.parse(JSON.stringify(results[1].spun)));
+    expect(one.files[0].edits).toEqual(JSON.parse(JSON.stringify(results[1].edits)));
+  });
+
+  it("no edits at all: an empty list, still valid JSON", async () => {
+    const parsed = JSON.parse(await streamedJson("Nothing spun here at all.\n", 4096));
+    expect(parsed.files[0].edits).toEqual([]);
+    expect(parsed.summary.restorations).toBe(0);
+  });
+});

@@ -89,9 +89,16 @@ export class JsonWriter {
         findings += p.findings;
         if (p.doc) docs.push({ doc: p.doc, own: p.words });
         if (p.edits.length === 0) continue;
+        // a window's edits in batches: no string of a whole window's edits
         let out = "";
-        for (const e of p.edits) out += `${edits++ === 0 ? "" : ","}\n        ${nested(e, 8)}`;
-        await this.write(out);
+        for (const e of p.edits) {
+          out += `${edits++ === 0 ? "" : ","}\n        ${nested(e, 8)}`;
+          if (out.length > 1 << 16) {
+            await this.write(out);
+            out = "";
+          }
+        }
+        if (out) await this.write(out);
       }
     } catch (err) {
       if (started)

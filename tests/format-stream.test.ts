@@ -12,7 +12,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { loadDictionary } from "../src/dictionary/packs.js";
 import { restore } from "../src/engine/restore.js";
-import { formatDiff } from "../src/format/diff.js";
+import { InputTail, formatDiff, streamDiff } from "../src/format/diff.js";
 import { JsonWriter, formatJson } from "../src/format/json.js";
 import type { FileResult } from "../src/format/types.js";
 import { formatUnified } from "../src/format/unified.js";
@@ -102,4 +102,46 @@ describe("JsonWriter.streamed: a large input's edits window by window", () => {
     expect(parsed.files[0].edits).toEqual([]);
     expect(parsed.summary.restorations).toBe(0);
   });
+});
+
+describe("streamDiff: a large input's diff line by line, window by window", () => {
+  const chalk = new Chalk({ level: 0 });
+  const joined = results.map((r) => r.input).join("\n\n");
+  const TEXTS: [string, string][] = [
+    ["the fixtures as lines", joined],
+    ["the fixtures as one line", joined.replace(/\n/g, " ")],
+    ["the fixtures with CRLF line ends", joined.replace(/\n/g, "\r\n")],
+  ];
+
+  async function streamed(text: string, chunk: number, context: number, width: number): Promise<string> {
+    let out = "";
+    async function* source(): AsyncGenerator<string> {
+      for (let i = 0; i < text.length; i += 3000) yield text.slice(i, i + 3000);
+    }
+    const input = new InputTail();
+    const pieces = restoreStream(input.tee(source()), dict, { chunk, context: 512 });
+    await streamDiff("big.txt", input, pieces, width, { chalk, headers: true, context }, async (s) => {
+      out += s;
+    });
+    return out;
+  }
+
+  for (const [label, text] of TEXTS)
+    for (const context of [40, 6])
+      it(`${label}, context ${context}: formatDiff's lines, in one window and in many`, async () => {
+        // one window: restore()'s edits exactly, so formatDiff's output exactly
+        const whole: FileResult = { name: "big.txt", input: text, ...restore(text, dict) };
+        const width = String(whole.edits[whole.edits.length - 1].line).length;
+        expect(await streamed(text, 1 << 22, context, width)).toBe(
+          formatDiff([whole], { chalk, headers: true, context }),
+        );
+        // many windows (text dropped as it goes): the lines formatDiff makes of the same edits
+        const chunked = await restoreChunked(text, dict, { chunk: 4096, context: 512 });
+        const many: FileResult = { name: "big.txt", input: text, ...chunked, spun: undefined };
+        const w = String(chunked.edits[chunked.edits.length - 1].line).length;
+        const expected = formatDiff([many], { chalk, headers: true, context }).split("\n");
+        const got = (await streamed(text, 4096, context, w)).split("\n");
+        expect(got.length).toBe(expected.length);
+        expect(got.slice(0, -3)).toEqual(expected.slice(0, -3)); // all but the summary line
+      });
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";
-import { formatDiff } from "../format/diff.js";
+import { InputTail, formatDiff, streamDiff } from "../format/diff.js";
 import { JsonWriter, addSummaries } from "../format/json.js";
 import type { FileResult } from "../format/types.js";
 import { summarize, summaryLine } from "../format/types.js";
@@ -24,7 +24,7 @@ import { restoreJsonl } from "../run/jsonl.js";
 import { WindowPool, failureError, restoreMany } from "../run/parallel.js";
 import { Progress } from "../run/progress.js";
 import { availableParallelism } from "node:os";
-import { statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import type { Dictionary } from "../dictionary/build.js";
 import { loadDictionary } from "../dictionary/packs.js";
 import { registerDict } from "./commands/dict.js";
@@ -197,7 +197,8 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const write = outWriter(io);
   const chalk = makeChalk(io, opts.color);
   const json = opts.format === "json" && !opts.listSpun ? new JsonWriter(write) : undefined;
-  const streamed = (f: string): boolean => json !== undefined && isLarge(f);
+  const streamed = (f: string): boolean => (json !== undefined || opts.format === "diff") && isLarge(f);
+  const diffOpts = { chalk, headers: inputs.length > 1, context: Number(opts.context) };
   const summaries: Summary[] = [];
   const setup = {
     packs: packList(opts, io.cwd),
@@ -220,20 +221,22 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
     else if (opts.format === "unified") {
       const out = formatUnified([r]);
       if (out) await write(out);
-    } else await write(formatDiff([r], { chalk, headers: inputs.length > 1, context: Number(opts.context) }));
+    } else await write(formatDiff([r], diffOpts));
   };
   let threads = 1;
   for (let i = 0; i < inputs.length; ) {
-    if (json && streamed(inputs[i])) {
+    if (streamed(inputs[i])) {
       const name = inputs[i++];
       progress.tick();
       await tally.attempt(async () => {
         checkReadable(name);
-        const pieces = restoreStream(textPieces(name), dict, {
-          noFindings: !opts.findings,
-          document: documentMode(opts),
-        });
-        summaries.push(await json.streamed(name, pieces));
+        const sopts = { noFindings: !opts.findings, document: documentMode(opts) };
+        if (json) summaries.push(await json.streamed(name, restoreStream(textPieces(name), dict, sopts)));
+        else {
+          const input = new InputTail();
+          const pieces = restoreStream(input.tee(textPieces(name)), dict, sopts);
+          summaries.push(await streamDiff(name, input, pieces, await lineNumberWidth(name), diffOpts, write));
+        }
       }, name);
       continue;
     }
@@ -279,6 +282,17 @@ function addUp(list: readonly Summary[]): Summary {
     }),
     { files: 0, words: 0, restorations: 0, findings: 0, spun: 0 },
   );
+}
+
+/** The width of the input's last line number (streamDiff's line numbers). */
+async function lineNumberWidth(file: string): Promise<number> {
+  let breaks = 0;
+  let last = 0x0a;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) breaks++;
+    if (chunk.length) last = chunk[chunk.length - 1];
+  }
+  return String(Math.max(1, breaks + (last === 0x0a ? 0 : 1))).length;
 }
 
 function isLarge(file: string): boolean {

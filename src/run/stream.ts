@@ -34,6 +34,9 @@ export interface Piece {
   findings: number;
   /** The window's spinner score and evidence (restoreStream only; see mergeDocs). */
   doc?: DocEvidence;
+  /** The stretch of the input this piece restores, [from, to) (restoreStream only). */
+  from?: number;
+  to?: number;
 }
 
 function isWhite(c: number): boolean {
@@ -142,6 +145,7 @@ export async function* restoreStream(
     const out = windowOutput(window, r, fromRel - winStart, toRel - winStart);
     if (r.edits.length) blocked = Math.max(blocked, base + r.edits[r.edits.length - 1].end);
     const endAbs = base + out.endRel;
+    const startAbs = done;
     // lines and columns: relative to the window, made absolute (not needed for lean output)
     let edits: Edit[] = [];
     if (!opts.lean) {
@@ -175,6 +179,8 @@ export async function* restoreStream(
       restorations: out.restorations,
       findings: out.findings,
       doc: r.doc,
+      from: startAbs,
+      to: endAbs,
     };
   };
 

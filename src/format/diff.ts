@@ -123,10 +123,28 @@ export class InputTail {
     return this.buf.slice(from - this.start, to - this.start);
   }
 
-  /** The first line break in [from, to) (absolute; from at least `begin`), or -1. */
+  /** The first line break at or after `scanFrom` (absolute), or -1 when none up to `scannedTo`. */
+  private nextBreak = -1;
+  private scanFrom = 0;
+  private scannedTo = 0;
+
+  /**
+   * The first line break in [from, to) (absolute; `from` never less than a previous call's), or -1.
+   * What was searched is remembered: on a long line each call scans only new text.
+   */
   lineBreak(from: number, to: number): number {
-    const i = this.buf.indexOf("\n", Math.max(from, this.start) - this.start);
-    return i === -1 || i + this.start >= to ? -1 : i + this.start;
+    const end = this.start + this.buf.length;
+    if (from < this.scanFrom || (this.nextBreak !== -1 && this.nextBreak < from)) {
+      this.nextBreak = -1;
+      this.scannedTo = from;
+    }
+    this.scanFrom = from;
+    if (this.nextBreak === -1 && this.scannedTo < end) {
+      const i = this.buf.indexOf("\n", Math.max(this.scannedTo, from, this.start) - this.start);
+      this.nextBreak = i === -1 ? -1 : i + this.start;
+      this.scannedTo = end;
+    }
+    return this.nextBreak === -1 || this.nextBreak >= to ? -1 : this.nextBreak;
   }
 
   /** Where the line holding `at` begins. */

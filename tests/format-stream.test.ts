@@ -16,7 +16,7 @@ import { InputTail, formatDiff, streamDiff } from "../src/format/diff.js";
 import { JsonWriter, formatJson } from "../src/format/json.js";
 import type { FileResult } from "../src/format/types.js";
 import { formatUnified } from "../src/format/unified.js";
-import { restoreChunked, restoreStream } from "../src/run/stream.js";
+import { restoreChunked, restoreStream, withVerdict } from "../src/run/stream.js";
 import { BIN, ROOT } from "./helpers.js";
 
 const FILES = ["fixtures/news", "fixtures/seed", "fixtures/clean"].flatMap((d) =>
@@ -73,7 +73,8 @@ describe("JsonWriter.streamed: a large input's edits window by window", () => {
     async function* source(): AsyncGenerator<string> {
       for (let i = 0; i < text.length; i += 5000) yield text.slice(i, i + 5000);
     }
-    const summary = await w.streamed("big.txt", restoreStream(source(), dict, { chunk, context: 512 }));
+    const { pieces, verdict } = withVerdict(restoreStream(source(), dict, { chunk, context: 512 }));
+    const summary = await w.streamed("big.txt", pieces, verdict);
     await w.end(summary);
     return out;
   }
@@ -119,8 +120,8 @@ describe("streamDiff: a large input's diff line by line, window by window", () =
       for (let i = 0; i < text.length; i += 3000) yield text.slice(i, i + 3000);
     }
     const input = new InputTail();
-    const pieces = restoreStream(input.tee(source()), dict, { chunk, context: 512 });
-    await streamDiff("big.txt", input, pieces, width, { chalk, headers: true, context }, async (s) => {
+    const { pieces, verdict } = withVerdict(restoreStream(input.tee(source()), dict, { chunk, context: 512 }));
+    await streamDiff("big.txt", input, pieces, verdict, width, { chalk, headers: true, context }, async (s) => {
       out += s;
     });
     return out;

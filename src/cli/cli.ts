@@ -17,7 +17,7 @@ import { formatUnified } from "../format/unified.js";
 import { InputTally } from "../io/input.js";
 import { checkWriteUsage, runWrite, splitBackupArg } from "../run/write.js";
 import { checkReadable, textPieces } from "../io/source.js";
-import { STREAM_ABOVE, restoreStream, restoreStreamParallel } from "../run/stream.js";
+import { STREAM_ABOVE, restoreStream, restoreStreamParallel, withVerdict } from "../run/stream.js";
 import { restoreRange } from "../engine/restore.js";
 import type { WindowRunner } from "../run/stream.js";
 import { restoreJsonl } from "../run/jsonl.js";
@@ -231,11 +231,14 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
       await tally.attempt(async () => {
         checkReadable(name);
         const sopts = { noFindings: !opts.findings, document: documentMode(opts) };
-        if (json) summaries.push(await json.streamed(name, restoreStream(textPieces(name), dict, sopts)));
-        else {
+        if (json) {
+          const { pieces, verdict } = withVerdict(restoreStream(textPieces(name), dict, sopts));
+          summaries.push(await json.streamed(name, pieces, verdict));
+        } else {
           const input = new InputTail();
-          const pieces = restoreStream(input.tee(textPieces(name)), dict, sopts);
-          summaries.push(await streamDiff(name, input, pieces, await lineNumberWidth(name), diffOpts, write));
+          const { pieces, verdict } = withVerdict(restoreStream(input.tee(textPieces(name)), dict, sopts));
+          const width = await lineNumberWidth(name);
+          summaries.push(await streamDiff(name, input, pieces, verdict, width, diffOpts, write));
         }
       }, name);
       continue;

@@ -6,10 +6,8 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { Edit } from "../types.js";
-import type { Piece } from "../run/stream.js";
-import { mergeDocs } from "../run/stream.js";
 import type { DocEvidence } from "../types.js";
-import type { FileResult, Summary } from "./types.js";
+import type { FileResult, ResultPart, Summary } from "./types.js";
 import { summarize, summaryLine } from "./types.js";
 
 export interface DiffOptions {
@@ -167,13 +165,14 @@ export class InputTail {
 /**
  * The diff of one input restored window by window (restoreStream with edits and from/to), written
  * line by line as the windows come: the same lines formatDiff makes of the input restored whole,
- * save the width of the line numbers, which is `width` (formatDiff takes the last changed line's;
+ * save the width of the line numbers, which is `width`; the verdict in the summary line is `verdict()` (formatDiff takes the last changed line's;
  * here the input's last line). Memory: the text around the current edit, not the input.
  */
 export async function streamDiff(
   name: string,
   input: InputTail,
-  pieces: AsyncIterable<Piece>,
+  pieces: AsyncIterable<ResultPart>,
+  verdict: () => DocEvidence | undefined,
   width: number,
   opts: DiffOptions,
   write: (s: string) => Promise<void>,
@@ -190,7 +189,6 @@ export async function streamDiff(
   let words = 0;
   let restorations = 0;
   let findings = 0;
-  const docs: { doc: DocEvidence; own: number }[] = [];
   if (opts.headers) await write(`${chalk.bold(name === "-" ? "<stdin>" : name)}\n`);
 
   /** formatDiff's elide of the input's [from, to). */
@@ -214,7 +212,6 @@ export async function streamDiff(
     words += p.words;
     restorations += p.restorations;
     findings += p.findings;
-    if (p.doc) docs.push({ doc: p.doc, own: p.words });
     let out = "";
     for (const e of p.edits) {
       if (open) {
@@ -261,7 +258,7 @@ export async function streamDiff(
     const nl = input.lineBreak(at, Number.POSITIVE_INFINITY);
     await close(nl === -1 ? input.begin + input.slice(input.begin, Number.MAX_SAFE_INTEGER).length : nl);
   }
-  const spun = mergeDocs(docs);
+  const spun = verdict();
   const s: Summary = {
     files: 1,
     words,

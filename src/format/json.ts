@@ -3,10 +3,8 @@
  * piece by piece in bounded memory (one file at a time; a streamed input's edits window by window),
  * the same bytes as formatJson for files restored whole.
  */
-import type { Piece } from "../run/stream.js";
-import { mergeDocs } from "../run/stream.js";
 import type { DocEvidence } from "../types.js";
-import type { FileResult, Summary } from "./types.js";
+import type { FileResult, ResultPart, Summary } from "./types.js";
 import { summarize } from "./types.js";
 
 function fileObject(r: FileResult) {
@@ -67,16 +65,19 @@ export class JsonWriter {
 
   /**
    * A file restored window by window: its edits are written as each window yields them, its
-   * counts and verdict after them (they are known only at the end). A failure after the first
+   * counts and verdict (`verdict()`, called at the end) after them: they are known only then. A failure after the first
    * window closes the file's object with an "error" (the JSON stays whole) and is rethrown.
    */
-  async streamed(name: string, pieces: AsyncIterable<Piece>): Promise<Summary> {
+  async streamed(
+    name: string,
+    pieces: AsyncIterable<ResultPart>,
+    verdict: () => DocEvidence | undefined,
+  ): Promise<Summary> {
     let started = false;
     let edits = 0;
     let words = 0;
     let restorations = 0;
     let findings = 0;
-    const docs: { doc: DocEvidence; own: number }[] = [];
     try {
       for await (const p of pieces) {
         if (!started) {
@@ -87,7 +88,6 @@ export class JsonWriter {
         words += p.words;
         restorations += p.restorations;
         findings += p.findings;
-        if (p.doc) docs.push({ doc: p.doc, own: p.words });
         if (p.edits.length === 0) continue;
         // a window's edits in batches: no string of a whole window's edits
         let out = "";
@@ -107,7 +107,7 @@ export class JsonWriter {
         );
       throw err;
     }
-    const spun = mergeDocs(docs);
+    const spun = verdict();
     const tail = { words, restorations, findings, ...(spun ? { spun } : {}) };
     await this.write(`${edits ? "\n      " : ""}],\n      ${nested(tail, 4).slice(8, -6)}\n    }`);
     return {

@@ -337,3 +337,18 @@ export function mergeDocs(windows: readonly { doc: DocEvidence; own: number }[])
     top,
   };
 }
+
+/** Pass pieces through, gathering their windows' verdicts: `verdict()` merges them (mergeDocs). */
+export function withVerdict(pieces: AsyncIterable<Piece>): {
+  pieces: AsyncIterable<Piece>;
+  verdict: () => DocEvidence | undefined;
+} {
+  const docs: { doc: DocEvidence; own: number }[] = [];
+  async function* pass(): AsyncGenerator<Piece> {
+    for await (const p of pieces) {
+      if (p.doc) docs.push({ doc: p.doc, own: p.words });
+      yield p;
+    }
+  }
+  return { pieces: pass(), verdict: () => mergeDocs(docs) };
+}

@@ -48,46 +48,52 @@ function ends(file: string, n: number): { head: string; tail: string } {
 }
 
 describe.skipIf(!BIG || !existsSync(TIME))("UNSPIN_BIG=1: -f json and the diff format of a 50 MB input", () => {
-  for (const format of ["json", "diff"])
-    for (const oneLine of [false, true]) {
-      const label = `${format}, ${oneLine ? "a 50 MB single line" : "a 50 MB file of lines"}`;
-      it(`${label}: whole output, every restoration counted, peak RSS under 512 MiB`, () => {
-        const { reps } = spunFile("big.txt", 50e6, oneLine);
-        const out = path.join(cwd, "out");
-        const started = process.hrtime.bigint();
-        const r = spawnSync(
-          "sh",
-          [
-            "-c",
-            `exec ${TIME} -f %M "${process.execPath}" "${BIN}" --no-config --no-default-packs --dict robust.yaml -f ${format} big.txt > out`,
-          ],
-          { cwd, encoding: "utf8", env: { ...process.env, UNSPIN_NO_CACHE: "1" }, timeout: 900_000 },
+  const CASES: [string, boolean, string][] = [
+    ["json", false, "big.txt"],
+    ["json", true, "big.txt"],
+    ["diff", false, "big.txt"],
+    ["diff", true, "big.txt"],
+    ["json", false, "- < big.txt"],
+  ];
+  for (const [format, oneLine, arg] of CASES) {
+    const input = arg === "big.txt" ? "" : " on standard input";
+    const label = `${format}, ${oneLine ? "a 50 MB single line" : "a 50 MB file of lines"}${input}`;
+    it(`${label}: whole output, every restoration counted, peak RSS under 512 MiB`, () => {
+      const { reps } = spunFile("big.txt", 50e6, oneLine);
+      const out = path.join(cwd, "out");
+      const started = process.hrtime.bigint();
+      const r = spawnSync(
+        "sh",
+        [
+          "-c",
+          `exec ${TIME} -f %M "${process.execPath}" "${BIN}" --no-config --no-default-packs --dict robust.yaml -f ${format} ${arg} > out`,
+        ],
+        { cwd, encoding: "utf8", env: { ...process.env, UNSPIN_NO_CACHE: "1" }, timeout: 900_000 },
+      );
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const lines = r.stderr.trim().split("\n");
+      const peakMiB = Math.round(Number(lines[lines.length - 1]) / 1024);
+      console.log(
+        `big: ${label}: ${(statSync(out).size / 1e6).toFixed(0)} MB out in ${seconds.toFixed(1)} s, peak RSS ${peakMiB} MiB`,
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(lines, "stderr: only /usr/bin/time's figure").toHaveLength(1);
+      const { head, tail } = ends(out, 4096);
+      if (format === "json") {
+        expect(head).toMatch(/^\{\n {2}"files": \[\n {4}\{\n {6}"file": "(big\.txt|-)",\n {6}"edits": \[\n {8}\{\n/);
+        if (input) expect(head).toContain('"file": "-"');
+        const summary = JSON.parse(tail.slice(tail.lastIndexOf('"summary": ') + 11, tail.lastIndexOf("}")));
+        expect(summary).toMatchObject({ files: 1, restorations: 2 * reps, findings: 0 });
+        expect(tail.endsWith("  }\n}\n")).toBe(true);
+      } else {
+        expect(head).toMatch(/^ *1│ The \[-chilly struggle-\]\{\+Cold War\+\} ended \[-final yr-\]\{\+last year\+\}/);
+        expect(tail).toMatch(
+          new RegExp(
+            `\n${2 * reps} restorations in \\d+ words; spinner score [0-9.]+ \\(not spun\\) \\(big\\.txt\\)\n$`,
+          ),
         );
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const lines = r.stderr.trim().split("\n");
-        const peakMiB = Math.round(Number(lines[lines.length - 1]) / 1024);
-        console.log(
-          `big: ${label}: ${(statSync(out).size / 1e6).toFixed(0)} MB out in ${seconds.toFixed(1)} s, peak RSS ${peakMiB} MiB`,
-        );
-        expect(r.status, r.stderr).toBe(0);
-        expect(lines, "stderr: only /usr/bin/time's figure").toHaveLength(1);
-        const { head, tail } = ends(out, 4096);
-        if (format === "json") {
-          expect(
-            head.startsWith('{\n  "files": [\n    {\n      "file": "big.txt",\n      "edits": [\n        {\n'),
-          ).toBe(true);
-          const summary = JSON.parse(tail.slice(tail.lastIndexOf('"summary": ') + 11, tail.lastIndexOf("}")));
-          expect(summary).toMatchObject({ files: 1, restorations: 2 * reps, findings: 0 });
-          expect(tail.endsWith("  }\n}\n")).toBe(true);
-        } else {
-          expect(head).toMatch(/^ *1│ The \[-chilly struggle-\]\{\+Cold War\+\} ended \[-final yr-\]\{\+last year\+\}/);
-          expect(tail).toMatch(
-            new RegExp(
-              `\n${2 * reps} restorations in \\d+ words; spinner score [0-9.]+ \\(not spun\\) \\(big\\.txt\\)\n$`,
-            ),
-          );
-        }
-        expect(peakMiB).toBeLessThan(512);
-      }, 900_000);
-    }
+      }
+      expect(peakMiB).toBeLessThan(512);
+    }, 900_000);
+  }
 });

@@ -31,9 +31,10 @@ const results: FileResult[] = FILES.map((name) => {
   return { name, input, ...restore(input, dict, { noFindings: false }) };
 });
 
-function cli(args: string[]): string {
+function cli(args: string[], input?: string): string {
   const r = spawnSync(process.execPath, [BIN, "--no-config", ...args], {
     cwd: ROOT,
+    input,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, UNSPIN_NO_CACHE: "1" },
     maxBuffer: 1 << 28,
@@ -58,6 +59,11 @@ describe("written file by file: the same bytes as the whole-run formatters", () 
   });
   it("the diff format on one fixture", () => {
     expect(cli([FILES[1]])).toBe(formatDiff([results[1]], { chalk, headers: false, context: 40 }));
+  });
+  it("standard input of a usual size (restored whole, as before): -f json and the diff format", () => {
+    const stdin: FileResult = { ...results[1], name: "-" };
+    expect(cli(["-f", "json", "-"], stdin.input)).toBe(formatJson([stdin]));
+    expect(cli(["-"], stdin.input)).toBe(formatDiff([stdin], { chalk, headers: false, context: 40 }));
   });
   it(`-f unified on ${FILES.length} fixtures`, () => {
     expect(cli(["-f", "unified", ...FILES])).toBe(formatUnified(results));

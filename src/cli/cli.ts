@@ -18,7 +18,7 @@ import { InputTally } from "../io/input.js";
 import { checkWriteUsage, runWrite, splitBackupArg } from "../run/write.js";
 import { checkReadable, textPieces } from "../io/source.js";
 import { STREAM_ABOVE, restoreStream, restoreStreamParallel, withVerdict } from "../run/stream.js";
-import { restoreRange } from "../engine/restore.js";
+import { restore, restoreRange } from "../engine/restore.js";
 import type { WindowRunner } from "../run/stream.js";
 import { restoreJsonl } from "../run/jsonl.js";
 import { WindowPool, failureError, restoreMany } from "../run/parallel.js";
@@ -197,7 +197,8 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const write = outWriter(io);
   const chalk = makeChalk(io, opts.color);
   const json = opts.format === "json" && !opts.listSpun ? new JsonWriter(write) : undefined;
-  const streamed = (f: string): boolean => (json !== undefined || opts.format === "diff") && isLarge(f);
+  // standard input streams too: up to STREAM_ABOVE it is restored whole (see below)
+  const streamed = (f: string): boolean => (json !== undefined || opts.format === "diff") && (f === "-" || isLarge(f));
   const diffOpts = { chalk, headers: inputs.length > 1, context: Number(opts.context) };
   const summaries: Summary[] = [];
   const setup = {
@@ -231,13 +232,26 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
       await tally.attempt(async () => {
         checkReadable(name);
         const sopts = { noFindings: !opts.findings, document: documentMode(opts) };
+        let source: AsyncIterable<string> = textPieces(name);
+        if (name === "-") {
+          // standard input of a usual size is restored whole, as a file of that size is
+          const head = await peek(source, STREAM_ABOVE);
+          if (head.whole !== undefined) {
+            const result: FileResult = { name, input: head.whole, ...restore(head.whole, dict, sopts) };
+            summaries.push(summarize([result]));
+            await emit(result);
+            return;
+          }
+          source = head.rest;
+        }
         if (json) {
-          const { pieces, verdict } = withVerdict(restoreStream(textPieces(name), dict, sopts));
+          const { pieces, verdict } = withVerdict(restoreStream(source, dict, sopts));
           summaries.push(await json.streamed(name, pieces, verdict));
         } else {
           const input = new InputTail();
-          const { pieces, verdict } = withVerdict(restoreStream(input.tee(textPieces(name)), dict, sopts));
-          const width = await lineNumberWidth(name);
+          const { pieces, verdict } = withVerdict(restoreStream(input.tee(source), dict, sopts));
+          // the width of line numbers: from the file's last line; standard input's is not known
+          const width = name === "-" ? 7 : await lineNumberWidth(name);
           summaries.push(await streamDiff(name, input, pieces, verdict, width, diffOpts, write));
         }
       }, name);
@@ -285,6 +299,30 @@ function addUp(list: readonly Summary[]): Summary {
     }),
     { files: 0, words: 0, restorations: 0, findings: 0, spun: 0 },
   );
+}
+
+/**
+ * The first pieces of `source`, up to `limit` characters: the whole text when it ends by then,
+ * else `rest`, every piece (those read included).
+ */
+async function peek(
+  source: AsyncIterable<string>,
+  limit: number,
+): Promise<{ whole?: string; rest: AsyncIterable<string> }> {
+  const it = source[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let size = 0;
+  while (size <= limit) {
+    const next = await it.next();
+    if (next.done) return { whole: head.join(""), rest: source };
+    head.push(next.value);
+    size += next.value.length;
+  }
+  async function* rest(): AsyncGenerator<string> {
+    yield* head;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { rest: rest() };
 }
 
 /** The width of the input's last line number (streamDiff's line numbers). */

@@ -65,6 +65,9 @@ describe("written file by file: the same bytes as the whole-run formatters", () 
     expect(cli(["-f", "json", "-"], stdin.input)).toBe(formatJson([stdin]));
     expect(cli(["-"], stdin.input)).toBe(formatDiff([stdin], { chalk, headers: false, context: 40 }));
   });
+  it("-l on standard input still lists, whatever the format (standard input is not diffed)", () => {
+    expect(cli(["-l", "-"], results[1].input)).toBe("(standard input)\n");
+  });
   it(`-f unified on ${FILES.length} fixtures`, () => {
     expect(cli(["-f", "unified", ...FILES])).toBe(formatUnified(results));
   });
@@ -102,6 +105,23 @@ describe("JsonWriter.streamed: a large input's edits window by window", () => {
     const one = JSON.parse(await streamedJson(results[1].input, 1 << 20));
     expect(one.files[0].spun).toEqual(JSON.parse(JSON.stringify(results[1].spun)));
     expect(one.files[0].edits).toEqual(JSON.parse(JSON.stringify(results[1].edits)));
+  });
+
+  it("an input that fails after its first window: the file closed with its error, the JSON still whole", async () => {
+    let out = "";
+    const w = new JsonWriter(async (s) => {
+      out += s;
+    });
+    const first = await restoreChunked(results[1].input, dict);
+    async function* failing(): AsyncGenerator<typeof first> {
+      yield first;
+      throw new Error("big.txt: invalid UTF-8 at byte offset 9; not restored");
+    }
+    await expect(w.streamed("big.txt", failing(), () => undefined)).rejects.toThrow("invalid UTF-8");
+    await w.end({ files: 0, words: 0, restorations: 0, findings: 0, spun: 0 });
+    const parsed = JSON.parse(out);
+    expect(parsed.files[0].error).toMatch(/invalid UTF-8/);
+    expect(parsed.files[0].edits).toHaveLength(first.edits.length);
   });
 
   it("no edits at all: an empty list, still valid JSON", async () => {

@@ -198,7 +198,8 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   const chalk = makeChalk(io, opts.color);
   const json = opts.format === "json" && !opts.listSpun ? new JsonWriter(write) : undefined;
   // standard input streams too: up to STREAM_ABOVE it is restored whole (see below)
-  const streamed = (f: string): boolean => (json !== undefined || opts.format === "diff") && (f === "-" || isLarge(f));
+  const streamed = (f: string): boolean =>
+    !opts.listSpun && (json !== undefined || opts.format === "diff") && (f === "-" || isLarge(f));
   const diffOpts = { chalk, headers: inputs.length > 1, context: Number(opts.context) };
   const summaries: Summary[] = [];
   const setup = {
@@ -281,7 +282,8 @@ async function runRestore(files: string[], opts: RestoreOpts, io: Io): Promise<E
   progress.done(summaries.length ? total : undefined, threads);
   if (opts.listSpun) return tally.exitCode(listed > 0 ? 0 : 1);
   const verdict = tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
-  if (opts.format === "text" || summaries.length === 0) return verdict; // every input refused: no output
+  if (opts.format === "text") return verdict;
+  // every input refused: no output; a file cut short by an error was closed with an "error", the JSON ends
   if (json) await json.end(addSummaries(summaries));
   else if (opts.format === "diff" && summaries.length > 1)
     await write(`${chalk.bold(`total: ${summaryLine(addSummaries(summaries))}`)}\n`);

@@ -21,7 +21,16 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { competitorCommand, sedCount, unspinCount } from "./competitors.js";
 import type { Tool } from "./competitors.js";
-import { bigFile, corpusFile, fileMB, manyFiles, manySmallFiles, readFixtures, smallFile } from "./corpus.js";
+import {
+  bigFile,
+  corpusFile,
+  fileMB,
+  manyFiles,
+  manySmallFiles,
+  readFixtures,
+  smallFile,
+  spunCorpusFile,
+} from "./corpus.js";
 import type { Fixtures } from "./corpus.js";
 import { formatCount, paddedDict, shippedDicts, synthDict } from "./dicts.js";
 import type { BenchDict } from "./dicts.js";
@@ -38,7 +47,7 @@ let UNSPIN_ENV: NodeJS.ProcessEnv = {};
 /** Flags every run gets: --no-config when the CLI has it (a .unspinrc.yaml must not add packs). */
 let BASE_FLAGS: string[] = [];
 /** Bump when the corpus or dictionary generators change, so old caches are not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 interface Options {
   quick: boolean;
@@ -197,6 +206,32 @@ function throughput(fx: Fixtures, cache: string, o: Options, dicts: BenchDict[],
         mbps: m.ok ? size / m.seconds : null,
         netMbps: m.ok && st !== null && m.seconds > st ? size / (m.seconds - st) : null,
         cpuMbps: m.ok && m.cpuSeconds ? size / m.cpuSeconds : null,
+        rssMB: m.rssMB,
+        runs: m.runs,
+        error: m.ok ? undefined : m.error,
+      });
+    }
+    // the default pack on spun text throughout: the evidence step weighs every match there
+    if (dicts.some((d) => d.label === "news")) {
+      const spun = spunCorpusFile(cache, fx, mb);
+      const spunSize = fileMB(spun);
+      const m = logged(
+        measure(
+          unspin(`unspin news on ${mb} MB of spun text`, ["--no-default-packs", "--dict", "news"], spun),
+          ROOT,
+          mb >= 100 ? Math.min(o.runs, 3) : o.runs,
+        ),
+        spunSize,
+      );
+      const st = start.find((s) => s.label === "unspin news")?.seconds ?? null;
+      rows.push({
+        dict: "news, spun text",
+        entries: dicts.find((d) => d.label === "news")?.size ?? 0,
+        corpusMB: mb,
+        seconds: m.ok ? m.seconds : null,
+        mbps: m.ok ? spunSize / m.seconds : null,
+        netMbps: m.ok && st !== null && m.seconds > st ? spunSize / (m.seconds - st) : null,
+        cpuMbps: m.ok && m.cpuSeconds ? spunSize / m.cpuSeconds : null,
         rssMB: m.rssMB,
         runs: m.runs,
         error: m.ok ? undefined : m.error,

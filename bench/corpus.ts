@@ -43,6 +43,8 @@ function listTxt(dir: string): string[] {
 export interface Fixtures {
   files: string[];
   paragraphs: string[];
+  /** The paragraphs of the spun texts only (NAME.spun.txt): a corpus that is spun throughout. */
+  spunParagraphs: string[];
   /** A short hash of the fixtures' bytes: part of the cache key. */
   hash: string;
 }
@@ -64,15 +66,18 @@ export function readFixtures(root: string): Fixtures {
   const files = fixtureFiles(root);
   const hash = createHash("sha256");
   const paragraphs: string[] = [];
+  const spunParagraphs: string[] = [];
   for (const f of files) {
     const text = readFileSync(f, "utf8").replace(/\r\n?/g, "\n");
     hash.update(path.relative(root, f)).update("\0").update(text);
     for (const p of text.split(/\n[ \t]*\n+/)) {
       const trimmed = p.trim();
-      if (trimmed.length > 0) paragraphs.push(trimmed);
+      if (trimmed.length === 0) continue;
+      paragraphs.push(trimmed);
+      if (f.endsWith(".spun.txt")) spunParagraphs.push(trimmed);
     }
   }
-  return { files, paragraphs, hash: hash.digest("hex").slice(0, 10) };
+  return { files, paragraphs, spunParagraphs, hash: hash.digest("hex").slice(0, 10) };
 }
 
 /** Write `target` bytes (cut at a paragraph boundary, so slightly under) of shuffled paragraphs. */
@@ -107,6 +112,13 @@ function writeCorpus(file: string, paragraphs: readonly string[], target: number
 export function corpusFile(cacheDir: string, fx: Fixtures, mb: number): string {
   const file = path.join(cacheDir, `corpus-${mb}MB.txt`);
   if (!existsSync(file)) writeCorpus(file, fx.paragraphs, mb * MB, 1000 + mb);
+  return file;
+}
+
+/** The spun corpus of about `mb` MB: paragraphs of the spun fixtures only, so every window is judged spun. */
+export function spunCorpusFile(cacheDir: string, fx: Fixtures, mb: number): string {
+  const file = path.join(cacheDir, `spun-${mb}MB.txt`);
+  if (!existsSync(file)) writeCorpus(file, fx.spunParagraphs, mb * MB, 2000 + mb);
   return file;
 }
 

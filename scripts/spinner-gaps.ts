@@ -10,7 +10,9 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { phraseKeys, readPack } from "../src/index.js";
 
-const { values } = parseArgs({ options: { min: { type: "string", default: "2" }, both: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { min: { type: "string", default: "2" }, both: { type: "boolean", default: false } },
+});
 const min = Number(values.min);
 const rows = readFileSync("data/spinner/mappings.tsv", "utf8")
   .split("\n")

@@ -137,7 +137,8 @@ export function describeFsError(err: unknown): string {
     case "ENOENT":
       return "no such file";
     case "EISDIR":
-      return "is a directory";
+      // a folder argument is walked (run/inputs.ts): one that reaches a reader has no text-like files
+      return "a folder without text-like files (.txt .md .html .rst …)";
     case "EACCES":
     case "EPERM":
       return "permission denied";

@@ -81,6 +81,8 @@ export interface Variant {
 export interface PackInfo {
   name: string;
   file: string;
+  /** Shipped with unspin: its ambiguous entries act on its own evidence (engine/evidence.ts). */
+  builtin?: boolean;
   description?: string;
   entries: number;
 }
@@ -132,4 +134,9 @@ export interface DocEvidence {
   words: number;
   /** Entries that contributed most, with their counts and summed weights. */
   top: { id: string; count: number; weight: number }[];
+  /**
+   * With several built-in packs loaded, each one's score on its own hits (and the user's
+   * dictionaries'): a pack's ambiguous entries act only when its own score says spun.
+   */
+  packs?: Record<string, number>;
 }

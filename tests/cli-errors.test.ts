@@ -46,7 +46,7 @@ describe("unspin (restore)", () => {
   });
   it("a folder as --dict", () => {
     expect(oneError(["--no-default-packs", "--dict", "./folder", "text.txt"])).toBe(
-      "unspin: cannot read dictionary folder: is a directory",
+      "unspin: cannot read dictionary folder: a folder without text-like files (.txt .md .html .rst …)",
     );
   });
   it("an unreadable --dict file", () => {
@@ -71,7 +71,9 @@ describe(".unspinrc.yaml", () => {
     const dir = path.join(cwd, "rc-folder");
     mkdirSync(path.join(dir, ".unspinrc.yaml"), { recursive: true });
     const line = oneError(["-f", "text", "-"], { cwd: dir, input: "x\n" });
-    expect(line).toMatch(/^unspin: cannot read config .*\.unspinrc\.yaml: is a directory \(hint: .*--no-config\)$/);
+    expect(line).toMatch(
+      /^unspin: cannot read config .*\.unspinrc\.yaml: a folder without text-like files \(.*\) \(hint: .*--no-config\)$/,
+    );
   });
   it("an unreadable config", () => {
     const dir = path.join(cwd, "rc-secret");
@@ -97,7 +99,9 @@ describe("unspin dict import", () => {
     expect(oneError(["dict", "import", "missing.txt"])).toBe("unspin: cannot read missing.txt: no such file");
   });
   it("a folder as the thesaurus (was: EISDIR)", () => {
-    expect(oneError(["dict", "import", "folder"])).toBe("unspin: cannot read folder: is a directory");
+    expect(oneError(["dict", "import", "folder"])).toBe(
+      "unspin: cannot read folder: a folder without text-like files (.txt .md .html .rst …)",
+    );
   });
   it("an unreadable thesaurus", () => {
     expect(oneError(["dict", "import", "secret.txt"], bound())).toBe(
@@ -123,7 +127,9 @@ describe("unspin dict lint / test / list", () => {
       expect(oneError(["dict", cmd, "missing.yaml"])).toBe("unspin: cannot read dictionary missing.yaml: no such file");
     });
     it(`dict ${cmd} of a folder`, () => {
-      expect(oneError(["dict", cmd, "./folder"])).toBe("unspin: cannot read dictionary folder: is a directory");
+      expect(oneError(["dict", cmd, "./folder"])).toBe(
+        "unspin: cannot read dictionary folder: a folder without text-like files (.txt .md .html .rst …)",
+      );
     });
     it(`dict ${cmd} of an unreadable pack file`, () => {
       expect(oneError(["dict", cmd, "./secret.yaml"], bound())).toBe(
@@ -151,7 +157,7 @@ describe("unspin dict add", () => {
   });
   it("--to a folder", () => {
     expect(oneError(["dict", "add", "chilly struggle", "Cold War", "--to", "./folder"])).toBe(
-      "unspin: cannot read dictionary folder: is a directory",
+      "unspin: cannot read dictionary folder: a folder without text-like files (.txt .md .html .rst …)",
     );
   });
   it("--to an unreadable pack file", () => {
@@ -168,7 +174,9 @@ describe("unspin explain", () => {
     );
   });
   it("--file a folder", () => {
-    expect(oneError(["explain", "--file", "folder"])).toMatch(/^unspin: cannot read .*folder: is a directory$/);
+    expect(oneError(["explain", "--file", "folder"])).toMatch(
+      /^unspin: cannot read .*folder: a folder without text-like files \(.*\)$/,
+    );
   });
   it("--file unreadable", () => {
     expect(oneError(["explain", "--file", "secret.txt"], bound())).toMatch(

@@ -31,12 +31,14 @@ describe("files that cannot be read", () => {
       expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: cannot read missing.txt: no such file"]);
     });
 
-    it(`a directory (${format}): one error line, exit 2`, () => {
+    it(`a folder without text-like files (${format}): one error line, exit 2`, () => {
       mkdirSync(path.join(cwd, "folder"), { recursive: true });
       const r = unspin(["-f", format, "folder"], { cwd });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
-      expect(expectCleanStderr(r.stderr, 1)).toEqual(["unspin: cannot read folder: is a directory"]);
+      expect(expectCleanStderr(r.stderr, 1)).toEqual([
+        "unspin: cannot read folder: a folder without text-like files (.txt .md .html .rst …)",
+      ]);
     });
 
     // As root, chmod 000 does not stop a read (CAP_DAC_OVERRIDE): the CLI is then run as `nobody`,

@@ -182,7 +182,7 @@ describe("--write refuses what it must not write", () => {
     expect(readFileSync(good, "utf8")).toBe(RESTORED);
     expect(expectCleanStderr(r.stderr, 4)).toEqual([
       "unspin: cannot read missing.txt: no such file",
-      "unspin: cannot read adir: is a directory",
+      "unspin: cannot read adir: a folder without text-like files (.txt .md .html .rst …)",
       "unspin: restored good2.txt (2 restorations)",
       "unspin: 1 file restored (2 restorations), 0 unchanged, 2 not restored",
     ]);

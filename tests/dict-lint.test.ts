@@ -28,16 +28,16 @@ entries:
   - spun: large
     original: big
     ambiguous: false
-    when: {before: [a]}
+    when: {preceded_by: [a]}
     examples: [{in: a large dog, out: a big dog}]
   - spun: big
     original: large
     ambiguous: false
-    when: {before: [the]}
+    when: {preceded_by: [the]}
     examples: [{in: the big dog, out: the large dog}]
   - spun: struggle
     original: war
-    when: {before: [frosty]}
+    when: {preceded_by: [frosty]}
     examples: [{in: a frosty struggle, out: a frosty war}]
   - spun: frosty struggle
     original: cold war
@@ -89,10 +89,28 @@ describe("dict lint (issue check 3)", () => {
 
   it("reports a file that does not load as load errors", async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "bad.yaml"), "pack: bad\nentries:\n  - spun: x\n    original: y\n");
+    writeFileSync(path.join(dir, "bad.yaml"), "pack: bad\nentries:\n  - spun: x\n");
     const r = await runIn(dir, ["dict", "lint", "bad.yaml"]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^bad\.yaml:3:5: error: entry has no `examples`.* \[load\]$/m);
+    expect(r.stdout).toMatch(/^bad\.yaml:3:5: error: entry has no `original`.* \[load\]$/m);
+  });
+
+  it("a user's entry without examples loads, with a warning that nothing tests it (exit 0)", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, "mine.yaml"),
+      "pack: mine\nentries:\n  - spun: frosty fight\n    original: Cold War\n",
+    );
+    const r = await runIn(dir, ["dict", "lint", "mine.yaml"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^mine\.yaml:3:5: warning: entry frosty-fight has no examples: nothing tests it.* \[no-examples\]$/m,
+    );
+    // and the entry acts: "frosty fight" is no ordinary English (marked), so in any document
+    writeFileSync(path.join(dir, "in.txt"), "The frosty fight ended in 1991.\n");
+    const input = path.join(dir, "in.txt");
+    const restored = await runIn(dir, ["--no-default-packs", "--dict", "mine.yaml", "-f", "text", input]);
+    expect(restored.stdout).toBe("The Cold War ended in 1991.\n");
   });
 
   it("warnings only exit 0", async () => {
@@ -111,7 +129,7 @@ describe("lint rules", () => {
   it("duplicates: an error in one file, a warning across files (the later copy is used); redundant conditioned copies", () => {
     const a = readPack(
       "a.yaml",
-      "pack: a\nentries:\n  - spun: x y\n    original: z\n    examples: [{in: x y, out: z}]\n  - {id: again, spun: X  Y, original: Z, examples: [{in: x y, out: z}]}\n  - {id: cond, spun: x y, original: z, when: {before: [q]}, examples: [{in: q x y, out: q z}]}\n",
+      "pack: a\nentries:\n  - spun: x y\n    original: z\n    examples: [{in: x y, out: z}]\n  - {id: again, spun: X  Y, original: Z, examples: [{in: x y, out: z}]}\n  - {id: cond, spun: x y, original: z, when: {preceded_by: [q]}, examples: [{in: q x y, out: q z}]}\n",
     );
     const b = readPack(
       "b.yaml",
@@ -133,7 +151,7 @@ describe("lint rules", () => {
     );
     const mine = readPack(
       "mine.yaml",
-      "pack: mine\nentries:\n  - spun: chilly struggle\n    original: cold conflict\n    examples: [{in: chilly struggle, out: cold conflict}]\n  - {spun: final yr, original: final year, when: {before: [the]}, examples: [{in: the final yr, out: the final year}]}\n",
+      "pack: mine\nentries:\n  - spun: chilly struggle\n    original: cold conflict\n    examples: [{in: chilly struggle, out: cold conflict}]\n  - {spun: final yr, original: final year, when: {preceded_by: [the]}, examples: [{in: the final yr, out: the final year}]}\n",
     );
     const fs = lintPacks([news, mine]).filter((f) => f.rule !== "example-unexercised");
     expect(fs.map((f) => `${f.pos.file}:${f.pos.line}: ${f.severity}: ${f.message} [${f.rule}]`)).toEqual([
@@ -158,18 +176,18 @@ describe("lint rules", () => {
       lint(entry(when), classes)
         .filter((f) => f.rule === "long-list" || f.rule === "repeated-item")
         .map((f) => `${f.severity} ${f.rule}: ${f.message}`);
-    expect(find(`{before: [${words(12)}]}`)).toEqual([]);
-    expect(find(`{before: [${words(13)}]}`)).toEqual([
+    expect(find(`{preceded_by: [${words(12)}]}`)).toEqual([]);
+    expect(find(`{preceded_by: [${words(13)}]}`)).toEqual([
       "warning long-list: memorised context: `before` has 13 items; lists over 12 items fit the texts they came from, not the spinner; the evidence step decides ambiguous entries",
     ]);
     // a class of 10 and 3 words: 13
     expect(find(`{near: ['@c', w10, w11, w12]}`, `classes:\n  c: [${words(10)}]\n`)).toHaveLength(1);
     expect(find(`{document_lacks: [${words(13)}]}`)).toHaveLength(1);
-    expect(find(`{not_after: [w1, w2, w1]}`)).toEqual([
+    expect(find(`{not_followed_by: [w1, w2, w1]}`)).toEqual([
       "warning repeated-item: repeated in `not_after`: 'w1' (listed more than once, or also in a class of the list)",
     ]);
-    expect(find(`{before: ['@c', w3]}`, "classes:\n  c: [w2, w3]\n")).toHaveLength(1);
-    expect(find(`{before: [w1], after: [w1]}`)).toEqual([]);
+    expect(find(`{preceded_by: ['@c', w3]}`, "classes:\n  c: [w2, w3]\n")).toHaveLength(1);
+    expect(find(`{preceded_by: [w1], followed_by: [w1]}`)).toEqual([]);
   });
 
   it("chains are warnings, cycles errors; detect-only entries and case-only fixes take no part", () => {
@@ -178,9 +196,9 @@ describe("lint rules", () => {
         // the toy entries are declared marked so that their examples exercise them (the
         // evidence step would decline "a b" → "c d" as a guess): the test is of chains only
         "  - {spun: a b, original: c d, ambiguous: false, examples: [{in: a b, out: c d}]}",
-        "  - {spun: c d, original: e f, ambiguous: false, when: {before: [q]}, examples: [{in: q c d, out: q e f}]}",
+        "  - {spun: c d, original: e f, ambiguous: false, when: {preceded_by: [q]}, examples: [{in: q c d, out: q e f}]}",
         "  - {spun: g h, original: i j, detect: true, examples: [{in: g h, out: g h}]}",
-        "  - {spun: i j, original: g h, ambiguous: false, when: {before: [q]}, examples: [{in: q i j, out: q g h}]}",
+        "  - {spun: i j, original: g h, ambiguous: false, when: {preceded_by: [q]}, examples: [{in: q i j, out: q g h}]}",
         "  - {spun: the us, original: the US, case: exact, examples: [{in: the us, out: the US}]}",
         "",
       ].join("\n"),
@@ -193,9 +211,9 @@ describe("lint rules", () => {
     const fs = lint(
       [
         // toy one-letter entries are declared marked, so that their examples exercise them: the test is of cycles only
-        "  - {spun: a, original: b, ambiguous: false, when: {before: [q]}, examples: [{in: q a, out: q b}]}",
-        "  - {spun: b, original: c, ambiguous: false, when: {before: [r]}, examples: [{in: r b, out: r c}]}",
-        "  - {spun: c, original: a, ambiguous: false, when: {before: [s]}, examples: [{in: s c, out: s a}]}",
+        "  - {spun: a, original: b, ambiguous: false, when: {preceded_by: [q]}, examples: [{in: q a, out: q b}]}",
+        "  - {spun: b, original: c, ambiguous: false, when: {preceded_by: [r]}, examples: [{in: r b, out: r c}]}",
+        "  - {spun: c, original: a, ambiguous: false, when: {preceded_by: [s]}, examples: [{in: s c, out: s a}]}",
         "",
       ].join("\n"),
     );
@@ -204,7 +222,7 @@ describe("lint rules", () => {
 
   it("shadowed: proven only when no other entry can take the longer match first", () => {
     const base = [
-      "  - {spun: struggle, original: war, when: {before: [chilly, frosty]}, examples: [{in: a chilly struggle x, out: a chilly war x}]}",
+      "  - {spun: struggle, original: war, when: {preceded_by: [chilly, frosty]}, examples: [{in: a chilly struggle x, out: a chilly war x}]}",
       "  - {spun: chilly struggle, original: cold war, examples: [{in: chilly struggle, out: cold war}]}",
       "  - {spun: frosty struggle, original: cold war, examples: [{in: frosty struggle, out: cold war}]}",
     ];
@@ -219,7 +237,7 @@ describe("lint rules", () => {
     // an after-word context and a class both count
     const after = lint(
       [
-        "  - {spun: go, original: went, when: {after: ['@out-words']}, examples: [{in: go away now, out: went away now}]}",
+        "  - {spun: go, original: went, when: {followed_by: ['@out-words']}, examples: [{in: go away now, out: went away now}]}",
         "  - {spun: go away, original: leave, examples: [{in: go away, out: leave}]}",
         "  - {spun: go off, original: leave, examples: [{in: go off, out: leave}]}",
         "",
@@ -243,24 +261,24 @@ describe("lint rules", () => {
       lint(entry(when))
         .filter((f) => f.rule === "never-holds")
         .map((f) => `${f.severity}: ${f.message}`);
-    expect(never("{before: [x], not_before: [x]}")).toEqual([
+    expect(never("{preceded_by: [x], not_preceded_by: [x]}")).toEqual([
       "error: condition can never hold: every `before` word is also excluded by `not_before`; the entry never fires",
     ]);
-    expect(never("{before: [old x], not_before: [x]}")).toHaveLength(1);
-    expect(never("{before: [x], not_before: ['<word>']}")).toHaveLength(1);
-    expect(never("{before: [x, y], not_before: [x]}")).toEqual([]);
-    expect(never("{after: [y], not_after: [y z]}")).toEqual([]);
-    expect(never("{after: [y z], not_after: [y]}")).toHaveLength(1);
-    expect(never("{sentence_start: true, before: [the]}")[0]).toContain(
+    expect(never("{preceded_by: [old x], not_preceded_by: [x]}")).toHaveLength(1);
+    expect(never("{preceded_by: [x], not_preceded_by: ['<word>']}")).toHaveLength(1);
+    expect(never("{preceded_by: [x, y], not_preceded_by: [x]}")).toEqual([]);
+    expect(never("{followed_by: [y], not_followed_by: [y z]}")).toEqual([]);
+    expect(never("{followed_by: [y z], not_followed_by: [y]}")).toHaveLength(1);
+    expect(never("{sentence_start: true, preceded_by: [the]}")[0]).toContain(
       "`sentence_start: true` with `before` words that never end a sentence",
     );
-    expect(never("{sentence_start: true, before: [',']}")).toHaveLength(1);
-    expect(never("{sentence_start: true, before: ['.']}")).toEqual([]);
-    expect(never("{sentence_start: true, before: ['<punct>']}")).toEqual([]);
-    expect(never("{sentence_start: false, before: ['.', '!']}")).toHaveLength(1);
+    expect(never("{sentence_start: true, preceded_by: [',']}")).toHaveLength(1);
+    expect(never("{sentence_start: true, preceded_by: ['.']}")).toEqual([]);
+    expect(never("{sentence_start: true, preceded_by: ['<punct>']}")).toEqual([]);
+    expect(never("{sentence_start: false, preceded_by: ['.', '!']}")).toHaveLength(1);
     expect(never("{document_has: [q], document_lacks: [q]}")).toHaveLength(1);
     expect(never("{near: [q], not_near: [q]}")).toHaveLength(1);
-    expect(never("[{before: [x], not_before: [x]}, {after: [y]}]")).toEqual([
+    expect(never("[{preceded_by: [x], not_preceded_by: [x]}, {followed_by: [y]}]")).toEqual([
       "warning: condition can never hold: every `before` word is also excluded by `not_before`",
     ]);
   });
@@ -279,5 +297,27 @@ describe("lint example check", () => {
     expect(fs[0].message).toBe(
       "example does not exercise 'struggle' (chilly-struggle matches 'chilly struggle' instead)",
     );
+  });
+
+  describe("old condition names", () => {
+    it("still load, and lint notes the clearer name for each", () => {
+      const pack = readPack(
+        "old.yaml",
+        `pack: old
+entries:
+  - spun: frob
+    original: widget
+    when: {before: [the], not_after: [x]}
+    examples: [{in: the frob, out: the widget}]
+`,
+      );
+      expect(pack.entries[0].when[0].before?.length).toBe(1);
+      expect(pack.entries[0].when[0].notAfter?.length).toBe(1);
+      const notes = lintPacks([pack]).filter((f) => f.rule === "old-key");
+      expect(notes.map((f) => `${f.pos.line}:${f.pos.col} ${f.message}`)).toEqual([
+        "5:12 `before` is the old name of `preceded_by` (it still loads; the new name reads right)",
+        "5:27 `not_after` is the old name of `not_followed_by` (it still loads; the new name reads right)",
+      ]);
+    });
   });
 });

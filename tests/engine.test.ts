@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDictionary } from "../src/dictionary/build.js";
-import { applyEdits, resolve, restore } from "../src/engine/restore.js";
-import type { Candidate } from "../src/engine/restore.js";
+import { applyEdits, restore } from "../src/engine/restore.js";
+import { resolve } from "../src/engine/resolve.js";
+import type { Candidate } from "../src/engine/match.js";
 import { readPack } from "../src/dictionary/loader.js";
 
 /**
@@ -209,7 +210,11 @@ describe("restore", () => {
       ["Could", 2, 10, 9],
       ["the 2", 2, 17, 15], // line 15 of PACK: the "Could" entry above it gained `ambiguous: false`
     ]);
-    expect(r.edits[0].why).toEqual(['case matches "Could"', "not at a sentence start", 'after "early" (@date-word)']);
+    expect(r.edits[0].why).toEqual([
+      'case matches "Could"',
+      "not at a sentence start",
+      'preceded by "early" (@date-word)',
+    ]);
     expect(text.slice(r.edits[1].start, r.edits[1].end)).toBe("the 2");
   });
 

@@ -37,11 +37,11 @@ describe("explain", () => {
     ]);
     const failed = x.matches[2].variants[0].maps[0].checks;
     expect(failed.map((c) => `${c.held ? "✓" : "✗"} ${c.condition}`)).toEqual([
-      "✗ before: [the]",
-      "✗ not_after: [ended]",
+      "✗ preceded_by: [the]",
+      "✗ not_followed_by: [ended]",
     ]);
     const held = x.matches[0].variants[0].maps[0].checks;
-    expect(held[0]).toEqual({ condition: "before: [the]", held: true, why: ['after "the"'] });
+    expect(held[0]).toEqual({ condition: "preceded_by: [the]", held: true, why: ['preceded by "the"'] });
     expect(x.matches[1].edit?.entry.id).toBe("chilly-struggle");
     expect(x.matches[1].variants[0].maps.map((m) => m.held)).toEqual([true, false]);
   });
@@ -55,15 +55,15 @@ describe("explain", () => {
         "1:5 'chilly struggle'",
         "  ✓ chilly-struggle: 'chilly struggle' → 'Cold War' x.yaml:3",
         "      when (line 5): holds",
-        '        ✓ before: [the]  (after "the")',
-        "        ✓ not_after: [ended]  (not before an excluded word)",
+        '        ✓ preceded_by: [the]  (preceded by "the")',
+        "        ✓ not_followed_by: [ended]  (not followed by an excluded word)",
         // the phrase is rare in edited English, so it acts whatever the document's score
         "      evidence: marked: 'chilly struggle' is not ordinary English (0.0 per million words), so it acts anywhere",
         "  → restored: 'chilly struggle' → 'Cold War'",
         "1:12 'struggle'",
         "  ✗ struggle: 'struggle' → 'war' x.yaml:7",
         "      when #1 (line 9): fails",
-        "        ✗ after: [began]",
+        "        ✗ followed_by: [began]",
         "      when #2 (line 9): fails",
         "        ✗ sentence_start: true",
         "  → unchanged: no entry's conditions hold here",

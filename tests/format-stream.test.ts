@@ -15,6 +15,7 @@ import { restore } from "../src/engine/restore.js";
 import { InputTail, formatDiff, streamDiff } from "../src/format/diff.js";
 import { JsonWriter, formatJson } from "../src/format/json.js";
 import type { FileResult } from "../src/format/types.js";
+import { withOffsets } from "../src/format/offsets.js";
 import { formatUnified } from "../src/format/unified.js";
 import { restoreChunked, restoreStream, withVerdict } from "../src/run/stream.js";
 import { BIN, ROOT } from "./helpers.js";
@@ -69,7 +70,7 @@ describe("written file by file: the same bytes as the whole-run formatters", () 
     expect(cli(["-l", "-"], results[1].input)).toBe("(standard input)\n");
   });
   it(`-f unified on ${FILES.length} fixtures`, () => {
-    expect(cli(["-f", "unified", ...FILES])).toBe(formatUnified(results));
+    expect(cli(["-f", "unified", ...FILES])).toBe(formatUnified(results, ROOT));
   });
 });
 
@@ -82,8 +83,9 @@ describe("JsonWriter.streamed: a large input's edits window by window", () => {
     async function* source(): AsyncGenerator<string> {
       for (let i = 0; i < text.length; i += 5000) yield text.slice(i, i + 5000);
     }
-    const { pieces, verdict } = withVerdict(restoreStream(source(), dict, { chunk, context: 512 }));
-    const summary = await w.streamed("big.txt", pieces, verdict);
+    const input = new InputTail();
+    const { pieces, verdict } = withVerdict(restoreStream(input.tee(source()), dict, { chunk, context: 512 }));
+    const summary = await w.streamed("big.txt", pieces, verdict, input);
     await w.end(summary);
     return out;
   }
@@ -95,7 +97,7 @@ describe("JsonWriter.streamed: a large input's edits window by window", () => {
     expect(parsed.files).toHaveLength(1);
     const f = parsed.files[0];
     expect(f.file).toBe("big.txt");
-    expect(f.edits).toEqual(JSON.parse(JSON.stringify(whole.edits)));
+    expect(f.edits).toEqual(JSON.parse(JSON.stringify(withOffsets(text, whole.edits))));
     expect(f.words).toBe(whole.words);
     expect(f.restorations).toBe(whole.restorations);
     expect(f.findings).toBe(whole.findings);
@@ -104,7 +106,7 @@ describe("JsonWriter.streamed: a large input's edits window by window", () => {
 
     const one = JSON.parse(await streamedJson(results[1].input, 1 << 20));
     expect(one.files[0].spun).toEqual(JSON.parse(JSON.stringify(results[1].spun)));
-    expect(one.files[0].edits).toEqual(JSON.parse(JSON.stringify(results[1].edits)));
+    expect(one.files[0].edits).toEqual(JSON.parse(JSON.stringify(withOffsets(results[1].input, results[1].edits))));
   });
 
   it("an input that fails after its first window: the file closed with its error, the JSON still whole", async () => {
@@ -117,7 +119,8 @@ describe("JsonWriter.streamed: a large input's edits window by window", () => {
       yield first;
       throw new Error("big.txt: invalid UTF-8 at byte offset 9; not restored");
     }
-    await expect(w.streamed("big.txt", failing(), () => undefined)).rejects.toThrow("invalid UTF-8");
+    const input = { slice: (a: number, b: number) => results[1].input.slice(a, b), drop: () => {} };
+    await expect(w.streamed("big.txt", failing(), () => undefined, input)).rejects.toThrow("invalid UTF-8");
     await w.end({ files: 0, words: 0, restorations: 0, findings: 0, spun: 0 });
     const parsed = JSON.parse(out);
     expect(parsed.files[0].error).toMatch(/invalid UTF-8/);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { UnspinError, dictionaryError, fromData, isRefusal, toData } from "../src/errors.js";
 import { InputTally, decodeUtf8, invalidUtf8Offset } from "../src/io/input.js";
 import { textPieces } from "../src/io/source.js";
-import { splitBackupArg } from "../src/run/write.js";
+import { splitBackupArg } from "../src/cli/write-args.js";
 
 function tally(): { t: InputTally; lines: string[] } {
   const lines: string[] = [];

@@ -89,6 +89,16 @@ describe("src/ layering", () => {
     expect(bad).toEqual([]);
   });
 
+  it("keeps every source file under 400 lines and every line within 120 characters", () => {
+    const long = files.flatMap((f) => {
+      const lines = readFileSync(f, "utf8").split("\n");
+      const name = path.relative(SRC, f);
+      const wide = lines.flatMap((l, i) => (l.length > 120 ? [`${name}:${i + 1} is ${l.length} characters`] : []));
+      return lines.length > 400 ? [`${name} has ${lines.length} lines`, ...wide] : wide;
+    });
+    expect(long).toEqual([]);
+  });
+
   it("resolves every relative import to a file", () => {
     const missing = files.flatMap((f) =>
       importsOf(f)

@@ -12,8 +12,12 @@ import { builtinPacks, readPackFile, resolvePack } from "../src/dictionary/packs
  * line in data/science/known-engine-failures.txt so that the suite stays green meanwhile.
  */
 const KNOWN_ENGINE_FAILURES: Record<string, Set<string>> = {
-  science: new Set(readFileSync(join(import.meta.dirname, "..", "data", "science", "known-engine-failures.txt"), "utf8")
-    .split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean)),
+  science: new Set(
+    readFileSync(join(import.meta.dirname, "..", "data", "science", "known-engine-failures.txt"), "utf8")
+      .split("\n")
+      .map((l) => l.replace(/#.*/, "").trim())
+      .filter(Boolean),
+  ),
 };
 
 for (const name of builtinPacks()) {

@@ -106,7 +106,7 @@ export function isStandardWithItsAcronym(spun: string, ctx: Context): boolean {
   const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(spun.trim());
   if (!m || !ctx.standard.has(key(m[1]))) return false;
   const known = ctx.acronyms.get(key(m[1]));
-  return known !== undefined && known.has(key(m[2]));
+  return known?.has(key(m[2])) === true;
 }
 
 export function acronymsOf(rows: Row[]): Map<string, Set<string>> {

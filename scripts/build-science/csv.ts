@@ -7,7 +7,7 @@ const COLUMNS = ["tortured_phrase", "expected_phrase", "num_papers"] as const;
 type Record = { [K in (typeof COLUMNS)[number]]: string };
 
 /** The export escapes some quotes with a backslash (\" and \') on top of CSV's doubling. */
-function unescape(s: string): string {
+function unescapeQuotes(s: string): string {
   return s.replace(/\\(['"])/g, "$1").trim();
 }
 
@@ -21,8 +21,8 @@ export function readRows(file: string): Row[] {
   }
   return records.map((r, i) => ({
     line: i + 2,
-    query: unescape(r.tortured_phrase),
-    expected: unescape(r.expected_phrase),
+    query: unescapeQuotes(r.tortured_phrase),
+    expected: unescapeQuotes(r.expected_phrase),
     papers: Number.parseInt(r.num_papers.replace(/[,\s]/g, ""), 10) || 0,
   }));
 }

@@ -28,7 +28,7 @@ export function inflectsAsNoun(spun: string[], original: string): boolean {
 }
 
 export function plural(w: string): string {
-  if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + "ies";
-  if (/(?:s|x|z|ch|sh)$/.test(w)) return w + "es";
-  return w + "s";
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/.test(w)) return `${w}es`;
+  return `${w}s`;
 }

@@ -43,7 +43,8 @@ export interface AddResult {
   generated?: { in: string; out: string };
   /**
    * Entries of the file with the same spun form, the same conditions and another original: the new
-   * entry is an alternative reading of theirs (the context chooses), described as `'spun' → 'original' (id, file:line)`.
+   * entry is an alternative reading of theirs (the context chooses), described as
+   * `'spun' → 'original' (id, file:line)`.
    */
   alternatives: string[];
 }

@@ -31,27 +31,11 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
   for (const ex of entry.examples) {
     const r = restore(ex.in, dict, { document: "spun" });
     const acted = r.edits.some((e) => e.entry.id === entry.id && e.entry.pack === entry.pack);
-    if (r.text !== ex.out) {
-      failures.push({
-        entry,
-        kind: "example",
-        pos: ex.pos,
-        input: ex.in,
-        expected: ex.out,
-        got: r.text,
-        reason: "restored text differs",
-      });
-    } else if (!acted) {
-      failures.push({
-        entry,
-        kind: "example",
-        pos: ex.pos,
-        input: ex.in,
-        expected: ex.out,
-        got: r.text,
-        reason: "the entry itself did not act in its example",
-      });
-    } else passed++;
+    const reason =
+      r.text !== ex.out ? "restored text differs" : acted ? undefined : "the entry itself did not act in its example";
+    if (reason)
+      failures.push({ entry, kind: "example", pos: ex.pos, input: ex.in, expected: ex.out, got: r.text, reason });
+    else passed++;
   }
   for (const allow of entry.allows) {
     const r = restore(allow.text, dict, { document: "clean" });
@@ -64,7 +48,9 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
         input: allow.text,
         expected: allow.text,
         got: r.text,
-        reason: `changed by ${e.entry.id} (${e.entry.file}:${e.entry.line}): '${e.spun}' → '${e.replacement}'${e.detect ? " (finding)" : ""}`,
+        reason: `changed by ${e.entry.id} (${e.entry.file}:${e.entry.line}): '${e.spun}' → '${e.replacement}'${
+          e.detect ? " (finding)" : ""
+        }`,
       });
     } else passed++;
   }

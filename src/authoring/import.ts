@@ -136,7 +136,9 @@ export function importThesaurus(text: string, source: string, outFile: string): 
       }
     }
     exampleReview++;
-    d.note = `${d.note ? `${d.note}; ` : "review: "}the generated example does not exercise this entry (a longer entry wins)`;
+    d.note =
+      `${d.note ? `${d.note}; ` : "review: "}the generated example does not exercise this entry (a ` +
+      `longer entry wins)`;
   });
   const yaml = render();
   if (yaml !== first) readPack(outFile, yaml); // some examples changed: the result must still load
@@ -152,7 +154,8 @@ export function importSummary(r: ImportResult): string[] {
     `${detect} detect-only entries marked for review: ${r.counts.ambiguous} ambiguous (several originals), ` +
       `${r.counts.alsoOriginal} also an original (ordinary English), ${r.counts.singleWord} single words`,
     `skipped lines: ${s.noAlternates} without alternates, ${s.numericKeys} with a numeric key, ${s.emptyLines} empty`,
-    `skipped alternates: ${s.emptyAlternates} empty, ${s.alternateIsKey} equal to their key, ${s.repeatedPairs} repeated`,
+    `skipped alternates: ${s.emptyAlternates} empty, ${s.alternateIsKey} equal to their key, ${s.repeatedPairs} ` +
+      `repeated`,
     `${r.exampleReview} generated examples need review (no sentence frame exercised the entry)`,
   ];
 }

@@ -6,6 +6,7 @@ import { counted } from "../text/inflect.js";
 import { readPackText } from "../dictionary/packs.js";
 import { isUnspinError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
+import { isBuiltin } from "../dictionary/packs.js";
 import type { PackSource } from "../dictionary/loader.js";
 import { chainsAndCycles } from "./lint/chains.js";
 import { clashes } from "./lint/clashes.js";
@@ -14,6 +15,7 @@ import { contextLists } from "./lint/lists.js";
 import { lintEntries } from "./lint/model.js";
 import type { Finding } from "./lint/model.js";
 import { impossibleConditions } from "./lint/never.js";
+import { oldConditionNames } from "./lint/keys.js";
 import { shadowed } from "./lint/shadow.js";
 
 export type { Finding, Severity } from "./lint/model.js";
@@ -34,8 +36,20 @@ export function lintPacks(packs: readonly PackSource[]): Finding[] {
     ...impossibleConditions(entries),
     ...contextLists(entries),
     ...packs.flatMap((p) => unexercisedExamples(p)),
+    ...packs.flatMap((p) => oldConditionNames(p)),
+    ...entries.filter((e) => e.entry.examples.length === 0).map(withoutExamples),
   ];
   return sortFindings(findings);
+}
+
+/** An entry of a user's dictionary without examples loads, but nothing tests it. */
+function withoutExamples(e: { entry: { pos: Finding["pos"]; id: string } }): Finding {
+  return {
+    pos: e.entry.pos,
+    severity: "warning",
+    message: `entry ${e.entry.id} has no examples: nothing tests it (add \`examples: [{in: ..., out: ...}]\`)`,
+    rule: "no-examples",
+  };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
@@ -54,7 +68,7 @@ export function lintFiles(files: readonly { path: string; shown: string }[]): Li
   const loadFindings: Finding[] = [];
   for (const f of files) {
     try {
-      packs.push(readPack(f.shown, readPackText(f.path, f.shown)));
+      packs.push(readPack(f.shown, readPackText(f.path, f.shown), { requireExamples: isBuiltin(f.path) }));
     } catch (err) {
       if (!isUnspinError(err, "dictionary") || !err.problems) throw err;
       for (const p of err.problems) {
@@ -83,5 +97,6 @@ export function summaryLine(r: LintReport): string {
   const warnings = r.findings.filter((f) => f.severity === "warning").length;
   const notes = r.findings.length - errors - warnings;
   const files = `${counted(r.files, "file")} (${counted(r.entries, "entry")})`;
-  return `${counted(errors, "error")}, ${counted(warnings, "warning")}${notes ? `, ${counted(notes, "note")}` : ""} in ${files}`;
+  const noted = notes ? `, ${counted(notes, "note")}` : "";
+  return `${counted(errors, "error")}, ${counted(warnings, "warning")}${noted} in ${files}`;
 }

@@ -14,5 +14,6 @@ export function formatEntry(e: Entry): string {
   const flags = [e.detect ? "detect" : "", e.when.length ? "when" : "", e.inflect ? `inflect ${e.inflect}` : ""].filter(
     Boolean,
   );
-  return `${e.id}\t${e.spun.join(" | ")} → ${e.original}${flags.length ? ` (${flags.join(", ")})` : ""}\t${e.pos.file}:${e.pos.line}`;
+  const shown = flags.length ? ` (${flags.join(", ")})` : "";
+  return `${e.id}\t${e.spun.join(" | ")} → ${e.original}${shown}\t${e.pos.file}:${e.pos.line}`;
 }

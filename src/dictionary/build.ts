@@ -11,7 +11,7 @@ import type { PackSource } from "./loader.js";
 import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "../text/tokenizer.js";
 import type { Entry, PackInfo, Variant, Warning } from "../types.js";
-import { CONFLICT_HINT, conditionSignature, conflictMessage, duplicateWarning, sameRestoration } from "./conflicts.js";
+import { conditionSignature, sameRestoration } from "./conflicts.js";
 import { Transitions, newNode, plantVariants, sortVariants, walkCreate } from "./trie.js";
 import type { KeySource, TrieNode } from "./trie.js";
 
@@ -164,7 +164,13 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const { phraseRoot, phraseIds, phraseFirstHashes } = indexPhrases(phrases);
   const packInfos: PackInfo[] = packs
     .filter((p, i) => packs.findIndex((q) => q.name === p.name) === i)
-    .map((p) => ({ name: p.name, file: p.file, description: p.description, entries: p.entries.length }));
+    .map((p) => ({
+      name: p.name,
+      file: p.file,
+      description: p.description,
+      entries: p.entries.length,
+      builtin: p.builtin === true,
+    }));
   const { edges, first } = numbered(root);
   return {
     packs: packInfos,

@@ -15,12 +15,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../io/atomic.js";
 import { VERSION } from "../io/version.js";
+import { CHARS_URL } from "../text/chars.js";
 import { TOKENIZER_URL, phraseKeys } from "../text/tokenizer.js";
 import type { Entry } from "../types.js";
 import { DICTIONARY_URL, phraseRawTokens, reachOf, variantsOf } from "./build.js";
 import { cacheDir, digest, prune } from "./cache-dir.js";
 import { CONFLICTS_URL, conditionSignature } from "./conflicts.js";
 import { LOADER_URL } from "./loader.js";
+import { WHEN_URL } from "./when.js";
 import type { PackSource } from "./loader.js";
 
 const FORMAT = 2;
@@ -96,7 +98,7 @@ let stamp: string | undefined;
  */
 function codeStamp(): string {
   if (stamp === undefined) {
-    stamp = [import.meta.url, LOADER_URL, DICTIONARY_URL, TOKENIZER_URL, CONFLICTS_URL]
+    stamp = [import.meta.url, LOADER_URL, WHEN_URL, DICTIONARY_URL, TOKENIZER_URL, CHARS_URL, CONFLICTS_URL]
       .filter((u, i, a) => a.indexOf(u) === i)
       .map((u) => {
         try {
@@ -126,7 +128,12 @@ export function toLazy(pack: PackSource): BuiltPack {
   pack.entries.forEach((e, localIndex) => {
     const keys = e.spun.map(phraseKeys);
     const raw = e.spun.map(phraseRawTokens);
-    const cached: CachedEntry = { ...e, index: localIndex, examples: [], allows: [], keys, raw };
+    // no file name in the data: it is how this run names the pack (relative to its cwd), and two
+    // runs with one cache key but other cwds must write the same bytes, or a run could read byte
+    // ranges from one's index in the other's data; lazy.ts sets the names when it parses a group
+    const pos = { ...e.pos, file: "" };
+    const when = e.when.map((c) => ({ ...c, pos: { ...c.pos, file: "" } }));
+    const cached: CachedEntry = { ...e, pos, when, index: localIndex, examples: [], allows: [], keys, raw };
     const firsts = new Set<string>();
     keys.forEach((k, i) => {
       for (const v of variantsOf(e, k, raw[i])) firsts.add(v.keys[0]);

@@ -40,7 +40,8 @@ export const CONFLICT_HINT = "remove one, or add a `when` condition that tells t
 
 /** The error for a conflict with `other` (described as `'spun' → 'original' (file:line)`). */
 export function conflictMessage(spun: string, original: string, other: string): string {
-  return `conflicting entry: '${spun}' → '${original}', but ${other} restores the same words under the same conditions`;
+  const why = "restores the same words under the same conditions";
+  return `conflicting entry: '${spun}' → '${original}', but ${other} ${why}`;
 }
 
 /** The warning for a duplicate across packs: the first loaded wins. */

@@ -50,7 +50,10 @@ export function functionWordHashes(): Set<number> {
   return functionWords;
 }
 
-/** Counted mappings: "spun keys TAB original in lower case" → times seen, and the words of spun text behind the counts. */
+/**
+ * Counted mappings: "spun keys TAB original in lower case" → times seen, and the words of spun text
+ * behind the counts.
+ */
 export interface MappingCounts {
   seen: Map<string, number>;
   words: number;

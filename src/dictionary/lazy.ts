@@ -15,7 +15,6 @@ import type { Dictionary } from "./build.js";
 import { indexPhrases, packsOnce, variantsOf } from "./build.js";
 import { cacheDir, digest } from "./cache-dir.js";
 import type { CachedEntry, LazyPack, Signature } from "./cache.js";
-import { CONFLICT_HINT, conflictMessage, duplicateWarning, sameRestoration } from "./conflicts.js";
 import { PhraseTable } from "./phrase-table.js";
 import type { KeySource, TrieNode } from "./trie.js";
 import { Transitions, child, newNode, plantVariants, sortVariants } from "./trie.js";
@@ -25,6 +24,11 @@ interface CrossCheck {
   warnings: Warning[];
   /** Spun forms left out of a later pack, as `pack \0 local index \0 spun`. */
   skipped: string[];
+}
+
+/** How a pack takes part in a combination: its file, and whether it is built in (built-ins do not override). */
+function comboName(p: LazyPack): string {
+  return `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`;
 }
 
 /** The spun form's keys of a signature (`keys \u0001 conditions`). */
@@ -38,10 +42,7 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   const keys = used.map((p) => p.key);
   const file =
     dir && keys.every(Boolean)
-      ? path.join(
-          dir,
-          `combo-${digest(keys.join("\0") + used.map((p) => `${p.index.file}${p.builtin ? "\u0001built-in" : ""}`).join("\0"))}.json`,
-        )
+      ? path.join(dir, `combo-${digest(keys.join("\0") + used.map((p) => comboName(p)).join("\0"))}.json`)
       : undefined;
   if (file) {
     try {
@@ -220,6 +221,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     name: p.index.name,
     file: p.index.file,
     description: p.index.description,
+    builtin: p.builtin === true,
     entries: p.index.entries,
   }));
   return {

@@ -2,13 +2,12 @@
  * Dictionary loader: reads a pack's YAML, validates every key and value, and reports every problem
  * with file:line:col and a hint. A dictionary with any problem does not load at all.
  */
-import type { Node, Pair, YAMLMap } from "yaml";
+import type { Node, YAMLMap } from "yaml";
+import { WhenReader } from "./when.js";
 import { isMap, isScalar, isSeq, yaml } from "./yaml-lazy.js";
 import { dictionaryError } from "../errors.js";
-import type { Problem } from "../errors.js";
-import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "../text/tokenizer.js";
-import type { Allow, CompiledConditions, Entry, Example, Inflect, Shape, SourcePos, WordItem } from "../types.js";
+import type { Allow, Entry, Example, Inflect, SourcePos } from "../types.js";
 
 export interface PackSource {
   name: string;
@@ -22,6 +21,8 @@ export interface PackSource {
    * entries for one spun form are alternatives); any other pack overrides the packs before it.
    */
   builtin?: boolean;
+  /** Where the pack uses an old condition name (`before` for `preceded_by`…), for `dict lint`. */
+  oldKeys?: { pos: SourcePos; from: string; to: string }[];
 }
 
 const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);
@@ -40,68 +41,14 @@ const ENTRY_KEYS = new Set([
   "examples",
   "allows",
 ]);
-const WHEN_KEYS = new Set([
-  "before",
-  "not_before",
-  "after",
-  "not_after",
-  "sentence_start",
-  "document_has",
-  "document_has_any",
-  "document_lacks",
-  "near",
-  "not_near",
-  "within",
-]);
-const SHAPES = new Set<Shape>(["number", "capitalised", "lower", "word", "punct"]);
 
-function closest(word: string, options: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const o of options) {
-    const d = editDistance(word, o);
-    if (d < bestScore) {
-      bestScore = d;
-      best = o;
-    }
-  }
-  return bestScore <= Math.max(2, word.length / 3) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
-class PackReader {
-  readonly problems: Problem[] = [];
-  private readonly lines = new (yaml().LineCounter)();
-  private readonly phrases = new PhraseTable();
-  private classes = new Map<string, string[][]>();
-
+class PackReader extends WhenReader {
   constructor(
-    readonly file: string,
-    readonly source: string,
-  ) {}
-
-  pos(node: Node | null | undefined): SourcePos {
-    const offset = node?.range?.[0] ?? 0;
-    const lp = this.lines.linePos(offset);
-    return { file: this.file, line: lp.line, col: lp.col };
-  }
-
-  problem(node: Node | null | undefined, message: string, hint?: string): void {
-    const p = this.pos(node);
-    this.problems.push({ file: this.file, line: p.line, col: p.col, message, hint });
+    file: string,
+    source: string,
+    private readonly requireExamples: boolean,
+  ) {
+    super(file, source);
   }
 
   read(): PackSource | undefined {
@@ -149,64 +96,7 @@ class PackReader {
       this.checkIds(entries);
     }
     if (this.problems.length > 0) return undefined;
-    return { name, file: this.file, description, entries, phrases: this.phrases.phrases };
-  }
-
-  private keyOf(pair: Pair, allowed: Set<string>, where: string): string | undefined {
-    const keyNode = pair.key as Node;
-    const key = isScalar(keyNode) ? String(keyNode.value) : "";
-    if (!allowed.has(key)) {
-      const near = closest(key, allowed);
-      this.problem(
-        keyNode,
-        `unknown key \`${key}\` in ${where}`,
-        near ? `did you mean \`${near}\`?` : `allowed: ${[...allowed].join(", ")}`,
-      );
-      return undefined;
-    }
-    return key;
-  }
-
-  private string(node: Node | null | undefined, what: string): string | undefined {
-    if (isScalar(node) && typeof node.value === "string") return node.value;
-    if (isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean")) {
-      return String(node.value);
-    }
-    this.problem(node, `\`${what}\` must be a string`, "quote it if it holds special characters");
-    return undefined;
-  }
-
-  private nonEmpty(node: Node | null | undefined, what: string): string | undefined {
-    const s = this.string(node, what);
-    if (s !== undefined && s.trim() === "") {
-      this.problem(node, `\`${what}\` is empty`, "write the words, or remove the key");
-      return undefined;
-    }
-    return s;
-  }
-
-  private bool(node: Node | null | undefined, what: string): boolean | undefined {
-    if (isScalar(node) && typeof node.value === "boolean") return node.value;
-    this.problem(node, `\`${what}\` must be true or false`, `write \`${what}: true\` or leave the key out`);
-    return undefined;
-  }
-
-  private stringList(node: Node | null | undefined, what: string): { value: string; node: Node }[] {
-    if (isScalar(node)) {
-      const s = this.nonEmpty(node, what);
-      return s === undefined ? [] : [{ value: s, node }];
-    }
-    if (!isSeq(node)) {
-      this.problem(node, `\`${what}\` must be a string or a list of strings`);
-      return [];
-    }
-    if (node.items.length === 0) this.problem(node, `\`${what}\` is an empty list`);
-    const out: { value: string; node: Node }[] = [];
-    for (const item of node.items) {
-      const s = this.nonEmpty(item as Node, what);
-      if (s !== undefined) out.push({ value: s, node: item as Node });
-    }
-    return out;
+    return { name, file: this.file, description, entries, phrases: this.phrases.phrases, oldKeys: this.oldKeys };
   }
 
   private readClasses(node: Node | null): void {
@@ -272,18 +162,7 @@ class PackReader {
       if (v === "noun" || v === "verb" || v === "both") inflect = v;
       else if (v !== undefined) this.problem(inflectNode, `\`inflect\` must be noun, verb or both, not \`${v}\``);
     }
-    let weight: number | undefined;
-    const weightNode = get("weight");
-    if (weightNode !== undefined) {
-      if (isScalar(weightNode) && typeof weightNode.value === "number" && weightNode.value >= 0)
-        weight = weightNode.value;
-      else
-        this.problem(
-          weightNode,
-          "`weight` must be a number ≥ 0",
-          "e.g. `weight: 120` (how often the pattern was seen)",
-        );
-    }
+    const weight = this.readWeight(get("weight"));
     const ambiguousNode = get("ambiguous");
     const ambiguous = ambiguousNode === undefined ? undefined : this.bool(ambiguousNode, "ambiguous");
     const noteNode = get("note");
@@ -297,26 +176,7 @@ class PackReader {
     const whenNode = get("when");
     const when = whenNode === undefined ? [] : this.readWhen(whenNode);
 
-    const examples: Example[] = [];
-    const examplesNode = get("examples");
-    if (examplesNode === undefined) {
-      this.problem(node, "entry has no `examples`", "add `examples: [{in: spun sentence, out: restored sentence}]`");
-    } else if (!isSeq(examplesNode) || examplesNode.items.length === 0) {
-      this.problem(examplesNode, "`examples` must be a non-empty list of {in, out}");
-    } else {
-      for (const ex of examplesNode.items) {
-        const e = ex as Node;
-        if (!isMap(e)) {
-          this.problem(e, "an example must be a map {in, out}");
-          continue;
-        }
-        for (const pair of e.items) this.keyOf(pair, new Set(["in", "out"]), "an example");
-        const inText = this.nonEmpty((e.get("in", true) as Node | undefined) ?? e, "in");
-        const outText = this.nonEmpty((e.get("out", true) as Node | undefined) ?? e, "out");
-        if (inText !== undefined && outText !== undefined)
-          examples.push({ in: inText, out: outText, pos: this.pos(e) });
-      }
-    }
+    const examples = this.readExamples(node, get("examples"));
     const allows: Allow[] = [];
     const allowsNode = get("allows");
     if (allowsNode !== undefined) {
@@ -343,144 +203,37 @@ class PackReader {
     };
   }
 
-  private readWhen(node: Node): CompiledConditions[] {
-    if (isSeq(node)) {
-      if (node.items.length === 0) this.problem(node, "`when` is an empty list", "remove it, or give at least one map");
-      return node.items
-        .map((n) => this.readConditions(n as Node))
-        .filter((c): c is CompiledConditions => c !== undefined);
-    }
-    const c = this.readConditions(node);
-    return c ? [c] : [];
+  private readWeight(weightNode: Node | undefined): number | undefined {
+    if (weightNode === undefined) return undefined;
+    if (isScalar(weightNode) && typeof weightNode.value === "number" && weightNode.value >= 0) return weightNode.value;
+    this.problem(weightNode, "`weight` must be a number ≥ 0", "e.g. `weight: 120` (how often the pattern was seen)");
+    return undefined;
   }
 
-  private readConditions(node: Node): CompiledConditions | undefined {
-    if (!isMap(node)) {
-      this.problem(node, "`when` must be a map of conditions, or a list of such maps");
-      return undefined;
-    }
-    const c: CompiledConditions = { within: 10, pos: this.pos(node) };
-    for (const pair of node.items) {
-      const key = this.keyOf(pair, WHEN_KEYS, "`when`");
-      const value = pair.value as Node;
-      switch (key) {
-        case "before":
-          c.before = this.wordItems(value, key);
-          break;
-        case "not_before":
-          c.notBefore = this.wordItems(value, key);
-          break;
-        case "after":
-          c.after = this.wordItems(value, key);
-          break;
-        case "not_after":
-          c.notAfter = this.wordItems(value, key);
-          break;
-        case "sentence_start":
-          c.sentenceStart = this.bool(value, key);
-          break;
-        case "document_has":
-          c.documentHas = this.phraseIds(value, key);
-          break;
-        case "document_has_any":
-          c.documentHasAny = this.phraseIds(value, key);
-          break;
-        case "document_lacks":
-          c.documentLacks = this.phraseIds(value, key);
-          break;
-        case "near":
-          c.near = this.phraseList(value, key);
-          break;
-        case "not_near":
-          c.notNear = this.phraseList(value, key);
-          break;
-        case "within":
-          if (isScalar(value) && Number.isInteger(value.value) && (value.value as number) > 0)
-            c.within = value.value as number;
-          else this.problem(value, "`within` must be a whole number of words > 0", "e.g. `within: 10`");
-          break;
-        default:
-          break;
+  /** An entry's examples ({in, out} pairs); `node` is the entry, for the problem of having none. */
+  private readExamples(node: Node, examplesNode: Node | undefined): Example[] {
+    const examples: Example[] = [];
+    if (examplesNode === undefined) {
+      if (this.requireExamples) {
+        this.problem(node, "entry has no `examples`", "add `examples: [{in: spun sentence, out: restored sentence}]`");
+      }
+    } else if (!isSeq(examplesNode) || examplesNode.items.length === 0) {
+      this.problem(examplesNode, "`examples` must be a non-empty list of {in, out}");
+    } else {
+      for (const ex of examplesNode.items) {
+        const e = ex as Node;
+        if (!isMap(e)) {
+          this.problem(e, "an example must be a map {in, out}");
+          continue;
+        }
+        for (const pair of e.items) this.keyOf(pair, new Set(["in", "out"]), "an example");
+        const inText = this.nonEmpty((e.get("in", true) as Node | undefined) ?? e, "in");
+        const outText = this.nonEmpty((e.get("out", true) as Node | undefined) ?? e, "out");
+        if (inText !== undefined && outText !== undefined)
+          examples.push({ in: inText, out: outText, pos: this.pos(e) });
       }
     }
-    const hasWithin = node.items.some((p) => isScalar(p.key) && p.key.value === "within");
-    if (hasWithin && !c.near && !c.notNear)
-      this.problem(node, "`within` without `near` or `not_near` never matters", "add `near: [words]`");
-    return c;
-  }
-
-  private wordItems(node: Node, what: string): WordItem[] {
-    const items: WordItem[] = [];
-    for (const { value, node: n } of this.stringList(node, what)) {
-      const shape = /^<([a-z]+)>$/.exec(value);
-      if (shape) {
-        if (SHAPES.has(shape[1] as Shape)) items.push({ type: "shape", shape: shape[1] as Shape });
-        else
-          this.problem(
-            n,
-            `unknown word shape \`${value}\``,
-            `use one of ${[...SHAPES].map((s) => `<${s}>`).join(" ")}`,
-          );
-        continue;
-      }
-      const cls = /^@([a-z][a-z0-9-]*)$/.exec(value);
-      if (cls) {
-        const seqs = this.classes.get(cls[1]);
-        if (seqs) items.push({ type: "class", name: cls[1], seqs });
-        else
-          this.problem(
-            n,
-            `unknown class \`${value}\``,
-            this.classes.size
-              ? `defined: ${[...this.classes.keys()].map((k) => `@${k}`).join(" ")}`
-              : "define it under `classes:` at the top of the pack",
-          );
-        continue;
-      }
-      items.push({ type: "seq", keys: phraseKeys(value) });
-    }
-    return items;
-  }
-
-  /**
-   * Phrase ids of a document condition's list. A class `@name` stands for all its phrases: allowed
-   * where any phrase will do (document_has_any: one of them occurs; document_lacks: none occurs).
-   */
-  private phraseIds(node: Node, what: string): number[] {
-    const ids: number[] = [];
-    for (const { value, node: n } of this.stringList(node, what)) {
-      const cls = /^@([a-z][a-z0-9-]*)$/.exec(value);
-      if (!cls) {
-        ids.push(this.phrases.id(phraseKeys(value)));
-        continue;
-      }
-      const seqs = this.classes.get(cls[1]);
-      if (!seqs) this.problem(n, `unknown class \`${value}\``, "define it under `classes:` at the top of the pack");
-      else if (what === "document_has")
-        this.problem(
-          n,
-          "a class in `document_has` is ambiguous",
-          "use `document_has_any` (one of the class) or list the phrases",
-        );
-      else for (const keys of seqs) ids.push(this.phrases.id(keys));
-    }
-    return ids;
-  }
-
-  /** Phrases of a near/not_near list as keys; a class `@name` stands for all its phrases. */
-  private phraseList(node: Node, what: string): string[][] {
-    const out: string[][] = [];
-    for (const { value, node: n } of this.stringList(node, what)) {
-      const cls = /^@([a-z][a-z0-9-]*)$/.exec(value);
-      if (!cls) {
-        out.push(phraseKeys(value));
-        continue;
-      }
-      const seqs = this.classes.get(cls[1]);
-      if (seqs) out.push(...seqs);
-      else this.problem(n, `unknown class \`${value}\``, "define it under `classes:` at the top of the pack");
-    }
-    return out;
+    return examples;
   }
 
   private checkIds(entries: Entry[]): void {
@@ -500,9 +253,13 @@ class PackReader {
   }
 }
 
-/** Parse and validate one pack's source text. Throws a "dictionary" UnspinError listing every problem. */
-export function readPack(file: string, source: string): PackSource {
-  const reader = new PackReader(file, source);
+/**
+ * Parse and validate one pack's source text. Throws a "dictionary" UnspinError listing every problem.
+ * `requireExamples` (the default, and always for the shipped packs): an entry without examples is a
+ * problem; a user's own dictionary may leave them out (`dict lint` warns).
+ */
+export function readPack(file: string, source: string, opts: { requireExamples?: boolean } = {}): PackSource {
+  const reader = new PackReader(file, source, opts.requireExamples ?? true);
   const pack = reader.read();
   if (!pack) throw dictionaryError(reader.problems);
   return pack;

@@ -70,11 +70,12 @@ export function readPackText(file: string, shown: string): string {
 /** Read and validate a pack file, examples and allows included. */
 export function readPackFile(file: string, cwd = process.cwd()): PackSource {
   const name = displayPath(file, cwd);
-  return { ...readPack(name, decodeUtf8(readSource(file, cwd), name)), builtin: isBuiltin(file) };
+  const builtin = isBuiltin(file);
+  return { ...readPack(name, decodeUtf8(readSource(file, cwd), name), { requireExamples: builtin }), builtin };
 }
 
 /** Is this file one of the packs shipped with unspin? */
-function isBuiltin(file: string): boolean {
+export function isBuiltin(file: string): boolean {
   return path.dirname(path.resolve(file)) === path.resolve(PACKS_DIR);
 }
 
@@ -85,7 +86,7 @@ function isBuiltin(file: string): boolean {
 export function readPackForRestore(file: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): LazyPack {
   const name = displayPath(file, cwd);
   const build = (): BuiltPack => {
-    const pack = readPack(name, decodeUtf8(readSource(file, cwd), name));
+    const pack = readPack(name, decodeUtf8(readSource(file, cwd), name), { requireExamples: isBuiltin(file) });
     buildDictionary([pack]); // throws on conflicts inside the pack
     return toLazy(pack);
   };

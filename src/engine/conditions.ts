@@ -299,22 +299,22 @@ export function holds(view: View, c: CompiledConditions, from: number, to: numbe
   if (c.before) {
     const hit = itemAt(view, c.before, from, -1);
     if (!hit) return undefined;
-    why.push(`after ${hit}`);
+    why.push(`preceded by ${hit}`);
   }
   if (c.notBefore) {
     const hit = itemAt(view, c.notBefore, from, -1);
     if (hit) return undefined;
-    why.push("not after an excluded word");
+    why.push("not preceded by an excluded word");
   }
   if (c.after) {
     const hit = itemAt(view, c.after, to, 1);
     if (!hit) return undefined;
-    why.push(`before ${hit}`);
+    why.push(`followed by ${hit}`);
   }
   if (c.notAfter) {
     const hit = itemAt(view, c.notAfter, to, 1);
     if (hit) return undefined;
-    why.push("not before an excluded word");
+    why.push("not followed by an excluded word");
   }
   if (c.near) {
     const hit = nearAt(view, c.near, from, to, c.within);

@@ -186,7 +186,10 @@ function capitalisedInside(view: View, from: number, to: number): boolean {
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 
-/** Does a condition map name the spinner's context (a word next to the match, a phrase near it or in the document)? Exclusions alone do not. */
+/**
+ * Does a condition map name the spinner's context (a word next to the match, a phrase near it or in
+ * the document)? Exclusions alone do not.
+ */
 function namesContext(c: CompiledConditions): boolean {
   return (
     c.before !== undefined ||
@@ -214,24 +217,32 @@ export function weigh(
   model: ContextModel | undefined,
   ctx?: Around,
 ): Scored {
-  const near = ctx ?? around(view, from, to);
+  let near = ctx;
+  const context = (v: Variant): ReturnType<ContextModel["compare"]> | undefined => {
+    if (!model) return undefined;
+    near ??= around(view, from, to);
+    const h = hashesOf(v);
+    return model.compare(near.left, h.original, h.spun, near.right);
+  };
   // where the author gave a condition that holds here, the conditioned options are the specific reading
-  const specific = options.filter((o) => o.variant.entry.when.length > 0);
-  const pool = specific.length > 0 && specific.length < options.length ? specific : options;
+  let pool = options;
+  if (options.length > 1) {
+    const specific = options.filter((o) => o.variant.entry.when.length > 0);
+    if (specific.length > 0 && specific.length < options.length) pool = specific;
+  }
   let best: Scored | undefined;
   let bestFit = -Infinity;
   for (const option of pool) {
     const v = option.variant;
     const ev = evidenceOf(v, model);
-    const h = hashesOf(v);
-    const cmp = model?.compare(near.left, h.original, h.spun, near.right);
     if (!ev.ambiguous || v.entry.detect) {
       // a marked form (or a finding) acts wherever it holds; of several originals, the best fitting
       const marked: Scored = {
         option,
         evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: 1 },
       };
-      const fit = (cmp?.original ?? 0) + 1e6; // marked readings before ambiguous ones
+      if (pool.length === 1) return marked; // nothing to choose between: no context figures needed
+      const fit = (context(v)?.original ?? 0) + 1e6; // marked readings before ambiguous ones
       if (!best || fit > bestFit) {
         best = marked;
         bestFit = fit;
@@ -242,19 +253,17 @@ export function weigh(
     // at least that reliable, and not a lone word acting by itself
     const conditioned = v.entry.matchCase || v.entry.when.some(namesContext);
     const reliability = conditioned ? Math.max(ev.reliability, CONDITIONED) : ev.reliability;
-    const evidence: MatchEvidence = {
-      kind: "ambiguous",
-      reliability,
-      perMillion: ev.perMillion,
-      logRatio: cmp?.logRatio,
-      weight: 0,
-    };
-    const odds = logit(reliability) + (cmp?.logRatio ?? 0);
-    if (ev.functionWord && !conditioned && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
-      evidence.veto = "a lone function word or number changes only where the context strongly favours the original";
-    } else if (!ev.name && capitalisedInside(view, from, to))
-      evidence.veto = "a capitalised word inside a sentence is a name";
-    else if (odds < 0) evidence.veto = "the context fits the spun wording better";
+    const evidence: MatchEvidence = { kind: "ambiguous", reliability, perMillion: ev.perMillion, weight: 0 };
+    let cmp: ReturnType<ContextModel["compare"]> | undefined;
+    if (!ev.name && capitalisedInside(view, from, to)) evidence.veto = "a capitalised word inside a sentence is a name";
+    else {
+      cmp = context(v);
+      evidence.logRatio = cmp?.logRatio;
+      const odds = logit(reliability) + (cmp?.logRatio ?? 0);
+      if (ev.functionWord && !conditioned && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
+        evidence.veto = "a lone function word or number changes only where the context strongly favours the original";
+      } else if (odds < 0) evidence.veto = "the context fits the spun wording better";
+    }
     if (!evidence.veto && !ev.functionWord && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = reliability;
     const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0);
     if (!best || fit > bestFit) {

@@ -8,6 +8,7 @@ import { evidenceOf } from "./evidence.js";
 import type { DocEvidence, EntryEvidence, MatchEvidence } from "./evidence.js";
 import { View, holds } from "./conditions.js";
 import type { Dictionary } from "../dictionary/build.js";
+import { keysMatch, walkFrom } from "./match.js";
 import { restore } from "./restore.js";
 import { tokenize } from "../text/tokenizer.js";
 import type { CompiledConditions, Edit, Entry, SourcePos, Variant, WordItem } from "../types.js";
@@ -71,10 +72,10 @@ type ConditionKey = Exclude<keyof CompiledConditions, "within" | "pos">;
 
 const YAML_NAMES: Record<ConditionKey, string> = {
   sentenceStart: "sentence_start",
-  before: "before",
-  notBefore: "not_before",
-  after: "after",
-  notAfter: "not_after",
+  before: "preceded_by",
+  notBefore: "not_preceded_by",
+  after: "followed_by",
+  notAfter: "not_followed_by",
   near: "near",
   notNear: "not_near",
   documentHas: "document_has",
@@ -136,6 +137,22 @@ function checkVariant(view: View, dict: Dictionary, v: Variant, from: number, to
   };
 }
 
+/**
+ * What became of a match: acted, lost an overlap, vetoed by a guard or the context, or not acted
+ * (the document not spun).
+ */
+function outcomeOf(
+  held: boolean,
+  own: Edit | undefined,
+  rival: Edit | undefined,
+  ev: MatchEvidence | undefined,
+): Outcome {
+  if (!held) return "nothing-held";
+  if (own) return own.detect ? "finding" : "applied";
+  if (rival) return "lost";
+  return ev?.veto ? "vetoed" : "not-spun";
+}
+
 /** Explain what the dictionary does to `text`. */
 export function explain(text: string, dict: Dictionary, document?: "spun" | "clean"): Explanation {
   const weighed = new Map<string, MatchEvidence>();
@@ -152,49 +169,25 @@ export function explain(text: string, dict: Dictionary, document?: "spun" | "cle
   const matches: MatchExplanation[] = [];
   for (let p = 0; p < view.count; p++) {
     if (!view.matchable(p)) continue;
-    let node = dict.root.next?.get(view.key(p));
-    let q = p + 1;
-    while (node) {
-      if (node.variants) {
-        const start = tokens.starts[view.sig[p]];
-        const end = tokens.ends[view.sig[q - 1]];
-        const variants = node.variants.map((v) => {
-          const check = checkVariant(view, dict, v, p, q);
-          check.evidence = weighed.get(`${p}:${q}:${v.entry.pack}:${v.entry.index}`);
-          return check;
-        });
-        const chosen = variants.find((v) => v.held);
-        const own = result.edits.find(
-          (e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id,
-        );
-        const rival = result.edits.find((e) => e.start < end && e.end > start);
-        const weighedHere = variants.find((v) => v.evidence !== undefined)?.evidence;
-        const outcome: Outcome = !chosen
-          ? "nothing-held"
-          : own
-            ? own.detect
-              ? "finding"
-              : "applied"
-            : rival
-              ? "lost"
-              : weighedHere?.veto
-                ? "vetoed"
-                : "not-spun";
-        matches.push({
-          start,
-          end,
-          line: 0,
-          col: 0,
-          text: text.slice(start, end),
-          variants,
-          outcome,
-          edit: own ?? (chosen ? rival : undefined),
-        });
-      }
-      if (!node.next || q >= view.count || !view.matchable(q)) break;
-      node = node.next.get(view.key(q));
-      q++;
-    }
+    walkFrom(view, dict, p, (found, q) => {
+      if (!keysMatch(view, p, found[0].keys)) return; // a hash collision, not a match
+      const start = tokens.starts[view.sig[p]];
+      const end = tokens.ends[view.sig[q - 1]];
+      const variants = found.map((v) => {
+        const check = checkVariant(view, dict, v, p, q);
+        check.evidence = weighed.get(`${p}:${q}:${v.entry.pack}:${v.entry.index}`);
+        return check;
+      });
+      const chosen = variants.find((v) => v.held);
+      const own = result.edits.find(
+        (e) => e.start === start && e.end === end && chosen && e.entry.id === chosen.entry.id,
+      );
+      const rival = result.edits.find((e) => e.start < end && e.end > start);
+      const weighedHere = variants.find((v) => v.evidence !== undefined)?.evidence;
+      const outcome = outcomeOf(chosen !== undefined, own, rival, weighedHere);
+      const edit = own ?? (chosen ? rival : undefined);
+      matches.push({ start, end, line: 0, col: 0, text: text.slice(start, end), variants, outcome, edit });
+    });
   }
   for (const m of matches) {
     const before = text.slice(0, m.start);

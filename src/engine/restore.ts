@@ -1,17 +1,18 @@
 /**
  * The rule engine: finds every dictionary match whose conditions hold on the input, resolves
  * overlaps (longest match wins; then the earlier start; then the entry listed first), and builds the
- * restored text in one pass. Text outside the edits is copied unchanged.
+ * restored text in one pass. Text outside the edits is copied unchanged. Matching: match.ts;
+ * overlaps: resolve.ts.
  */
 import { applyCase, casePattern } from "../text/case.js";
 import type { CasePattern } from "../text/case.js";
-import { View, holds } from "./conditions.js";
-import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/trie.js";
+import { View } from "./conditions.js";
+import { decide } from "./decide.js";
+import type { DocEvidence } from "./evidence.js";
+import { type Candidate, candidates } from "./match.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
-import type { Edit, Entry, Provenance, RestoreResult, Variant } from "../types.js";
-import { around, docScore, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
-import type { Around, DocEvidence, MatchEvidence, Option } from "./evidence.js";
+import type { Edit, Entry, Provenance, RestoreResult } from "../types.js";
 
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
@@ -35,154 +36,10 @@ export interface RangeOptions extends RestoreOptions {
   blockedBefore?: number;
 }
 
-export interface Candidate {
-  from: number;
-  to: number;
-  variant: Variant;
-  why: string[];
-  /** Every variant whose conditions hold at this span, in try order (the evidence step picks one). */
-  options?: Option[];
-  /** The evidence step's figures for the variant it picked. */
-  evidence?: MatchEvidence;
-}
-
-function matchCaseHolds(view: View, from: number, v: Variant): boolean {
-  for (let i = 0; i < v.raw.length; i++) {
-    if (view.raw(from + i).replace(/’/g, "'") !== v.raw[i].replace(/’/g, "'")) return false;
-  }
-  return true;
-}
-
-/** Do the tokens at [from, from + keys.length) have exactly these keys? (The walk went by hashes.) */
-function keysMatch(view: View, from: number, keys: readonly string[]): boolean {
-  for (let i = 0; i < keys.length; i++) if (!view.keyEquals(from + i, keys[i])) return false;
-  return true;
-}
-
-const UNCONDITIONED = ["no condition: the spun form is unambiguous"];
-
-/** The variants of a node whose conditions hold at [from, to), each with its reasons, in try order. */
-function holding(view: View, variants: readonly Variant[], from: number, to: number): Option[] | undefined {
-  if (!keysMatch(view, from, variants[0].keys)) return undefined; // a hash collision, not a match
-  let out: Option[] | undefined;
-  for (const v of variants) {
-    const e = v.entry;
-    if (e.matchCase && !matchCaseHolds(view, from, v)) continue;
-    let why: string[] | undefined;
-    if (e.when.length === 0 && !e.matchCase && !v.inflected) why = UNCONDITIONED;
-    else {
-      const base = e.matchCase ? [`case matches "${v.raw.join(" ")}"`] : [];
-      if (v.inflected) base.push("inflected form");
-      if (e.when.length === 0) why = base;
-      else {
-        for (const c of e.when) {
-          const w = holds(view, c, from, to);
-          if (w) {
-            why = base.length ? [...base, ...w] : w;
-            break;
-          }
-        }
-      }
-    }
-    if (why) (out ??= []).push({ variant: v, why });
-  }
-  return out;
-}
-
-/** All matches that hold and start in [from, to), at most one per (start, length). */
-function candidates(
-  view: View,
-  dict: Dictionary,
-  from: number,
-  to: number,
-  ownEnd: number,
-): { list: Candidate[]; words: number } {
-  const out: Candidate[] = [];
-  let words = 0; // word and number tokens starting in [from, ownEnd): counted on the way
-  const edges = dict.edges;
-  const { starts, kinds } = view.tokens;
-  const sig = view.sig;
-  for (let p = 0; p < view.count; p++) {
-    const start = starts[sig[p]];
-    if (start < from) continue;
-    if (start >= to) break;
-    const kind = kinds[sig[p]];
-    if (start < ownEnd && (kind === Kind.Word || kind === Kind.Number)) words++;
-    if (!view.matchable(p)) continue;
-    // the walk goes by node numbers and reads a node object only where a phrase ends
-    let id = dict.first(view.hash(p), view, p); // usually 0: no phrase starts here
-    let q = p + 1;
-    while (id !== 0) {
-      const info = edges.info[id];
-      if ((info & HAS_VARIANTS) !== 0) {
-        const options = holding(view, edges.nodes[id].variants as Variant[], p, q);
-        if (options) out.push({ from: p, to: q, variant: options[0].variant, why: options[0].why, options });
-      }
-      if ((info & HAS_NEXT) === 0 || q >= view.count || !view.matchable(q)) break;
-      id = edges.step(id, view.hash(q), view, q);
-      q++;
-    }
-  }
-  return { list: out, words };
-}
-
 /**
- * Longest first, then earliest, then the entry listed first; keep those that overlap nothing kept.
- * Candidates come in order of their start. A choice only ever depends on the candidates it overlaps,
- * so each run of overlapping candidates is resolved on its own: most runs are one candidate, and
- * nothing is sorted but the few that overlap.
+ * The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the
+ * quick common case).
  */
-export function resolve(cands: Candidate[], count: number): Candidate[] {
-  if (cands.length <= 1) return cands;
-  let disjoint = true;
-  for (let i = 1; i < cands.length; i++) {
-    if (cands[i].from < cands[i - 1].to) {
-      disjoint = false;
-      break;
-    }
-  }
-  if (disjoint) return cands;
-  const kept: Candidate[] = [];
-  const taken = new Uint8Array(count);
-  let first = 0;
-  let end = cands[0].to;
-  for (let i = 1; i <= cands.length; i++) {
-    if (i < cands.length && cands[i].from < end) {
-      if (cands[i].to > end) end = cands[i].to;
-      continue;
-    }
-    if (i - first === 1) kept.push(cands[first]);
-    else resolveRun(cands.slice(first, i), taken, kept);
-    if (i < cands.length) {
-      first = i;
-      end = cands[i].to;
-    }
-  }
-  return kept;
-}
-
-/** resolve() for one run of overlapping candidates; appends the kept ones to `kept` in order of start. */
-function resolveRun(run: Candidate[], taken: Uint8Array, kept: Candidate[]): void {
-  const order = run.sort(
-    (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index,
-  );
-  const mine: Candidate[] = [];
-  for (const c of order) {
-    let free = true;
-    for (let p = c.from; p < c.to; p++)
-      if (taken[p]) {
-        free = false;
-        break;
-      }
-    if (!free) continue;
-    for (let p = c.from; p < c.to; p++) taken[p] = 1;
-    mine.push(c);
-  }
-  mine.sort((a, b) => a.from - b.from);
-  for (const c of mine) kept.push(c);
-}
-
-/** The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the quick common case). */
 function spanCase(view: View, from: number, to: number): CasePattern {
   const { text, starts, ends } = view.tokens;
   let lower = true;
@@ -257,7 +114,7 @@ export function restoreRange(
   // candidates past `to` take part in overlap resolution (as they will in the next window), but
   // only those starting before `to` become edits here
   const found = candidates(view, dict, options.from, text.length, options.to);
-  const { kept, doc } = decide(view, found.list, options.document);
+  const { kept, doc } = decide(view, found.list, options.document, dict.packs);
   if (options.onWeighed) {
     const acted = new Set(kept);
     for (const c of found.list) options.onWeighed(c, acted.has(c), doc);
@@ -294,89 +151,6 @@ export function restoreRange(
     });
   }
   return { edits, words: found.words, doc };
-}
-
-/** Words of the whole view (the document the evidence is weighed over). */
-function docWords(view: View): number {
-  let n = 0;
-  for (let p = 0; p < view.count; p++) if (view.kind(p) === Kind.Word) n++;
-  return n;
-}
-
-/**
- * The evidence step (evidence.ts): each match weighed, the document scored from the matches that
- * would win their overlaps, then the marked matches kept everywhere and the ambiguous ones only in a
- * document judged spun and where no guard vetoes them; overlaps resolved among those kept.
- */
-function decide(
-  view: View,
-  list: Candidate[],
-  forced: "spun" | "clean" | undefined,
-): { kept: Candidate[]; doc: DocEvidence } {
-  const model = contextModel();
-  const weighAll = (restored?: Map<Candidate, Around>): void => {
-    for (const c of restored ? restored.keys() : list) {
-      const s = weigh(view, c.options ?? [{ variant: c.variant, why: c.why }], c.from, c.to, model, restored?.get(c));
-      c.variant = s.option.variant;
-      c.why = s.option.why;
-      c.evidence = s.evidence;
-    }
-  };
-  weighAll();
-  const winners = resolve(list.slice(), view.count);
-  const doc = docScore(
-    winners.map((c) => ({ id: c.variant.entry.id, weight: c.evidence?.weight ?? 0 })),
-    docWords(view),
-  );
-  if (forced) doc.spun = forced === "spun";
-  const act = (): Candidate[] =>
-    resolve(
-      list.filter((c) => {
-        const ev = c.evidence;
-        if (!ev || ev.kind === "marked") return true;
-        return doc.spun && ev.veto === undefined;
-      }),
-      view.count,
-    );
-  let kept = act();
-  if (doc.spun && kept.length > 0 && model) {
-    // the spinner's neighbours are often spun too: weigh again with the restored words beside each match
-    const ends = new Map<number, Candidate>();
-    const starts = new Map<number, Candidate>();
-    for (const c of kept) {
-      ends.set(c.to, c);
-      starts.set(c.from, c);
-    }
-    const restored = new Map<Candidate, Around>();
-    for (const c of list) {
-      if (c.evidence?.kind !== "ambiguous") continue;
-      const before = ends.get(c.from);
-      const after = starts.get(c.to);
-      if (!before && !after) continue;
-      const ctx = around(view, c.from, c.to);
-      if (before) {
-        const o = originalHashes(before.variant);
-        ctx.left =
-          o.length >= 2
-            ? o.slice(-2)
-            : [ctx.left[0] === undefined ? undefined : around(view, before.from, before.to).left[1], o[0]];
-      }
-      if (after) {
-        const o = originalHashes(after.variant);
-        ctx.right = o.length >= 2 ? o.slice(0, 2) : [o[0], around(view, after.from, after.to).right[0]];
-      }
-      restored.set(c, ctx);
-    }
-    if (restored.size > 0) {
-      weighAll(restored);
-      kept = act();
-    }
-  }
-  for (const c of kept) {
-    const more = c.evidence ? reasons(c.evidence, doc) : [];
-    if (more.length) c.why = [...c.why.filter((w) => w !== UNCONDITIONED[0]), ...more];
-  }
-  return { kept, doc };
 }
 
 /**

@@ -32,14 +32,7 @@ export interface CleanResult {
 
 export interface EvalReport {
   pairs: PairResult[];
-  total: {
-    words: number;
-    gold_edits: number;
-    tool_edits: number;
-    right: number;
-    recall: number;
-    precision: number;
-    damage: number;
+  total: Pick<Score, "words" | "gold_edits" | "tool_edits" | "right" | "recall" | "precision" | "damage"> & {
     damage_per_1000_words: number;
   };
   clean: CleanResult[];

@@ -1,8 +1,9 @@
 /**
  * `--format diff` (the default): a word-level diff for people. Only the lines that change are
  * shown, each with its line number; long unchanged stretches inside a line are elided; removed words
- * are red, restored words green, findings of detect-only entries yellow. Without colour the marks are
- * git's word-diff marks: [-removed-]{+added+}, and [?finding?: note].
+ * are red, restored words green, findings of detect-only entries yellow. The marks are git's word-diff
+ * marks, [-removed-]{+added+} and [?finding?: note], with colour or without (dimmed with colour), so
+ * the diff reads the same for anyone who cannot tell red from green.
  */
 import type { ChalkInstance } from "chalk";
 import type { Edit } from "../types.js";
@@ -45,22 +46,62 @@ function lineEnd(input: string, from: number): number {
   return end > 0 && input.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
 }
 
-/** Shorten an unchanged stretch, keeping `keep` characters next to each edit it touches. */
-function elide(text: string, keep: number, chalk: ChalkInstance, editBefore: boolean, editAfter: boolean): string {
+/**
+ * Shorten an unchanged stretch, keeping about `keep` characters next to each edit it touches. The
+ * cut falls at a word boundary (the nearest space within the kept part), so no word is cut in half.
+ */
+export function elide(
+  text: string,
+  keep: number,
+  chalk: ChalkInstance,
+  editBefore: boolean,
+  editAfter: boolean,
+): string {
   const kept = (editBefore ? keep : 0) + (editAfter ? keep : 0);
   if (text.length <= kept + 10) return text;
-  const head = editBefore ? text.slice(0, keep) : "";
-  const tail = editAfter ? text.slice(text.length - keep) : "";
+  let head = "";
+  if (editBefore) {
+    head = text.slice(0, keep);
+    // end the head just after the last whole word: at a space in it, or cut nothing if none
+    if (/\S/.test(text[keep] ?? " ") && /\S$/.test(head)) {
+      const sp = head.search(/\s\S*$/);
+      head = sp === -1 ? "" : head.slice(0, sp + 1);
+    }
+  }
+  let tail = "";
+  if (editAfter) {
+    const from = text.length - keep;
+    tail = text.slice(from);
+    if (/\S/.test(text[from - 1] ?? " ") && /^\S/.test(tail)) {
+      const sp = tail.search(/\s/);
+      tail = sp === -1 ? "" : tail.slice(sp);
+    }
+  }
   return head + chalk.dim("…") + tail;
 }
 
+/**
+ * An edit, marked. Without colour: git's word-diff marks. With colour the marks stay (dimmed), so
+ * the diff does not depend on telling red from green: [-removed-] struck through, {+added+} bold.
+ */
 function markEdit(e: Edit, chalk: ChalkInstance): string {
   if (e.detect) {
     return chalk.level > 0
-      ? chalk.yellow.underline(e.spun) + chalk.yellow(` (${e.replacement}?)`)
+      ? chalk.dim("[?") +
+          chalk.yellow.underline(e.spun) +
+          chalk.dim("?: ") +
+          chalk.yellow(e.replacement) +
+          chalk.dim("]")
       : `[?${e.spun}?: ${e.replacement}]`;
   }
-  if (chalk.level > 0) return chalk.red.strikethrough(e.spun) + chalk.green(e.replacement);
+  if (chalk.level > 0)
+    return (
+      chalk.dim("[-") +
+      chalk.red.strikethrough(e.spun) +
+      chalk.dim("-]{+") +
+      chalk.green.bold(e.replacement) +
+      chalk.dim("+}")
+    );
   return `[-${e.spun}-]{+${e.replacement}+}`;
 }
 
@@ -165,8 +206,9 @@ export class InputTail {
 /**
  * The diff of one input restored window by window (restoreStream with edits and from/to), written
  * line by line as the windows come: the same lines formatDiff makes of the input restored whole,
- * save the width of the line numbers, which is `width`; the verdict in the summary line is `verdict()` (formatDiff takes the last changed line's;
- * here the input's last line). Memory: the text around the current edit, not the input.
+ * save the width of the line numbers, which is `width` (formatDiff takes the last changed line's;
+ * here the input's last line). The summary line's verdict is `verdict()`. Memory: the text around
+ * the current edit, not the input.
  */
 export async function streamDiff(
   name: string,
@@ -196,9 +238,10 @@ export async function streamDiff(
     const len = to - from;
     const kept = (before ? keep : 0) + (after ? keep : 0);
     if (len <= kept + 10) return input.slice(from, to);
-    const h = before ? (from >= input.begin ? input.slice(from, from + keep) : head.slice(0, keep)) : "";
-    const t = after ? input.slice(to - keep, to) : "";
-    return h + chalk.dim("…") + t;
+    // elide() reads the kept parts and the character beside each: hand it those, with a gap it drops
+    const h = before ? (from >= input.begin ? input.slice(from, from + keep + 1) : head.slice(0, keep + 1)) : "";
+    const t = after ? input.slice(to - keep - 1, to) : "";
+    return elide(`${h}${"\0".repeat(10)}${t}`, keep, chalk, before, after);
   };
   /** End the changed line at the line break `nl` (or the input's end). */
   const close = async (nl: number): Promise<void> => {

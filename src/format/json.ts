@@ -1,11 +1,14 @@
 /**
- * `--format json`: every edit with its provenance, per file, and a summary. JsonWriter writes it
- * piece by piece in bounded memory (one file at a time; a streamed input's edits window by window),
- * the same bytes as formatJson for files restored whole.
+ * `--format json`: every edit with its provenance, per file, and a summary. Edits carry their
+ * offsets in UTF-16 code units (start/end), code points (cpStart/cpEnd) and UTF-8 bytes
+ * (byteStart/byteEnd): see offsets.ts. JsonWriter writes it piece by piece in bounded memory (one
+ * file at a time; a streamed input's edits window by window), the same bytes as formatJson for
+ * files restored whole.
  */
 import type { DocEvidence } from "../types.js";
 import type { FileResult, ResultPart, Summary } from "./types.js";
 import { summarize } from "./types.js";
+import { OffsetCounter, withOffsets } from "./offsets.js";
 
 function fileObject(r: FileResult) {
   const s = summarize([r]);
@@ -15,7 +18,7 @@ function fileObject(r: FileResult) {
     restorations: s.restorations,
     findings: s.findings,
     spun: r.spun,
-    edits: r.edits,
+    edits: withOffsets(r.input, r.edits),
   };
 }
 
@@ -72,7 +75,9 @@ export class JsonWriter {
     name: string,
     pieces: AsyncIterable<ResultPart>,
     verdict: () => DocEvidence | undefined,
+    input: { slice(from: number, to: number): string; drop(to: number): void },
   ): Promise<Summary> {
+    const offsets = new OffsetCounter((from, to) => input.slice(from, to));
     let started = false;
     let edits = 0;
     let words = 0;
@@ -88,23 +93,25 @@ export class JsonWriter {
         words += p.words;
         restorations += p.restorations;
         findings += p.findings;
-        if (p.edits.length === 0) continue;
         // a window's edits in batches: no string of a whole window's edits
         let out = "";
         for (const e of p.edits) {
-          out += `${edits++ === 0 ? "" : ","}\n        ${nested(e, 8)}`;
+          out += `${edits++ === 0 ? "" : ","}\n        ${nested(offsets.add(e), 8)}`;
           if (out.length > 1 << 16) {
             await this.write(out);
             out = "";
           }
         }
         if (out) await this.write(out);
+        // no later edit starts before this piece's end: count up to it, and forget the text before it
+        if (p.to !== undefined) offsets.advance(p.to);
+        input.drop(offsets.reached);
       }
     } catch (err) {
-      if (started)
-        await this.write(
-          `${edits ? "\n      " : ""}],\n      "error": ${JSON.stringify(err instanceof Error ? err.message : String(err))}\n    }`,
-        );
+      if (started) {
+        const message = JSON.stringify(err instanceof Error ? err.message : String(err));
+        await this.write(`${edits ? "\n      " : ""}],\n      "error": ${message}\n    }`);
+      }
       throw err;
     }
     const spun = verdict();

@@ -3,6 +3,7 @@
  * from the edits (which lines they touch is known), so it costs linear time whatever the size —
  * a general diff algorithm would rediscover the same lines in quadratic time on large inputs.
  */
+import path from "node:path";
 import type { Edit } from "../types.js";
 import type { FileResult } from "./types.js";
 
@@ -111,6 +112,18 @@ function fileDiff(name: string, input: string, edits: readonly Edit[]): string {
   return out.join("");
 }
 
-export function formatUnified(results: readonly FileResult[]): string {
-  return results.map((r) => fileDiff(r.name === "-" ? "stdin" : r.name, r.input, r.edits)).join("");
+/**
+ * The name a patch gives a file: its path relative to `cwd` (the folder `patch -p1` or `git apply`
+ * runs in), with forward slashes, so `/abs/path/x.txt` and `./x.txt` come out as `x.txt` under
+ * a/ and b/. A file outside `cwd` keeps its `../` path, which patch and git apply refuse on purpose
+ * (run from a folder that holds the files).
+ */
+export function patchPath(name: string, cwd: string): string {
+  if (name === "-") return "stdin";
+  const rel = path.relative(cwd, path.resolve(cwd, name));
+  return (rel === "" ? path.basename(name) : rel).split(path.sep).join("/");
+}
+
+export function formatUnified(results: readonly FileResult[], cwd = process.cwd()): string {
+  return results.map((r) => fileDiff(patchPath(r.name, cwd), r.input, r.edits)).join("");
 }

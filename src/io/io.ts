@@ -14,6 +14,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** Is stderr a terminal (progress bar, summary)? */
   stderrIsTTY?: boolean;
+  /** Is stdin a terminal (bare `unspin` then prints help instead of waiting for typed input)? */
+  stdinIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -25,6 +27,7 @@ export function makeChalk(io: Io, color: boolean | undefined): ChalkInstance {
     return new Chalk({ level: 1 });
   }
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return new Chalk({ level: 0 });
+  if (io.env.TERM === "dumb") return new Chalk({ level: 0 }); // a terminal that cannot show colour
   return new Chalk({ level: io.stdoutIsTTY ? 1 : 0 });
 }
 
@@ -54,6 +57,7 @@ export function processIo(): Io {
       }),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
   };

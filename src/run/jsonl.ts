@@ -6,6 +6,7 @@
  * Streaming). Each record is a document of its own for document-level conditions.
  */
 import type { Dictionary } from "../dictionary/build.js";
+import { withOffsets } from "../format/offsets.js";
 import { restore } from "../engine/restore.js";
 import { UnspinError } from "../errors.js";
 
@@ -53,7 +54,14 @@ export function restoreRecord(
   const restorations = r.edits.filter((e) => !e.detect).length;
   const findings = r.edits.length - restorations;
   const score = r.words ? Math.round((restorations / r.words) * 1e4) / 1e4 : 0;
-  const out = JSON.stringify({ id: id ?? lineNo, text: r.text, edits: r.edits, words: r.words, score, spun: r.spun });
+  const out = JSON.stringify({
+    id: id ?? lineNo,
+    text: r.text,
+    edits: withOffsets(text, r.edits),
+    words: r.words,
+    score,
+    spun: r.spun,
+  });
   return { out: `${out}\n`, restorations, findings, spun: r.spun?.spun === true };
 }
 

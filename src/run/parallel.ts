@@ -4,7 +4,9 @@
  * output is the same whatever N is.
  */
 import type { Dictionary } from "../dictionary/build.js";
-import { LEAN_ENTRY, restore } from "../engine/restore.js";
+import { LEAN_ENTRY } from "../engine/restore.js";
+import { markupOf, restoreMarkup } from "./markup.js";
+import type { MarkupOption } from "../text/markup.js";
 import type { FileResult } from "../format/types.js";
 import type { Edit } from "../types.js";
 import { fromData, toData } from "../errors.js";
@@ -20,6 +22,8 @@ export interface WorkerSetup {
   document?: "spun" | "clean";
   /** Only the restored text and counts are wanted (--format text): less to send between threads. */
   textOnly?: boolean;
+  /** --markup: how an input's prose is found (auto: by its extension). */
+  markup?: MarkupOption;
 }
 
 /** Files sent to a thread in batches: one message per file costs as much as a small file's work. */
@@ -168,10 +172,14 @@ export function failureError(f: Failure): Error {
 export function restoreFile(
   file: string,
   dict: Dictionary,
-  opts: { noFindings: boolean; textOnly?: boolean; document?: "spun" | "clean" },
+  opts: { noFindings: boolean; textOnly?: boolean; document?: "spun" | "clean"; markup?: MarkupOption },
 ): FileResult {
   const input = readText(file);
-  const r = restore(input, dict, { noFindings: opts.noFindings, lean: opts.textOnly, document: opts.document });
+  const r = restoreMarkup(input, dict, markupOf(file === "-" ? "" : file, opts.markup), {
+    noFindings: opts.noFindings,
+    lean: opts.textOnly,
+    document: opts.document,
+  });
   if (!opts.textOnly) return { name: file, input, ...r };
   const restorations = r.edits.filter((e) => !e.detect).length;
   return {
@@ -186,6 +194,69 @@ export function restoreFile(
 }
 
 export type Outcome = { result: FileResult } | Failure;
+
+/** Hands outcomes to `onOutcome` in input order, whatever order they settle in. */
+class InOrder {
+  private readonly outcomes = new Map<number, Outcome>();
+  private next = 0;
+  /** Settles when every outcome settled so far has been handed on. */
+  done: Promise<void> = Promise.resolve();
+
+  constructor(private readonly onOutcome: (i: number, outcome: Outcome) => void | Promise<void>) {}
+
+  settle(i: number, o: Outcome): void {
+    this.outcomes.set(i, o);
+    this.done = this.done.then(async () => {
+      while (this.outcomes.has(this.next)) {
+        const out = this.outcomes.get(this.next) as Outcome;
+        this.outcomes.delete(this.next);
+        await this.onOutcome(this.next++, out);
+      }
+    });
+  }
+}
+
+type Worker = import("node:worker_threads").Worker;
+
+/**
+ * Keep worker `w` fed with batches of files from `take` until none are left, then end it. Batches
+ * start at one file and double up to `maxBatch`: a thread is slow until its code warms up, and a
+ * large first batch would keep the end of the run waiting on it.
+ */
+function runThread(
+  w: Worker,
+  files: readonly string[],
+  take: () => number | undefined,
+  maxBatch: number,
+  settle: (i: number, o: Outcome) => void,
+  worked: Set<Worker>,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let inFlight = 0;
+    let batchSize = 1;
+    const feed = (): void => {
+      // two batches in flight: the next waits in the thread's queue while it works on one
+      while (inFlight < 2) {
+        const batch: { i: number; file: string }[] = [];
+        for (let i = take(); i !== undefined; i = batch.length < batchSize ? take() : undefined)
+          batch.push({ i, file: files[i] });
+        if (batch.length === 0) break;
+        w.postMessage({ batch } satisfies WorkRequest);
+        inFlight++;
+      }
+      if (inFlight === 0) void w.terminate().then(() => resolve());
+    };
+    w.on("message", (reply: WorkReply) => {
+      inFlight--;
+      worked.add(w);
+      batchSize = Math.min(maxBatch, batchSize * 2);
+      for (const r of reply.results) settle(r.i, "result" in r ? { result: r.result } : { error: r.error });
+      feed();
+    });
+    w.on("error", reject);
+    feed();
+  });
+}
 
 /** How long this thread works alone before --jobs threads start (see restoreMany); UNSPIN_THREADS_AFTER_MS. */
 const THREADS_AFTER_MS = ((v) => (Number.isFinite(v) && v >= 0 ? v : 100))(
@@ -203,20 +274,9 @@ export async function restoreMany(
   jobs: number,
   onOutcome: (i: number, outcome: Outcome) => void | Promise<void>,
 ): Promise<{ threads: number }> {
-  const outcomes = new Map<number, Outcome>();
-  let nextToEmit = 0;
+  const order = new InOrder(onOutcome);
+  const settle = (i: number, o: Outcome): void => order.settle(i, o);
   let nextToTake = 0;
-  let emitting = Promise.resolve();
-  const settle = (i: number, o: Outcome): void => {
-    outcomes.set(i, o);
-    emitting = emitting.then(async () => {
-      while (outcomes.has(nextToEmit)) {
-        const out = outcomes.get(nextToEmit) as Outcome;
-        outcomes.delete(nextToEmit);
-        await onOutcome(nextToEmit++, out);
-      }
-    });
-  };
   const take = (): number | undefined => (nextToTake < files.length ? nextToTake++ : undefined);
   const runLocal = (i: number): void => {
     try {
@@ -237,36 +297,11 @@ export async function restoreMany(
   const worked = new Set<import("node:worker_threads").Worker>();
   const startThreads = async (): Promise<void> => {
     const { Worker } = await import("node:worker_threads");
-    for (let k = 0; k < workerCount; k++) done.push(runThread(new Worker(workerUrl(), { workerData: setup })));
+    for (let k = 0; k < workerCount; k++) {
+      const w = new Worker(workerUrl(), { workerData: setup });
+      done.push(runThread(w, files, take, maxBatch, settle, worked));
+    }
   };
-  const runThread = (w: import("node:worker_threads").Worker): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      let inFlight = 0;
-      // batches start at one file and double up to maxBatch: a thread is slow until its code warms up,
-      // and a large first batch would keep the end of the run waiting on it
-      let batchSize = 1;
-      const feed = (): void => {
-        // two batches in flight: the next waits in the thread's queue while it works on one
-        while (inFlight < 2) {
-          const batch: { i: number; file: string }[] = [];
-          for (let i = take(); i !== undefined; i = batch.length < batchSize ? take() : undefined)
-            batch.push({ i, file: files[i] });
-          if (batch.length === 0) break;
-          w.postMessage({ batch } satisfies WorkRequest);
-          inFlight++;
-        }
-        if (inFlight === 0) void w.terminate().then(() => resolve());
-      };
-      w.on("message", (reply: WorkReply) => {
-        inFlight--;
-        worked.add(w);
-        batchSize = Math.min(maxBatch, batchSize * 2);
-        for (const r of reply.results) settle(r.i, "result" in r ? { result: r.result } : { error: r.error });
-        feed();
-      });
-      w.on("error", reject);
-      feed();
-    });
   const start = performance.now();
   let started = workerCount === 0;
   let since = start;
@@ -284,6 +319,6 @@ export async function restoreMany(
     }
   }
   await Promise.all(done);
-  await emitting;
+  await order.done;
   return { threads: 1 + worked.size };
 }

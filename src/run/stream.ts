@@ -116,23 +116,44 @@ function countWords(text: string): number {
   return n;
 }
 
+/** Window sizes: `chunk` characters restored per window, `ctx` of context on each side. */
+function sizes(opts: StreamOptions): { chunk: number; ctx: number } {
+  return { chunk: opts.chunk ?? 1 << 20, ctx: opts.context ?? 4096 };
+}
+
+/**
+ * Where the output of a stream stands, in absolute offsets: what has been yielded (`done`), and
+ * where the last edit made ends (`blocked`: no later edit may start before it). The sequential and
+ * the parallel stream land their windows through this, so both cut and join the same way.
+ */
+class Landing {
+  done = 0;
+  blocked = 0;
+
+  /** Land the result `r` of a window whose text starts at `base`: its output from `done` on, past `ownEnd`. */
+  land(window: string, r: { edits: Edit[]; words: number }, base: number, ownEnd: number): Piece {
+    const out = windowOutput(window, r, this.done - base, ownEnd - base);
+    if (r.edits.length) this.blocked = Math.max(this.blocked, base + r.edits[r.edits.length - 1].end);
+    this.done = base + out.endRel;
+    return { text: out.text, edits: [], words: out.words, restorations: out.restorations, findings: out.findings };
+  }
+}
+
 /** Restore text arriving in pieces; yields restored pieces whose concatenation is the restored input. */
 export async function* restoreStream(
   source: AsyncIterable<string>,
   dict: Dictionary,
   opts: StreamOptions = {},
 ): AsyncGenerator<Piece> {
-  const chunk = opts.chunk ?? 1 << 20;
-  const ctx = opts.context ?? 4096;
+  const { chunk, ctx } = sizes(opts);
+  const at = new Landing();
   let buf = "";
   let bufStart = 0; // absolute offset of buf[0]
-  let done = 0; // absolute offset up to which output has been yielded
-  let blocked = 0; // absolute end of the last edit made
   let line = 1; // line number at bufStart
   let lineStart = 0; // absolute offset where that line starts
 
   const step = (final: boolean): Piece => {
-    const fromRel = done - bufStart;
+    const fromRel = at.done - bufStart;
     const { toRel, winStart, winEnd } = planWindow(buf, fromRel, final, chunk, ctx);
     const window = buf.slice(winStart, winEnd);
     const base = bufStart + winStart;
@@ -140,12 +161,10 @@ export async function* restoreStream(
       ...opts,
       from: fromRel - winStart,
       to: toRel - winStart,
-      blockedBefore: Math.max(0, blocked - base),
+      blockedBefore: Math.max(0, at.blocked - base),
     });
-    const out = windowOutput(window, r, fromRel - winStart, toRel - winStart);
-    if (r.edits.length) blocked = Math.max(blocked, base + r.edits[r.edits.length - 1].end);
-    const endAbs = base + out.endRel;
-    const startAbs = done;
+    const startAbs = at.done;
+    const out = at.land(window, r, base, bufStart + toRel);
     // lines and columns: relative to the window, made absolute (not needed for lean output)
     let edits: Edit[] = [];
     if (!opts.lean) {
@@ -160,9 +179,8 @@ export async function* restoreStream(
         col: e.line === 1 ? e.col + (base - winLineStart) : e.col,
       }));
     }
-    done = endAbs;
     // drop what no later window needs
-    const keepFrom = Math.max(0, done - bufStart - ctx);
+    const keepFrom = Math.max(0, at.done - bufStart - ctx);
     if (keepFrom > 0) {
       if (!opts.lean) {
         const dropped = countLines(buf, 0, keepFrom);
@@ -172,21 +190,12 @@ export async function* restoreStream(
       buf = buf.slice(keepFrom);
       bufStart += keepFrom;
     }
-    return {
-      text: out.text,
-      edits,
-      words: out.words,
-      restorations: out.restorations,
-      findings: out.findings,
-      doc: r.doc,
-      from: startAbs,
-      to: endAbs,
-    };
+    return { ...out, edits, doc: r.doc, from: startAbs, to: at.done };
   };
 
   for await (const piece of source) {
     buf += piece;
-    while (buf.length - (done - bufStart) >= chunk + 2 * ctx) yield step(false);
+    while (buf.length - (at.done - bufStart) >= chunk + 2 * ctx) yield step(false);
   }
   yield step(true);
 }
@@ -242,13 +251,11 @@ export async function* restoreStreamParallel(
   run: WindowRunner,
   inFlight: number,
 ): AsyncGenerator<Piece> {
-  const chunk = opts.chunk ?? 1 << 20;
-  const ctx = opts.context ?? 4096;
+  const { chunk, ctx } = sizes(opts);
+  const at = new Landing();
   let buf = "";
   let bufStart = 0;
   let nextCut = 0; // where the next window to send starts
-  let done = 0; // output so far
-  let blocked = 0; // end of the last edit made
   const queue: Flight[] = [];
 
   const send = (final: boolean): void => {
@@ -266,19 +273,16 @@ export async function* restoreStreamParallel(
   const land = async (): Promise<Piece> => {
     const w = queue.shift() as Flight;
     let r = await w.result;
-    if (done > w.cut) {
+    if (at.done > w.cut) {
       r = restoreRange(w.window, dict, {
         ...opts,
-        from: done - w.base,
-        to: Math.max(done, w.end) - w.base,
-        blockedBefore: Math.max(0, blocked - w.base),
+        from: at.done - w.base,
+        to: Math.max(at.done, w.end) - w.base,
+        blockedBefore: Math.max(0, at.blocked - w.base),
         lean: true,
       });
     }
-    const out = windowOutput(w.window, r, done - w.base, Math.max(done, w.end) - w.base);
-    if (r.edits.length) blocked = Math.max(blocked, w.base + r.edits[r.edits.length - 1].end);
-    done = w.base + out.endRel;
-    return { text: out.text, edits: [], words: out.words, restorations: out.restorations, findings: out.findings };
+    return at.land(w.window, r, w.base, Math.max(at.done, w.end));
   };
 
   const trim = (): void => {

@@ -15,27 +15,30 @@
  * which is short. A signal then takes effect right after that file's rename (exit 130/143); any
  * temp file still registered is removed. Outside that window the default action applies: the
  * process stops at once, and no file is half-written since none is being written.
+ *
+ * Here: reading, restoring and replacing files, and the report. The backup: backup.ts; the signal
+ * guard and temp files: guard.ts; the command-line checks of --write/--backup: cli/write-args.ts.
  */
 import {
   closeSync,
   chmodSync,
   chownSync,
-  constants as fsConstants,
-  copyFileSync,
   fsyncSync,
-  linkSync,
   openSync,
   realpathSync,
   renameSync,
   statSync,
-  unlinkSync,
   writeSync,
 } from "node:fs";
 import type { Stats } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../io/atomic.js";
+import { makeBackup } from "./backup.js";
+import { guarded, pending, removeQuietly, tempName, testPause, tick } from "./guard.js";
+import type { Signal } from "./guard.js";
 import type { Dictionary } from "../dictionary/build.js";
-import { restore } from "../engine/restore.js";
+import { markupOf, restoreMarkup } from "./markup.js";
+import type { MarkupOption } from "../text/markup.js";
 import { UnspinError, fsError, isRefusal } from "../errors.js";
 import type { ExitCode } from "../errors.js";
 import { counted } from "../text/inflect.js";
@@ -43,8 +46,6 @@ import { InputTally, decodeUtf8, readBytes } from "../io/input.js";
 import { textPieces } from "../io/source.js";
 import { STREAM_ABOVE, restoreStream } from "./stream.js";
 import type { Io } from "../io/io.js";
-
-export const DEFAULT_BACKUP_SUFFIX = ".orig";
 
 export interface WriteOptions {
   /** Keep the original as FILE + suffix; undefined: no backup. */
@@ -54,7 +55,13 @@ export interface WriteOptions {
   document?: "spun" | "clean";
   /** --check: exit 1 when anything was restored or found. */
   check?: boolean;
+  /** --markup: how a file's prose is found (auto: by its extension). */
+  markup?: MarkupOption;
 }
+
+/** --write with standard input: refused by the usage checks (cli/write-args.ts) and here. */
+export const STDIN_REFUSED =
+  "--write rewrites files in place and cannot rewrite standard input (-); give file names, or drop --write";
 
 /** What happened to one file. */
 export interface WriteOutcome {
@@ -65,162 +72,6 @@ export interface WriteOutcome {
   backup?: string;
 }
 
-/**
- * `--backup` takes a suffix only as `--backup=SUFFIX` (like GNU cp), so `--backup a.txt` keeps
- * a.txt a file name. Rewrites `--backup=SUFFIX` into `--backup --backup-suffix=SUFFIX` for commander.
- */
-export function splitBackupArg(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--") {
-      out.push(...argv.slice(i));
-      break;
-    }
-    if (a.startsWith("--backup=")) out.push("--backup", `--backup-suffix=${a.slice("--backup=".length)}`);
-    else out.push(a);
-  }
-  return out;
-}
-
-const STDIN_REFUSED =
-  "--write rewrites files in place and cannot rewrite standard input (-); give file names, or drop --write";
-
-/**
- * Usage checks of --write/--backup, before any dictionary is loaded: --write needs file names
- * (never stdin), --backup needs --write. Returns the backup suffix (undefined without --backup).
- */
-export function checkWriteUsage(
-  files: readonly string[],
-  opts: { backup?: boolean; backupSuffix?: string; write?: boolean },
-): string | undefined {
-  if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError("usage", STDIN_REFUSED);
-  return backupSuffix(opts);
-}
-
-/** The backup suffix from the parsed options, checked; undefined without --backup. */
-export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
-  if (opts.backupSuffix !== undefined && !opts.backup)
-    throw new UnspinError("usage", "--backup-suffix is spelt --backup=SUFFIX");
-  if (!opts.backup) return undefined;
-  if (!opts.write) throw new UnspinError("usage", "--backup works only with --write");
-  const suffix = opts.backupSuffix ?? DEFAULT_BACKUP_SUFFIX;
-  if (suffix === "" || suffix.includes("/") || suffix.includes("\0")) {
-    throw new UnspinError(
-      "usage",
-      `--backup=${suffix}: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)`,
-    );
-  }
-  return suffix;
-}
-
-/** Temp files of the write in progress: removed by the guard if they are still there after it. */
-const pending = new Set<string>();
-
-function tempName(target: string, tag: string): string {
-  return path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${tag}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
-  );
-}
-
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
-  }
-}
-
-/** A copy of the original (its bytes as read, or the file itself) at `temp`, with its mode and owner, flushed. */
-function writeCopy(temp: string, source: Uint8Array | string, st: Stats): void {
-  if (typeof source === "string") copyFileSync(source, temp, fsConstants.COPYFILE_EXCL);
-  const fd = typeof source === "string" ? openSync(temp, "r+") : openSync(temp, "wx", st.mode & 0o777);
-  try {
-    if (typeof source !== "string") {
-      let off = 0;
-      while (off < source.length) off += writeSync(fd, source, off, source.length - off);
-    }
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    chownSync(temp, st.uid, st.gid);
-  } catch {
-    /* not permitted: keep ours */
-  }
-  chmodSync(temp, st.mode & 0o7777);
-}
-
-/** Make `real + suffix` hold the original, completely, before the original is replaced. */
-function makeBackup(real: string, suffix: string, bytes: Uint8Array | undefined, st: Stats): string {
-  const backup = real + suffix;
-  const temp = tempName(backup, "backup");
-  pending.add(temp);
-  try {
-    try {
-      linkSync(real, temp);
-    } catch {
-      // no hard links here (some file systems, protected_hardlinks): a flushed copy of what was read
-      writeCopy(temp, bytes ?? real, st);
-    }
-    renameSync(temp, backup);
-  } catch (err) {
-    removeQuietly(temp);
-    throw fsError(err, "write", `backup ${backup}`, `; ${real} left as it was`);
-  } finally {
-    pending.delete(temp);
-  }
-  return backup;
-}
-
-/**
- * Tests only: UNSPIN_TEST_PAUSE_BEFORE_RENAME=MS holds each write for MS milliseconds with its temp
- * file complete and not yet renamed, so a test can signal the process at exactly that moment.
- */
-function testPause(): void {
-  const ms = Number(process.env.UNSPIN_TEST_PAUSE_BEFORE_RENAME ?? 0);
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/**
- * Let the event loop go round, so a signal that came during a write is handled now. Two
- * setImmediate turns: the first may run in the current turn's check phase, before any poll; the
- * second runs after the next poll phase, where signals are delivered.
- */
-async function tick(): Promise<void> {
-  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
-}
-
-type Signal = "SIGINT" | "SIGTERM";
-
-/** Run `write` with SIGINT/SIGTERM held until it is complete; report a signal that came meanwhile. */
-async function guarded(write: () => void, onSignal: (sig: Signal) => void): Promise<void> {
-  let caught: Signal | undefined;
-  const onInt = (): void => {
-    caught ??= "SIGINT";
-  };
-  const onTerm = (): void => {
-    caught ??= "SIGTERM";
-  };
-  process.on("SIGINT", onInt);
-  process.on("SIGTERM", onTerm);
-  let failure: unknown;
-  try {
-    write();
-  } catch (err) {
-    failure = err;
-  }
-  await tick(); // a signal that came during write() is delivered here
-  process.removeListener("SIGINT", onInt);
-  process.removeListener("SIGTERM", onTerm);
-  for (const t of pending) removeQuietly(t);
-  pending.clear();
-  if (caught) onSignal(caught);
-  if (failure !== undefined) throw failure;
-}
-
 function statInput(name: string): Stats {
   let st: Stats;
   try {
@@ -228,7 +79,8 @@ function statInput(name: string): Stats {
   } catch (err) {
     throw fsError(err, "read", name);
   }
-  if (st.isDirectory()) throw new UnspinError("directory", `cannot read ${name}: is a directory`);
+  if (st.isDirectory())
+    throw new UnspinError("directory", `cannot read ${name}: a folder without text-like files (.txt .md .html .rst …)`);
   if (!st.isFile())
     throw new UnspinError("not-a-file", `${name}: not a regular file; --write rewrites only regular files`);
   return st;
@@ -241,10 +93,12 @@ async function writeOne(
   opts: WriteOptions,
   onSignal: (sig: Signal) => void,
 ): Promise<WriteOutcome> {
-  if (statInput(name).size > STREAM_ABOVE) return writeStreaming(name, dict, opts, onSignal);
+  const markup = markupOf(name, opts.markup);
+  // HTML and Markdown are parsed whole: only plain text streams
+  if (statInput(name).size > STREAM_ABOVE && markup === "text") return writeStreaming(name, dict, opts, onSignal);
   const bytes = readBytes(name);
   const input = decodeUtf8(bytes, name);
-  const r = restore(input, dict, { noFindings: opts.noFindings, document: opts.document });
+  const r = restoreMarkup(input, dict, markup, { noFindings: opts.noFindings, document: opts.document });
   let restorations = 0;
   let findings = 0;
   for (const e of r.edits) {
@@ -391,7 +245,8 @@ function summary(outcomes: readonly WriteOutcome[], refused: number): string {
   const unchanged = outcomes.length - changed;
   const restorations = outcomes.reduce((n, o) => n + (o.changed ? o.restorations : 0), 0);
   const findings = outcomes.reduce((n, o) => n + o.findings, 0);
-  let s = `unspin: ${counted(changed, "file")} restored (${counted(restorations, "restoration")}), ${unchanged} unchanged`;
+  let s = `unspin: ${counted(changed, "file")} restored (${counted(restorations, "restoration")})`;
+  s += `, ${unchanged} unchanged`;
   if (refused) s += `, ${refused} not restored`;
   if (findings) s += `; ${counted(findings, "finding")} left for review (run without --write to see them)`;
   return `${s}\n`;

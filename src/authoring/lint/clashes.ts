@@ -58,7 +58,9 @@ export function clashes(entries: readonly LintEntry[]): Finding[] {
           pos: later.entry.pos,
           severity: "warning",
           rule: "duplicate",
-          message: `duplicate of ${describeAs(earlier, form)}; this later pack's copy is the one used, the earlier one can go`,
+          message:
+            `duplicate of ${describeAs(earlier, form)}; ` +
+            "this later pack's copy is the one used, the earlier one can go",
         });
         continue;
       }

@@ -37,7 +37,8 @@ export function unexercisedExamples(pack: PackSource): Finding[] {
             (other
               ? ` (${other.entry.id} matches '${other.spun}' instead)`
               : declined
-                ? ` (it matches, but the evidence step declines it: ${declined}; \`ambiguous: false\` makes it act wherever its conditions hold)`
+                ? ` (it matches, but the evidence step declines it: ${declined}; ` +
+                  "`ambiguous: false` makes it act wherever its conditions hold)"
                 : " (the entry does not match in it)"),
         });
       }

@@ -60,7 +60,9 @@ export function contextLists(entries: readonly LintEntry[]): Finding[] {
             pos: c.pos,
             severity: "warning",
             rule: "long-list",
-            message: `memorised context: \`${name}\` has ${items.length} items; lists over ${MAX_ITEMS} items fit the texts they came from, not the spinner; the evidence step decides ambiguous entries`,
+            message:
+              `memorised context: \`${name}\` has ${items.length} items; lists over ${MAX_ITEMS} items fit ` +
+              "the texts they came from, not the spinner; the evidence step decides ambiguous entries",
           });
         }
         const seen = new Set<string>();
@@ -74,7 +76,9 @@ export function contextLists(entries: readonly LintEntry[]): Finding[] {
             pos: c.pos,
             severity: "warning",
             rule: "repeated-item",
-            message: `repeated in \`${name}\`: ${[...repeated].map((r) => `'${r}'`).join(", ")} (listed more than once, or also in a class of the list)`,
+            message:
+              `repeated in \`${name}\`: ${[...repeated].map((r) => `'${r}'`).join(", ")} ` +
+              "(listed more than once, or also in a class of the list)",
           });
         }
       }

@@ -55,7 +55,10 @@ export function neverHolds(c: CompiledConditions): string | undefined {
     return "every `after` word is also excluded by `not_after`";
   }
   if (c.sentenceStart === true && c.before && !c.before.some(mayPrecedeStart)) {
-    return "`sentence_start: true` with `before` words that never end a sentence (a sentence starts after . ! ? or a line break)";
+    return (
+      "`sentence_start: true` with `before` words that never end a sentence (a sentence starts after . ! ? " +
+      "or a line break)"
+    );
   }
   if (c.sentenceStart === false && c.before && c.before.every(alwaysEndsSentence)) {
     return "`sentence_start: false` with `before` words that always end a sentence";

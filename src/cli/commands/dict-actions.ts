@@ -27,12 +27,14 @@ export function runDictTest(targets: string[], io: Io, color: boolean | undefine
     failed += result.failures.length;
     for (const f of result.failures) {
       io.stdout(
-        `${chalk.red("✗")} ${f.entry.id} ${chalk.dim(`(${f.entry.pos.file}:${f.entry.pos.line})`)} ${f.kind} at ${f.pos.file}:${f.pos.line}: ${f.reason}\n`,
+        `${chalk.red("✗")} ${f.entry.id} ${chalk.dim(`(${f.entry.pos.file}:${f.entry.pos.line})`)} ${f.kind} at ` +
+          `${f.pos.file}:${f.pos.line}: ${f.reason}\n`,
       );
       io.stdout(`    input:    ${f.input}\n    expected: ${f.expected}\n    got:      ${f.got}\n`);
     }
     io.stdout(
-      `${result.failures.length ? chalk.red("✗") : chalk.green("✓")} ${result.pack} (${result.file}): ${result.passed} passed, ${result.failures.length} failed\n`,
+      `${result.failures.length ? chalk.red("✗") : chalk.green("✓")} ${result.pack} (${result.file}): ` +
+        `${result.passed} passed, ${result.failures.length} failed\n`,
     );
   }
   io.stdout(`${passed} passed, ${failed} failed\n`);

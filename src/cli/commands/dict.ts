@@ -42,7 +42,8 @@ export function registerDict(program: Command, io: Io, setExit: SetExit): void {
     .argument("<original>", "the words they replaced")
     .option(
       "--to <file|pack>",
-      "the dictionary file (created if missing) or built-in pack (default: the first of `dictionaries` in .unspinrc.yaml)",
+      "the dictionary file (created if missing) or built-in pack (default: the first of `dictionaries` in " +
+        ".unspinrc.yaml)",
     )
     .option("--example <sentence>", "a spun sentence holding the spun words (default: one is made)")
     .option("--allow <sentence>", "a clean sentence the entry must leave alone (repeatable)", collect, [])

@@ -18,12 +18,14 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
     for (const p of r.pairs) {
       const stable = p.stable ? "" : " (restoring again changes it)";
       lines.push(
-        `| ${p.name} | ${p.words} | ${p.gold_edits} | ${p.tool_edits} | ${p.right} | ${pct(p.recall)} | ${pct(p.precision)} | ${p.damage} | ${p.spinner_score.toFixed(2)}${stable} |`,
+        `| ${p.name} | ${p.words} | ${p.gold_edits} | ${p.tool_edits} | ${p.right} | ${pct(p.recall)} | ` +
+          `${pct(p.precision)} | ${p.damage} | ${p.spinner_score.toFixed(2)}${stable} |`,
       );
     }
     const t = r.total;
     lines.push(
-      `| **total** | ${t.words} | ${t.gold_edits} | ${t.tool_edits} | ${t.right} | ${pct(t.recall)} | ${pct(t.precision)} | ${t.damage} (${t.damage_per_1000_words.toFixed(2)}/1,000 words) | |`,
+      `| **total** | ${t.words} | ${t.gold_edits} | ${t.tool_edits} | ${t.right} | ${pct(t.recall)} | ` +
+        `${pct(t.precision)} | ${t.damage} (${t.damage_per_1000_words.toFixed(2)}/1,000 words) | |`,
     );
     if (verbose) {
       for (const p of r.pairs) {
@@ -36,7 +38,8 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
     const c = r.cleanTotal;
     lines.push(
       "",
-      `clean texts: ${c.files} files, ${c.words} words, ${c.edits} edits (${c.edits_per_10000_words.toFixed(2)} per 10,000 words)`,
+      `clean texts: ${c.files} files, ${c.words} words, ${c.edits} edits (${c.edits_per_10000_words.toFixed(2)} ` +
+        `per 10,000 words)`,
     );
     for (const f of r.clean)
       for (const e of f.edits)
@@ -46,7 +49,8 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
   if (s.spun_texts + s.clean_texts > 0) {
     lines.push(
       "",
-      `spinner scores: spun texts ${s.spun_judged_spun}/${s.spun_texts} judged spun (lowest ${s.spun_min.toFixed(2)}); ` +
+      `spinner scores: spun texts ${s.spun_judged_spun}/${s.spun_texts} judged spun ` +
+        `(lowest ${s.spun_min.toFixed(2)}); ` +
         `clean texts ${s.clean_judged_spun}/${s.clean_texts} judged spun (highest ${s.clean_max.toFixed(2)})`,
     );
     if (verbose) for (const f of r.clean) lines.push(`clean score  ${f.name}: ${f.spinner_score.toFixed(2)}`);
@@ -66,7 +70,8 @@ export function registerEval(program: Command, io: Io, setExit: SetExit): void {
   program
     .command("eval")
     .description(
-      "score restoration on folders of spun/original pairs (NAME.spun.txt + NAME.orig.txt) and count edits on clean texts",
+      "score restoration on folders of spun/original pairs (NAME.spun.txt + NAME.orig.txt) and count edits on " +
+        "clean texts",
     )
     .argument("[dir...]", "folders (or files) of pairs")
     .option(

@@ -13,24 +13,31 @@ import { packOptions, withPackOptions } from "./dict.js";
 
 const fixed = (x: number, d = 2): string => x.toFixed(d);
 
+const seenText = (seen: number): string =>
+  seen ? `seen ${seen} times as the spinner's (data/spinner/mappings.tsv)` : "never counted (prior: half a count)";
+
+const timesBetter = (r: number): string =>
+  r >= 1 ? `${r < 10 ? fixed(r, 1) : Math.round(r)}× better` : `${fixed(1 / r, 1)}× worse`;
+
 /** The evidence of an entry, and what was weighed for it here, in words. */
 function evidenceLines(v: VariantCheck): string[] {
   const m = v.measured;
   const kind = m.ambiguous
-    ? `ambiguous: '${v.entry.spun[0]}' is ordinary English (${fixed(m.perMillion, 1)} per million words), so it acts only in a document judged spun`
-    : `marked: '${v.entry.spun[0]}' is not ordinary English (${fixed(m.perMillion, 1)} per million words), so it acts anywhere`;
+    ? `ambiguous: '${v.entry.spun[0]}' is ordinary English (${fixed(m.perMillion, 1)} per million words), ` +
+      "so it acts only in a document judged spun"
+    : `marked: '${v.entry.spun[0]}' is not ordinary English (${fixed(m.perMillion, 1)} per million words), ` +
+      "so it acts anywhere";
   const lines = [`      evidence: ${kind}`];
   if (m.ambiguous) {
-    lines.push(
-      `      reliability ${fixed(m.reliability)}: ${m.seen ? `seen ${m.seen} times as the spinner's (data/spinner/mappings.tsv)` : "never counted (prior: half a count)"} against its rate in edited English`,
-    );
+    lines.push(`      reliability ${fixed(m.reliability)}: ${seenText(m.seen)} against its rate in edited English`);
   }
   const ev = v.evidence;
   if (ev && ev.kind === "ambiguous") {
     if (ev.logRatio !== undefined) {
       const r = Math.exp(ev.logRatio);
       lines.push(
-        `      context: the original fits ${r >= 1 ? `${r < 10 ? fixed(r, 1) : Math.round(r)}× better` : `${fixed(1 / r, 1)}× worse`} than the spun form between its neighbours (log ratio ${fixed(ev.logRatio)})`,
+        `      context: the original fits ${timesBetter(r)} than the spun form between its neighbours ` +
+          `(log ratio ${fixed(ev.logRatio)})`,
       );
     }
     if (ev.veto) lines.push(`      vetoed: ${ev.veto}`);
@@ -40,11 +47,14 @@ function evidenceLines(v: VariantCheck): string[] {
 
 function variantLines(v: VariantCheck): string[] {
   const e = v.entry;
-  const head = `${v.held ? "✓" : "✗"} ${e.id}: '${e.spun[0]}' → '${v.original}'${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""} ${e.pos.file}:${e.pos.line}`;
+  const flags = `${e.detect ? " (detect-only)" : ""}${v.inflected ? " (inflected form)" : ""}`;
+  const mark = v.held ? "✓" : "✗";
+  const head = `${mark} ${e.id}: '${e.spun[0]}' → '${v.original}'${flags} ${e.pos.file}:${e.pos.line}`;
   const lines = [`  ${head}`];
   if (v.caseMatches !== undefined)
     lines.push(
-      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
+      `      ${v.caseMatches ? "✓" : "✗"} match_case: the text's case ` +
+        `${v.caseMatches ? "matches" : "differs from"} '${e.spun.join("' / '")}'`,
     );
   if (v.maps.length === 0) lines.push("      no condition");
   v.maps.forEach((m, i) => {
@@ -73,7 +83,10 @@ function outcomeLine(m: MatchExplanation): string {
     case "not-spun":
       return "  → unchanged: the document is not judged spun, and the spun form is ordinary English";
     case "lost":
-      return `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) wins (longest match, then earliest, then listed first)`;
+      return (
+        `  → unchanged here: the overlapping match '${m.edit?.spun ?? ""}' (${m.edit?.entry.id ?? "?"}) ` +
+        `wins (longest match, then earliest, then listed first)`
+      );
   }
 }
 
@@ -91,7 +104,8 @@ export function formatExplanation(x: Explanation): string {
         ? "judged spun"
         : "not judged spun";
     out.push(
-      `document: spinner score ${fixed(d.score)}, ${verdict}; ${fixed(d.hits, 1)} weighted hits in ${d.words} words${top ? ` (${top})` : ""}`,
+      `document: spinner score ${fixed(d.score)}, ${verdict}; ` +
+        `${fixed(d.hits, 1)} weighted hits in ${d.words} words${top ? ` (${top})` : ""}`,
     );
   }
   if (x.matches.length === 0) out.push("no entry matches anywhere in the text");

@@ -1,0 +1,114 @@
+/**
+ * The evidence step's run over one document's matches (evidence.ts weighs each; this decides which
+ * act): the document scored from the matches that would win their overlaps, the marked matches kept
+ * everywhere and the ambiguous ones only where their pack judges the document spun and no guard
+ * vetoes them, then the matches beside a restoration weighed again with the restored words.
+ */
+import type { PackInfo } from "../types.js";
+import type { View } from "./conditions.js";
+import { around, docScore, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
+import type { Around, DocEvidence } from "./evidence.js";
+import { type Candidate, UNCONDITIONED } from "./match.js";
+import { resolve } from "./resolve.js";
+import { Kind } from "../text/tokenizer.js";
+
+/** Words of the whole view (the document the evidence is weighed over). */
+function docWords(view: View): number {
+  let n = 0;
+  for (let p = 0; p < view.count; p++) if (view.kind(p) === Kind.Word) n++;
+  return n;
+}
+
+/**
+ * The evidence step (evidence.ts): each match weighed, the document scored from the matches that
+ * would win their overlaps, then the marked matches kept everywhere and the ambiguous ones only in a
+ * document judged spun and where no guard vetoes them; overlaps resolved among those kept.
+ */
+export function decide(
+  view: View,
+  list: Candidate[],
+  forced: "spun" | "clean" | undefined,
+  packs: readonly PackInfo[],
+): { kept: Candidate[]; doc: DocEvidence } {
+  const model = contextModel();
+  const weighAll = (restored?: Map<Candidate, Around>): void => {
+    for (const c of restored ? restored.keys() : list) {
+      const s = weigh(view, c.options ?? [{ variant: c.variant, why: c.why }], c.from, c.to, model, restored?.get(c));
+      c.variant = s.option.variant;
+      c.why = s.option.why;
+      c.evidence = s.evidence;
+    }
+  };
+  weighAll();
+  const winners = resolve(list.slice(), view.count);
+  const words = docWords(view);
+  const hits = winners.map((c) => ({
+    id: c.variant.entry.id,
+    weight: c.evidence?.weight ?? 0,
+    pack: c.variant.entry.pack,
+  }));
+  const doc = docScore(hits, words);
+  // each built-in pack is judged on its own hits (with those of the user's dictionaries): a paper
+  // full of tortured phrases is spun for the science pack, not for the news pack's "safety"
+  const builtin = new Set(packs.filter((p) => p.builtin).map((p) => p.name));
+  const spunFor = new Map<string, boolean>();
+  if (builtin.size > 1) {
+    const user = hits.filter((h) => !builtin.has(h.pack));
+    doc.packs = {};
+    for (const name of builtin) {
+      const own = docScore([...hits.filter((h) => h.pack === name), ...user], words);
+      doc.packs[name] = own.score;
+      spunFor.set(name, own.spun);
+    }
+  }
+  if (forced) doc.spun = forced === "spun";
+  const spun = (pack: string): boolean => (forced ? doc.spun : (spunFor.get(pack) ?? doc.spun));
+  const act = (): Candidate[] =>
+    resolve(
+      list.filter((c) => {
+        const ev = c.evidence;
+        if (!ev || ev.kind === "marked") return true;
+        return spun(c.variant.entry.pack) && ev.veto === undefined;
+      }),
+      view.count,
+    );
+  let kept = act();
+  if (doc.spun && kept.length > 0 && model) {
+    // the spinner's neighbours are often spun too: weigh again with the restored words beside each match
+    const ends = new Map<number, Candidate>();
+    const starts = new Map<number, Candidate>();
+    for (const c of kept) {
+      ends.set(c.to, c);
+      starts.set(c.from, c);
+    }
+    const restored = new Map<Candidate, Around>();
+    for (const c of list) {
+      if (c.evidence?.kind !== "ambiguous") continue;
+      const before = ends.get(c.from);
+      const after = starts.get(c.to);
+      if (!before && !after) continue;
+      const ctx = around(view, c.from, c.to);
+      if (before) {
+        const o = originalHashes(before.variant);
+        ctx.left =
+          o.length >= 2
+            ? o.slice(-2)
+            : [ctx.left[0] === undefined ? undefined : around(view, before.from, before.to).left[1], o[0]];
+      }
+      if (after) {
+        const o = originalHashes(after.variant);
+        ctx.right = o.length >= 2 ? o.slice(0, 2) : [o[0], around(view, after.from, after.to).right[0]];
+      }
+      restored.set(c, ctx);
+    }
+    if (restored.size > 0) {
+      weighAll(restored);
+      kept = act();
+    }
+  }
+  for (const c of kept) {
+    const more = c.evidence ? reasons(c.evidence, doc) : [];
+    if (more.length) c.why = [...c.why.filter((w) => w !== UNCONDITIONED[0]), ...more];
+  }
+  return { kept, doc };
+}

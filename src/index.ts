@@ -14,6 +14,7 @@ export {
   PACKS_DIR,
 } from "./dictionary/packs.js";
 export { tokenize, phraseKeys, Kind } from "./text/tokenizer.js";
+export { plural } from "./text/inflect.js";
 export type { Tokens } from "./text/tokenizer.js";
 export { UnspinError, dictionaryError, isRefusal, isUnspinError } from "./errors.js";
 export type { ErrorKind, Problem } from "./errors.js";

@@ -1,4 +1,5 @@
 /** A conservative guess at which entries take `inflect: noun`, and the plural the engine writes. */
+import { plural } from "../../src/index.js";
 import { ADJECTIVES, NO_PLURAL, NOUNS_WITH_ADJECTIVE_ENDING } from "./wordlists.js";
 
 const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|less|able|ible|ing|ed|ly|ish)$/;
@@ -27,8 +28,5 @@ export function inflectsAsNoun(spun: string[], original: string): boolean {
   return spun.every((s) => isRegularNoun(lastWord(s))) && isRegularNoun(lastWord(original));
 }
 
-export function plural(w: string): string {
-  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
-  if (/(?:s|x|z|ch|sh)$/.test(w)) return `${w}es`;
-  return `${w}s`;
-}
+/** The plural the engine writes: the same function (src/text/inflect.ts). */
+export { plural };

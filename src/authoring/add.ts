@@ -12,6 +12,7 @@ import { UnspinError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
 import type { PackSource } from "../dictionary/loader.js";
 import { PACKS_DIR, readPackText } from "../dictionary/packs.js";
+import { yaml } from "../dictionary/yaml-lazy.js";
 import { phraseKeys } from "../text/tokenizer.js";
 import type { Entry } from "../types.js";
 import { exampleSentence, restoreIn } from "./example.js";
@@ -112,7 +113,10 @@ export function addEntry(req: AddRequest): AddResult {
   const shown = displayPath(req.file, req.cwd);
   const created = !existsSync(req.file);
   const source = created ? "" : readPackText(req.file, shown);
-  const before: PackSource | undefined = created ? undefined : readPack(shown, source);
+  // a file of comments only (or empty) gets a pack header after its text
+  const blank = !created && yaml().parseDocument(source).contents === null;
+  const before: PackSource | undefined =
+    created || blank ? undefined : readPack(shown, source, { requireExamples: false });
   const ctx = { before: req.before, after: req.after };
   let generated: { in: string; out: string } | undefined;
   let example: { in: string; out: string };
@@ -140,11 +144,15 @@ export function addEntry(req: AddRequest): AddResult {
     examples: [example],
     allows: req.allows,
   };
+  const fresh = newPackHeader(req.file) + renderEntry(draft, DEFAULT_STYLE);
+  const lineEnd = source === "" || source.endsWith("\n") ? "" : "\n";
   const next = created
-    ? newPackHeader(req.file) + renderEntry(draft, DEFAULT_STYLE)
-    : appendEntryText(source, renderEntry(draft, detectStyle(source)));
+    ? fresh
+    : blank
+      ? `${source}${lineEnd}${fresh}`
+      : appendEntryText(source, renderEntry(draft, detectStyle(source)));
 
-  const pack = readPack(shown, next);
+  const pack = readPack(shown, next, { requireExamples: false });
   const added = pack.entries[pack.entries.length - 1];
   if (!added || added.spun[0] !== req.spun || added.original !== req.original) {
     throw new Error("the written entry did not read back as given; file left unchanged");

@@ -59,7 +59,8 @@ export function inflectedVariants(entry: Entry, keys: string[], raw: string[]): 
         inflected: true,
       };
     })
-    .filter((v) => v.keys[v.keys.length - 1] !== lastKey);
+    .filter((v) => v.keys[v.keys.length - 1] !== lastKey)
+    .filter((v, i, all) => all.findIndex((x) => x.keys[x.keys.length - 1] === v.keys[v.keys.length - 1]) === i);
 }
 
 /** Packs by name, each once (a second load of a name is warned about and left out). */

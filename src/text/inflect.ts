@@ -1,24 +1,35 @@
 /**
- * Regular English inflection of an entry's last word, so "neural organization" also matches
- * "neural organizations" and restores "neural networks". Spelling rules only; irregular forms are
- * listed as spun forms of their own.
+ * English inflection of an entry's last word, so "neural organization" also matches "neural
+ * organizations" and restores "neural networks", and "mentions" / "mentioned" follow "mention".
+ * Nouns are pluralised by `pluralize` (MIT; irregular and Latin plurals: analysis → analyses,
+ * child → children, leaf → leaves; uncountables stay). Verbs follow the regular spelling rules:
+ * -s/-es/-ies, -ed/-d/-ied, -ing with e-drop, and the final consonant doubled after one short vowel
+ * in a word of one syllable (stop → stopped, stopping). Longer words stressed at the end (admit →
+ * admitted) cannot be told from the others by spelling: list such forms as spun forms of their own.
  */
+import pluralize from "pluralize";
 import type { Inflect } from "../types.js";
 
-const VOWELS = "aeiou";
+const VOWEL = /[aeiou]/;
 
 function consonantY(w: string): boolean {
-  return w.length > 1 && w.endsWith("y") && !VOWELS.includes(w[w.length - 2]);
+  return w.length > 1 && w.endsWith("y") && !VOWEL.test(w[w.length - 2]);
 }
 
 function sibilant(w: string): boolean {
   return /(?:s|x|z|ch|sh)$/i.test(w);
 }
 
+/** One syllable ending consonant–vowel–consonant (not w, x or y): its last letter doubles before -ed/-ing. */
+function doublesFinal(w: string): boolean {
+  const lower = w.toLowerCase();
+  const groups = lower.match(/[aeiouy]+/g) ?? [];
+  return groups.length === 1 && /(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$/.test(lower);
+}
+
+/** The plural of a noun. */
 export function plural(w: string): string {
-  if (consonantY(w)) return `${w.slice(0, -1)}ies`;
-  if (sibilant(w)) return `${w}es`;
-  return `${w}s`;
+  return pluralize.plural(w);
 }
 
 /** `n word`, the word in the plural unless n is 1 ("1 file", "3 entries"): every count unspin prints. */
@@ -26,27 +37,37 @@ export function counted(n: number, word: string): string {
   return `${n} ${n === 1 ? word : plural(word)}`;
 }
 
+/** The third person singular of a verb ("mention" → "mentions", "fix" → "fixes", "try" → "tries"). */
+export function thirdPerson(w: string): string {
+  if (consonantY(w)) return `${w.slice(0, -1)}ies`;
+  if (sibilant(w) || /[^aeiou]o$/i.test(w)) return `${w}es`;
+  return `${w}s`;
+}
+
 export function past(w: string): string {
   if (w.endsWith("e")) return `${w}d`;
   if (consonantY(w)) return `${w.slice(0, -1)}ied`;
+  if (doublesFinal(w)) return `${w}${w[w.length - 1]}ed`;
   return `${w}ed`;
 }
 
 export function gerund(w: string): string {
   if (w.endsWith("ie")) return `${w.slice(0, -2)}ying`;
-  if (w.endsWith("e") && !w.endsWith("ee") && w.length > 2) return `${w.slice(0, -1)}ing`;
+  if (w.endsWith("e") && !w.endsWith("ee") && !w.endsWith("ye") && w.length > 2) return `${w.slice(0, -1)}ing`;
+  if (doublesFinal(w)) return `${w}${w[w.length - 1]}ing`;
   return `${w}ing`;
 }
 
 export type Form = (w: string) => string;
 
+/** The inflections an entry's `inflect` asks for: a noun's plural, a verb's -s, past and -ing forms, or both. */
 export function formsFor(inflect: Inflect): Form[] {
   if (inflect === "noun") return [plural];
-  if (inflect === "verb") return [plural, past, gerund];
-  return [plural, past, gerund];
+  if (inflect === "verb") return [thirdPerson, past, gerund];
+  return [plural, thirdPerson, past, gerund];
 }
 
-/** Is this a word we can inflect (letters only, not already ending in a plural-looking s)? */
+/** Is this a word we can inflect (letters only)? */
 export function inflectable(w: string): boolean {
   return /^\p{L}[\p{L}-]*$/u.test(w);
 }

@@ -1,5 +1,5 @@
 /** The work behind `unspin dict …` (loaded only when such a command runs; see dict.ts). */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Io } from "../../io/io.js";
 import { makeChalk } from "../../io/io.js";
@@ -7,7 +7,7 @@ import { UnspinError, fsError, isUnspinError } from "../../errors.js";
 import { decodeUtf8 } from "../../io/input.js";
 import type { ExitCode } from "../../errors.js";
 import { testPack } from "../../authoring/dicttest.js";
-import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../../dictionary/packs.js";
+import { builtinPacks, isBuiltin, loadDictionary, readPackFile, resolvePack } from "../../dictionary/packs.js";
 import { findConfig, packList, readConfig } from "../config.js";
 import type { PackListOptions } from "../config.js";
 import { writeUserFile } from "../../io/atomic.js";
@@ -42,7 +42,17 @@ export function runDictTest(targets: string[], io: Io, color: boolean | undefine
 }
 
 function addTarget(to: string | undefined, io: Io, useConfig: boolean): string {
-  if (to !== undefined) return /^[a-z0-9][a-z0-9-]*$/i.test(to) ? resolvePack(to, io.cwd) : path.resolve(io.cwd, to);
+  if (to !== undefined) {
+    const file = /^[a-z0-9][a-z0-9-]*$/i.test(to) ? resolvePack(to, io.cwd) : path.resolve(io.cwd, to);
+    if (isBuiltin(file)) {
+      throw new UnspinError(
+        "usage",
+        `--to ${to}: that is a pack shipped with unspin, which an update replaces; ` +
+          "add the entry to a file of your own (--to my.yaml): it overrides the built-in packs for that spun form",
+      );
+    }
+    return file;
+  }
   const file = useConfig ? findConfig(io.cwd) : undefined;
   const first = file ? readConfig(file).dictionaries[0] : undefined;
   if (first === undefined)
@@ -95,7 +105,13 @@ export function runLint(targets: string[], io: Io): ExitCode {
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
-export function runImport(thesaurus: string, out: string | undefined, io: Io): ExitCode {
+export function runImport(thesaurus: string, out: string | undefined, io: Io, force = false): ExitCode {
+  if (out !== undefined && !force && existsSync(path.resolve(io.cwd, out))) {
+    throw new UnspinError(
+      "usage",
+      `${out} exists: dict import never overwrites a file (--force to replace it, or another --out)`,
+    );
+  }
   let text: string;
   try {
     text = decodeUtf8(readFileSync(path.resolve(io.cwd, thesaurus)), thesaurus);

@@ -73,9 +73,10 @@ export function registerDict(program: Command, io: Io, setExit: SetExit): void {
     .command("import")
     .description("turn a spinner's thesaurus (key|alt1|alt2 lines, original first) into reversal entries")
     .argument("<thesaurus>", "the thesaurus file")
-    .option("--out <file>", "write the new pack here (default: standard output)")
-    .action(async (thesaurus: string, opts: { out?: string }) => {
-      setExit((await actions()).runImport(thesaurus, opts.out, io));
+    .option("--out <file>", "write the new pack here (default: standard output); an existing file only with --force")
+    .option("--force", "replace the --out file if it exists")
+    .action(async (thesaurus: string, opts: { out?: string; force?: boolean }) => {
+      setExit((await actions()).runImport(thesaurus, opts.out, io, opts.force === true));
     });
   withPackOptions(dict.command("list"))
     .description("list entries (id, spun → original, file:line) of the packs a run loads")

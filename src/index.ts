@@ -16,5 +16,6 @@ export {
 export { tokenize, phraseKeys, Kind } from "./text/tokenizer.js";
 export { plural } from "./text/inflect.js";
 export type { Tokens } from "./text/tokenizer.js";
-export { UnspinError, DictionaryError } from "./errors.js";
+export { UnspinError, dictionaryError, isRefusal, isUnspinError } from "./errors.js";
+export type { ErrorKind, Problem } from "./errors.js";
 export type * from "./types.js";

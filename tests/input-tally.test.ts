@@ -1,7 +1,11 @@
-/** The rule for refused inputs (InputTally), and the recognition of stream-read refusals. */
+/** The rule for refused inputs (InputTally): errors by kind, never by message text. */
 import { describe, expect, it } from "vitest";
-import { UnspinError } from "../src/errors.js";
-import { InputRefused, InputTally, asRefusal, decodeUtf8, invalidUtf8Offset } from "../src/io/input.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { UnspinError, dictionaryError, fromData, isRefusal, toData } from "../src/errors.js";
+import { InputTally, decodeUtf8, invalidUtf8Offset } from "../src/io/input.js";
+import { textPieces } from "../src/io/source.js";
 import { splitBackupArg } from "../src/cli/write-args.js";
 
 function tally(): { t: InputTally; lines: string[] } {
@@ -14,7 +18,7 @@ describe("InputTally: the exit rule for refused inputs", () => {
     const { t, lines } = tally();
     await t.attempt(() => 1);
     await t.attempt(() => {
-      throw new InputRefused("cannot read x: no such file", "fs");
+      throw new UnspinError("missing", "cannot read x: no such file");
     });
     expect(lines).toEqual(["unspin: cannot read x: no such file\n"]);
     expect(t.exitCode(0)).toBe(2);
@@ -39,7 +43,7 @@ describe("InputTally: the exit rule for refused inputs", () => {
       throw new RangeError("Map maximum size exceeded");
     }, "huge.txt");
     expect(lines).toEqual([
-      "unspin: huge.txt: too large to restore whole in memory (Map maximum size exceeded); not restored; --format text streams inputs of any size\n",
+      "unspin: huge.txt: too large to restore whole in memory (Map maximum size exceeded); not restored (hint: --format text streams inputs of any size)\n",
     ]);
     expect(t.exitCode(0)).toBe(2);
   });
@@ -53,20 +57,51 @@ describe("InputTally: the exit rule for refused inputs", () => {
     ).rejects.toThrow("boom");
     await expect(
       t.attempt(() => {
-        throw new UnspinError("a.yaml:1:1: bad\nb.yaml:2:2: bad");
+        throw dictionaryError([
+          { file: "a.yaml", line: 1, col: 1, message: "bad" },
+          { file: "b.yaml", line: 2, col: 2, message: "bad" },
+        ]);
       }),
     ).rejects.toThrow(UnspinError);
   });
 
-  it("recognises the stream reader's messages (source.ts throws plain UnspinErrors)", () => {
-    expect(asRefusal(new UnspinError("x: binary file (NUL byte at offset 3); not restored"))).toMatchObject({
+  it("the stream reader refuses by kind, with the same wording as whole-file reading", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "unspin-tally-"));
+    const read = async (bytes: Uint8Array): Promise<unknown> => {
+      const file = path.join(dir, "x");
+      writeFileSync(file, bytes);
+      try {
+        for await (const _ of textPieces(file)) {
+          // drain
+        }
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    };
+    expect(await read(new Uint8Array([0x61, 0x62, 0x63, 0]))).toMatchObject({
       kind: "binary",
-      message: "x: binary file (NUL byte at offset 3); skipped",
+      message: expect.stringMatching(/: binary file \(NUL byte at offset 3\); skipped$/),
     });
-    expect(asRefusal(new UnspinError("x: invalid UTF-8 at byte offset 3; not restored"))?.kind).toBe("encoding");
-    expect(asRefusal(new UnspinError("cannot read x: permission denied"))?.kind).toBe("fs");
-    expect(asRefusal(new UnspinError("cannot read dictionary d.yaml: no such file"))).toBeUndefined();
-    expect(asRefusal(new UnspinError("--write needs files"))).toBeUndefined();
+    expect(await read(new Uint8Array([0x61, 0xff]))).toMatchObject({ kind: "encoding" });
+    expect(await read(new Uint8Array([0x61]))).toBeUndefined();
+    expect(await read(new Uint8Array([0x61]).subarray(0, 0))).toBeUndefined();
+  });
+
+  it("kinds decide: a dictionary or usage error is never a refusal, whatever its wording", () => {
+    expect(isRefusal(new UnspinError("missing", "cannot read x: no such file"))).toBe(true);
+    expect(isRefusal(new UnspinError("dictionary", "cannot read dictionary d.yaml: no such file"))).toBe(false);
+    expect(isRefusal(new UnspinError("usage", "cannot read x: no such file"))).toBe(false);
+    expect(isRefusal(new Error("cannot read x: no such file"))).toBe(false);
+  });
+
+  it("an error crosses threads as data and comes back of the same kind, hint kept", () => {
+    const back = fromData(structuredClone(toData(new UnspinError("too-large", "x: too large", { hint: "h" }))));
+    expect(back).toBeInstanceOf(UnspinError);
+    expect(back).toMatchObject({ kind: "too-large", message: "x: too large", hint: "h" });
+    const internal = fromData(structuredClone(toData(new TypeError("boom"))));
+    expect(internal).not.toBeInstanceOf(UnspinError);
+    expect(internal.message).toBe("boom");
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDictionary } from "../src/dictionary/build.js";
-import { DictionaryError } from "../src/errors.js";
+import { UnspinError } from "../src/errors.js";
 import { readPack } from "../src/dictionary/loader.js";
 import { restore } from "../src/engine/restore.js";
 
@@ -8,8 +8,9 @@ function problems(source: string): string[] {
   try {
     buildDictionary([readPack("bad.yaml", source)]);
   } catch (err) {
-    expect(err).toBeInstanceOf(DictionaryError);
-    return (err as DictionaryError).message.split("\n");
+    expect(err).toBeInstanceOf(UnspinError);
+    expect((err as UnspinError).kind).toBe("dictionary");
+    return (err as UnspinError).lines();
   }
   throw new Error("expected the pack to be refused");
 }

@@ -4,14 +4,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../io/atomic.js";
+import { writeUserFile } from "../io/atomic.js";
 import { buildDictionary } from "../dictionary/build.js";
 import { testEntry, testPack } from "./dicttest.js";
 import { conditionSignature, sameRestoration } from "../dictionary/conflicts.js";
 import { UnspinError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
 import type { PackSource } from "../dictionary/loader.js";
-import { PACKS_DIR } from "../dictionary/packs.js";
+import { PACKS_DIR, readPackText } from "../dictionary/packs.js";
 import { yaml } from "../dictionary/yaml-lazy.js";
 import { phraseKeys } from "../text/tokenizer.js";
 import type { Entry } from "../types.js";
@@ -92,7 +92,7 @@ export function checkClash(existing: readonly Entry[], added: Entry): Entry[] {
     const sameOriginal = sameRestoration(e, added);
     const sameConditions = conditionSignature(e) === conditionSignature(added);
     if (sameOriginal && (sameConditions || e.when.length === 0)) {
-      throw new UnspinError(`duplicate: ${where(e)} already restores this`);
+      throw new UnspinError("usage", `duplicate: ${where(e)} already restores this`);
     }
     if (!sameOriginal && sameConditions) alternatives.push(e);
   }
@@ -112,7 +112,7 @@ function failureText(kind: string, input: string, expected: string, got: string,
 export function addEntry(req: AddRequest): AddResult {
   const shown = displayPath(req.file, req.cwd);
   const created = !existsSync(req.file);
-  const source = created ? "" : readFileSync(req.file, "utf8");
+  const source = created ? "" : readPackText(req.file, shown);
   // a file of comments only (or empty) gets a pack header after its text
   const blank = !created && yaml().parseDocument(source).contents === null;
   const before: PackSource | undefined =
@@ -122,7 +122,7 @@ export function addEntry(req: AddRequest): AddResult {
   let example: { in: string; out: string };
   if (req.example !== undefined) {
     const out = restoreIn(req.example, req.spun, req.original, req.exact === true);
-    if (out === undefined) throw new UnspinError(`the example does not contain '${req.spun}': ${req.example}`);
+    if (out === undefined) throw new UnspinError("usage", `the example does not contain '${req.spun}': ${req.example}`);
     example = { in: req.example, out };
   } else {
     const input = exampleSentence(req.spun, undefined, ctx);
@@ -155,7 +155,7 @@ export function addEntry(req: AddRequest): AddResult {
   const pack = readPack(shown, next, { requireExamples: false });
   const added = pack.entries[pack.entries.length - 1];
   if (!added || added.spun[0] !== req.spun || added.original !== req.original) {
-    throw new UnspinError("internal: the written entry did not read back as given; file left unchanged");
+    throw new Error("the written entry did not read back as given; file left unchanged");
   }
   const alternatives = checkClash(pack.entries.slice(0, -1), added).map(where);
   const dict = buildDictionary([pack]);
@@ -163,8 +163,8 @@ export function addEntry(req: AddRequest): AddResult {
   if (own.failures.length > 0) {
     const f = own.failures[0];
     throw new UnspinError(
+      "rejected",
       `the new entry fails its own ${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`,
-      1,
     );
   }
   if (before) {
@@ -175,17 +175,16 @@ export function addEntry(req: AddRequest): AddResult {
     if (broken.length > 0) {
       const f = broken[0];
       throw new UnspinError(
+        "rejected",
         `the new entry breaks ${f.entry.id} (${f.pos.file}:${f.pos.line}): ` +
           `${failureText(f.kind, f.input, f.expected, f.got, f.reason)}\nfile left unchanged`,
-        1,
       );
     }
   }
-  writeFileAtomic(req.file, next, {
+  writeUserFile(req.file, shown, next, {
     beforeRename: (temp) => {
       const written = readFileSync(temp, "utf8");
-      if (written !== next)
-        throw new UnspinError("internal: the temp file differs from what was written; file left unchanged");
+      if (written !== next) throw new Error("the temp file differs from what was written; file left unchanged");
       readPack(shown, written);
       req.beforeRename?.(temp);
     },

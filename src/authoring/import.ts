@@ -5,6 +5,7 @@
  * single word), becomes a detect-only entry marked "review:".
  */
 import { buildDictionary } from "../dictionary/build.js";
+import { UnspinError } from "../errors.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { restore } from "../engine/restore.js";
 import { readPack } from "../dictionary/loader.js";
@@ -71,6 +72,10 @@ function groupPairs(pairs: readonly { spun: string; original: string }[]): Group
 
 export function importThesaurus(text: string, source: string, outFile: string): ImportResult {
   const th = parseThesaurus(text);
+  if (th.pairs.length === 0)
+    throw new UnspinError("empty", `no thesaurus lines to import in ${source}`, {
+      hint: "each line is key|alt1|alt2, the original first",
+    });
   const counts: Record<ImportKind, number> = { restoring: 0, ambiguous: 0, alsoOriginal: 0, singleWord: 0 };
   const ids = new Set<string>();
   const drafts: { draft: EntryDraft; kind: ImportKind }[] = [];

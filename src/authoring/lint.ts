@@ -3,8 +3,8 @@
  * `file:line:col: error|warning|info: message [rule]`; only errors make the command fail.
  */
 import { counted } from "../text/inflect.js";
-import { readFileSync } from "node:fs";
-import { DictionaryError } from "../errors.js";
+import { readPackText } from "../dictionary/packs.js";
+import { isUnspinError } from "../errors.js";
 import { readPack } from "../dictionary/loader.js";
 import { isBuiltin } from "../dictionary/packs.js";
 import type { PackSource } from "../dictionary/loader.js";
@@ -68,9 +68,9 @@ export function lintFiles(files: readonly { path: string; shown: string }[]): Li
   const loadFindings: Finding[] = [];
   for (const f of files) {
     try {
-      packs.push(readPack(f.shown, readFileSync(f.path, "utf8"), { requireExamples: isBuiltin(f.path) }));
+      packs.push(readPack(f.shown, readPackText(f.path, f.shown), { requireExamples: isBuiltin(f.path) }));
     } catch (err) {
-      if (!(err instanceof DictionaryError)) throw err;
+      if (!isUnspinError(err, "dictionary") || !err.problems) throw err;
       for (const p of err.problems) {
         loadFindings.push({
           pos: { file: p.file, line: p.line, col: p.col },

@@ -93,9 +93,9 @@ function entriesNode(source: string): { node: Node; lines: LineCounter } {
   const lines = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(source, { lineCounter: lines });
   if (doc.errors.length > 0)
-    throw new UnspinError(`cannot parse the file as YAML: ${doc.errors[0].message.split("\n")[0]}`);
+    throw new UnspinError("dictionary", `cannot parse the file as YAML: ${doc.errors[0].message.split("\n")[0]}`);
   const node = doc.get("entries", true) as Node | undefined;
-  if (!node) throw new UnspinError("the file has no `entries:` list");
+  if (!node) throw new UnspinError("dictionary", "the file has no `entries:` list");
   return { node, lines };
 }
 
@@ -129,10 +129,10 @@ export function detectStyle(source: string): IndentStyle {
  */
 export function appendEntryText(source: string, entryText: string): string {
   const { node } = entriesNode(source);
-  if (!isSeq(node)) throw new UnspinError("`entries` is not a list");
+  if (!isSeq(node)) throw new UnspinError("dictionary", "`entries` is not a list");
   if (node.flow) {
     if (node.items.length > 0)
-      throw new UnspinError("`entries` is a flow list [...]; write it as a block list to add entries");
+      throw new UnspinError("dictionary", "`entries` is a flow list [...]; write it as a block list to add entries");
     const [from, to] = [node.range?.[0] ?? 0, node.range?.[1] ?? 0];
     return `${source.slice(0, from)}\n${entryText.replace(/\n$/, "")}${source.slice(to)}`;
   }

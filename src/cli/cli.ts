@@ -8,26 +8,17 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { UnspinError } from "../errors.js";
 import type { ExitCode } from "../errors.js";
-import { formatDiff } from "../format/diff.js";
-import { formatJson } from "../format/json.js";
-import type { FileResult } from "../format/types.js";
-import { summarize } from "../format/types.js";
-import type { Summary } from "../format/types.js";
-import { formatUnified } from "../format/unified.js";
 import { InputTally } from "../io/input.js";
 import { runWrite } from "../run/write.js";
 import { checkWriteUsage, splitBackupArg } from "./write-args.js";
-import { STREAM_ABOVE } from "../run/stream.js";
-import { failureError, restoreMany } from "../run/parallel.js";
 import { Progress } from "../run/progress.js";
 import { availableParallelism } from "node:os";
-import { statSync } from "node:fs";
 import { loadDictionary } from "../dictionary/packs.js";
 import { registerDict } from "./commands/dict.js";
 import { registerExplain } from "./commands/explain.js";
 import { packList } from "./config.js";
 import { registerEval } from "./commands/eval.js";
-import { makeChalk, outWriter, processIo } from "../io/io.js";
+import { processIo } from "../io/io.js";
 import type { Io, SetExit } from "../io/io.js";
 import { VERSION } from "../io/version.js";
 import { DOCUMENT_MODES, FORMATS, documentMode, isLarge, runJsonl, streamText } from "./streams.js";
@@ -35,8 +26,8 @@ import type { RestoreOpts } from "./streams.js";
 import { topLevel } from "./suggest.js";
 import { expandInputs } from "../run/inputs.js";
 import { MARKUPS, markupOf } from "../text/markup.js";
-import { formatCompact, formatGithub, formatSarif } from "../format/ci.js";
 import { registerCompletion } from "./commands/completion.js";
+import { runWholeFiles } from "./outputs.js";
 
 const EXAMPLES = `
 Examples:
@@ -69,7 +60,7 @@ function collect(value: string, previous: string[]): string[] {
 function contextChars(value: string): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isInteger(n) || n < 0)
-    throw new UnspinError(`--context takes a whole number of characters ≥ 0, not '${value}'`);
+    throw new UnspinError("usage", `--context takes a whole number of characters ≥ 0, not '${value}'`);
   return n;
 }
 
@@ -85,7 +76,8 @@ async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<E
   for (const w of dict.warnings)
     io.stderr(`unspin: warning: ${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.col}: ` : ""}${w.message}\n`);
   const inputs = files.length === 0 ? ["-"] : files;
-  if (inputs.filter((f) => f === "-").length > 1) throw new UnspinError("standard input (-) can be read only once");
+  if (inputs.filter((f) => f === "-").length > 1)
+    throw new UnspinError("usage", "standard input (-) can be read only once");
   if (opts.write)
     return runWrite(
       inputs,
@@ -105,108 +97,14 @@ async function runRestore(given: string[], opts: RestoreOpts, io: Io): Promise<E
     progress.clear();
     return tally.exitCode(opts.check && s.restorations + s.findings > 0 ? 1 : 0);
   }
-  // whole files, on `jobs` threads; results in input order
-  const results: FileResult[] = [];
-  const summaries: Summary[] = [];
-  const write = outWriter(io);
-  const setup = {
-    packs: packList(opts, io.cwd),
-    cwd: io.cwd,
-    noFindings: !opts.findings,
-    textOnly: opts.format === "text" || opts.listSpun === true,
-    document: documentMode(opts),
-    markup: opts.markup,
-  };
-  let listed = 0;
-  const { threads } = await restoreMany(
-    inputs,
-    dict,
-    setup,
-    threadsFor(inputs, jobs, opts.jobs !== undefined),
-    async (_i, outcome) => {
-      progress.tick();
-      await tally.attempt(async () => {
-        if (!("result" in outcome)) throw failureError(outcome);
-        summaries.push(summarize([outcome.result]));
-        if (opts.listSpun) {
-          // like grep -l: the names of the files judged spun, one a line, in input order
-          if (outcome.result.spun?.spun) {
-            listed++;
-            await write(`${outcome.result.name === "-" ? "(standard input)" : outcome.result.name}\n`);
-          }
-        } else if (opts.format === "text")
-          await write(outcome.result.text); // texts go out in order, as they come
-        else results.push(outcome.result);
-      });
-    },
-  );
-  const total = addUp(summaries);
-  progress.done(summaries.length ? total : undefined, threads);
-  if (opts.listSpun) return tally.exitCode(listed > 0 ? 0 : 1);
-  if (opts.format === "text") return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
-  if (results.length === 0 && inputs.length > 0) return tally.exitCode(0); // every input refused: no output
-  const chalk = makeChalk(io, opts.color);
-  switch (opts.format) {
-    case "json":
-      io.stdout(formatJson(results));
-      break;
-    case "unified":
-      io.stdout(formatUnified(results, io.cwd));
-      break;
-    case "diff":
-      io.stdout(formatDiff(results, { chalk, headers: results.length > 1, context }));
-      break;
-    case "sarif":
-      io.stdout(formatSarif(results, VERSION, io.cwd));
-      break;
-    case "github":
-      io.stdout(formatGithub(results, io.cwd));
-      break;
-    case "compact":
-      io.stdout(formatCompact(results));
-      break;
-    default:
-      break;
-  }
-  return tally.exitCode(opts.check && total.restorations + total.findings > 0 ? 1 : 0);
-}
-
-function addUp(list: readonly Summary[]): Summary {
-  return list.reduce(
-    (a, s) => ({
-      files: a.files + s.files,
-      words: a.words + s.words,
-      restorations: a.restorations + s.restorations,
-      findings: a.findings + s.findings,
-      spun: a.spun + s.spun,
-    }),
-    { files: 0, words: 0, restorations: 0, findings: 0, spun: 0 },
-  );
-}
-
-/**
- * Threads for many files: as asked with an explicit --jobs; by default only when the inputs are
- * large enough together (8 MB) to repay starting threads, which costs more than small files take.
- */
-function threadsFor(inputs: readonly string[], jobs: number, explicit: boolean): number {
-  if (explicit || jobs === 1) return jobs;
-  let total = 0;
-  for (const f of inputs) {
-    try {
-      total += statSync(f).size;
-    } catch {
-      // reported when read
-    }
-    if (total >= STREAM_ABOVE) return jobs;
-  }
-  return 1;
+  return runWholeFiles(inputs, dict, opts, io, { tally, progress, jobs, context });
 }
 
 /** --jobs: a whole number ≥ 1; default: the number of cores. */
 function jobCount(value: string | undefined): number {
   if (value === undefined) return Math.max(1, availableParallelism());
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UnspinError(`--jobs takes a whole number ≥ 1, not '${value}'`);
+  if (!Number.isInteger(n) || n < 1) throw new UnspinError("usage", `--jobs takes a whole number ≥ 1, not '${value}'`);
   return n;
 }
 
@@ -309,7 +207,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
       return 2;
     }
     if (err instanceof UnspinError) {
-      for (const line of err.message.split("\n")) io.stderr(`unspin: ${line}\n`);
+      for (const line of err.lines()) io.stderr(`unspin: ${line}\n`);
       if (debug) io.stderr(`${err.stack ?? ""}\n`);
       return err.exitCode;
     }

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { isMap, isScalar, isSeq, yaml } from "../dictionary/yaml-lazy.js";
 import type { Node } from "yaml";
-import { UnspinError } from "../errors.js";
+import { UnspinError, describeFsError } from "../errors.js";
 import { DEFAULT_PACKS } from "../dictionary/packs.js";
 
 export const CONFIG_NAMES = [".unspinrc.yaml", ".unspinrc.yml"];
@@ -52,10 +52,18 @@ const isBareName = (s: string): boolean => /^[a-z0-9][a-z0-9-]*$/i.test(s);
 
 export function readConfig(file: string): Config {
   const lines = new (yaml().LineCounter)();
-  const doc = yaml().parseDocument(readFileSync(file, "utf8"), { lineCounter: lines });
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UnspinError("config", `cannot read config ${file}: ${describeFsError(err)}`, {
+      hint: "fix or remove it, or run with --no-config",
+    });
+  }
+  const doc = yaml().parseDocument(text, { lineCounter: lines });
   const fail = (node: Node | null | undefined, message: string): never => {
     const lp = lines.linePos(node?.range?.[0] ?? 0);
-    throw new UnspinError(`${file}:${lp.line}:${lp.col}: ${message}`);
+    throw new UnspinError("config", `${file}:${lp.line}:${lp.col}: ${message}`);
   };
   if (doc.errors.length > 0) fail(undefined, `YAML: ${doc.errors[0].message.split("\n")[0]}`);
   const root = doc.contents;
@@ -100,6 +108,7 @@ export function packList(opts: PackListOptions, cwd: string): string[] {
   for (const d of [...(config?.dictionaries ?? []), ...opts.dict]) if (!list.includes(d)) list.push(d);
   if (list.length === 0)
     throw new UnspinError(
+      "usage",
       "no dictionary: --no-default-packs needs at least one --dict (or `dictionaries` in .unspinrc.yaml)",
     );
   return list;

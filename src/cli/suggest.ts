@@ -22,12 +22,12 @@ export function topLevel(argv: string[], program: Command, io: Io): string[] {
     const sub = argv[1];
     if (sub !== undefined && names.includes(sub)) return [sub, "--help"];
     if (sub !== undefined && !sub.startsWith("-"))
-      throw new UnspinError(`unknown command '${sub}'${suggestion(sub, names)}`);
+      throw new UnspinError("usage", `unknown command '${sub}'${suggestion(sub, names)}`);
     return ["--help"];
   }
   // only a bare word can be a mistyped command: a path or a glob ("dic*", "a.txt") is an input
   const near = /^[a-z][a-z-]*$/i.test(first) ? closest(first, [...names, "help"]) : undefined;
-  if (near) throw new UnspinError(`unknown command '${first}' (did you mean ${near}?)`);
+  if (near) throw new UnspinError("usage", `unknown command '${first}' (did you mean ${near}?)`);
   return argv;
 }
 

@@ -32,19 +32,22 @@ export function checkWriteUsage(
   files: readonly string[],
   opts: { backup?: boolean; backupSuffix?: string; write?: boolean },
 ): string | undefined {
-  if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError(STDIN_REFUSED);
+  if (opts.write && (files.length === 0 || files.includes("-"))) throw new UnspinError("usage", STDIN_REFUSED);
   return backupSuffix(opts);
 }
 
 /** The backup suffix from the parsed options, checked; undefined without --backup. */
 export function backupSuffix(opts: { backup?: boolean; backupSuffix?: string; write?: boolean }): string | undefined {
   if (opts.backupSuffix !== undefined && !opts.backup)
-    throw new UnspinError("--backup-suffix is spelt --backup=SUFFIX");
+    throw new UnspinError("usage", "--backup-suffix is spelt --backup=SUFFIX");
   if (!opts.backup) return undefined;
-  if (!opts.write) throw new UnspinError("--backup works only with --write");
+  if (!opts.write) throw new UnspinError("usage", "--backup works only with --write");
   const suffix = opts.backupSuffix ?? DEFAULT_BACKUP_SUFFIX;
   if (suffix === "" || suffix.includes("/") || suffix.includes("\0")) {
-    throw new UnspinError(`--backup=${suffix}: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)`);
+    throw new UnspinError(
+      "usage",
+      `--backup=${suffix}: the suffix must be non-empty and hold no '/' (e.g. --backup=.orig)`,
+    );
   }
   return suffix;
 }

@@ -3,7 +3,7 @@
  * inflected forms) put in a token trie. Building costs linear time in the dictionary's size; a lookup
  * costs one map step per token, whatever the size.
  */
-import { DictionaryError } from "../errors.js";
+import { dictionaryError } from "../errors.js";
 import type { Problem } from "../errors.js";
 import { hashKey } from "../text/hash.js";
 import { formsFor, inflectable } from "../text/inflect.js";
@@ -158,7 +158,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
       }
     }
   }
-  if (problems.length > 0) throw new DictionaryError(problems);
+  if (problems.length > 0) throw dictionaryError(problems);
 
   sortVariants(root);
 

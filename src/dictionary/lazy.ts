@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../errors.js";
-import { DictionaryError } from "../errors.js";
+import { dictionaryError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { hashKey } from "../text/hash.js";
 import { HashIndex } from "../text/hashindex.js";
@@ -206,7 +206,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     const check = crossCheck(used, env);
     warnings.push(...check.warnings);
     for (const k of check.skipped) skipped.add(k);
-    if (check.problems.length > 0) throw new DictionaryError(check.problems);
+    if (check.problems.length > 0) throw dictionaryError(check.problems);
   }
   const groups = new Groups(used, phraseTable, skipped);
   const edges = new Transitions();

@@ -5,7 +5,7 @@
 import type { Node, YAMLMap } from "yaml";
 import { WhenReader } from "./when.js";
 import { isMap, isScalar, isSeq, yaml } from "./yaml-lazy.js";
-import { DictionaryError } from "../errors.js";
+import { dictionaryError } from "../errors.js";
 import { phraseKeys } from "../text/tokenizer.js";
 import type { Allow, Entry, Example, Inflect, SourcePos } from "../types.js";
 
@@ -254,14 +254,14 @@ class PackReader extends WhenReader {
 }
 
 /**
- * Parse and validate one pack's source text. Throws DictionaryError listing every problem.
+ * Parse and validate one pack's source text. Throws a "dictionary" UnspinError listing every problem.
  * `requireExamples` (the default, and always for the shipped packs): an entry without examples is a
  * problem; a user's own dictionary may leave them out (`dict lint` warns).
  */
 export function readPack(file: string, source: string, opts: { requireExamples?: boolean } = {}): PackSource {
   const reader = new PackReader(file, source, opts.requireExamples ?? true);
   const pack = reader.read();
-  if (!pack) throw new DictionaryError(reader.problems);
+  if (!pack) throw dictionaryError(reader.problems);
   return pack;
 }
 

@@ -4,12 +4,12 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { buildDictionary } from "./build.js";
 import type { Dictionary } from "./build.js";
-import { UnspinError } from "../errors.js";
+import { UnspinError, describeFsError } from "../errors.js";
 import { readPack } from "./loader.js";
 import { readCached, toLazy, writeCached } from "./cache.js";
 import { lazyDictionary } from "./lazy.js";
 import type { BuiltPack, LazyPack } from "./cache.js";
-import { decodeUtf8, describeFsError } from "../io/input.js";
+import { decodeUtf8 } from "../io/input.js";
 import type { PackSource } from "./loader.js";
 import { PACKAGE_ROOT } from "../io/version.js";
 
@@ -34,6 +34,7 @@ export function resolvePack(nameOrPath: string, cwd = process.cwd()): string {
       readFileSync(file, { flag: "r" }).length;
     } catch {
       throw new UnspinError(
+        "dictionary",
         `no built-in pack '${nameOrPath}' (built-in: ${builtinPacks().join(", ")}); give a path to use a file`,
       );
     }
@@ -51,8 +52,19 @@ function readSource(file: string, cwd: string): Buffer {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new UnspinError(`cannot read dictionary ${displayPath(file, cwd)}: ${describeFsError(err)}`);
+    throw new UnspinError("dictionary", `cannot read dictionary ${displayPath(file, cwd)}: ${describeFsError(err)}`);
   }
+}
+
+/** The text of a dictionary file, shown as `shown` in errors (kind "dictionary", "binary" or "encoding"). */
+export function readPackText(file: string, shown: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new UnspinError("dictionary", `cannot read dictionary ${shown}: ${describeFsError(err)}`);
+  }
+  return decodeUtf8(bytes, shown);
 }
 
 /** Read and validate a pack file, examples and allows included. */

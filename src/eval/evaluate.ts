@@ -11,6 +11,7 @@ import type { Dictionary } from "../dictionary/build.js";
 import { SPUN_AT } from "../engine/evidence.js";
 import { restore } from "../engine/restore.js";
 import { readText } from "../io/input.js";
+import { UnspinError, fsError } from "../errors.js";
 import { score } from "./score.js";
 import type { Score } from "./score.js";
 
@@ -47,12 +48,17 @@ export interface EvalReport {
   };
 }
 
+/** The .txt files of a folder (or the file itself); an unreadable one is an error of its kind. */
 function txtFiles(dir: string): string[] {
-  if (statSync(dir).isFile()) return [dir];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => path.join(dir, f));
+  try {
+    if (statSync(dir).isFile()) return [dir];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => path.join(dir, f));
+  } catch (err) {
+    throw fsError(err, "read", dir);
+  }
 }
 
 export function findPairs(dir: string): { name: string; spun: string; gold: string; goldFull?: string }[] {
@@ -75,7 +81,13 @@ export function findPairs(dir: string): { name: string; spun: string; gold: stri
 export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDirs: readonly string[]): EvalReport {
   const pairs: PairResult[] = [];
   for (const dir of pairDirs) {
-    for (const p of findPairs(dir)) {
+    const found = findPairs(dir);
+    // a folder given for pairs that holds none is a mistake (a wrong path or naming), not a score
+    if (found.length === 0)
+      throw new UnspinError("empty", `no spun/original pairs in ${dir}`, {
+        hint: "a pair is NAME.spun.txt beside NAME.orig.txt; clean texts go after --clean",
+      });
+    for (const p of found) {
       const spun = readText(p.spun);
       const r = restore(spun, dict, { noFindings: true });
       const restored = r.text;
@@ -103,7 +115,12 @@ export function evaluate(dict: Dictionary, pairDirs: readonly string[], cleanDir
   };
   const clean: CleanResult[] = [];
   for (const dir of cleanDirs) {
-    for (const f of txtFiles(dir)) {
+    const files = txtFiles(dir);
+    if (files.length === 0)
+      throw new UnspinError("empty", `no .txt files in ${dir} (--clean)`, {
+        hint: "--clean takes a folder of .txt files or one file",
+      });
+    for (const f of files) {
       if (/\.spun\.txt$/.test(f)) continue;
       const r = restore(readText(f), dict, { noFindings: true });
       clean.push({

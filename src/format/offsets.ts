@@ -55,3 +55,58 @@ export function withOffsets(input: string, edits: readonly Edit[]): OffsetEdit[]
   for (const e of edits) out.push(map.get(e) as OffsetEdit);
   return out;
 }
+
+/**
+ * withOffsets for edits that come in input order while the input is read piece by piece: `text`
+ * gives the input between the last edit's start and the next one's end (InputTail keeps it).
+ */
+export class OffsetCounter {
+  private at = 0;
+  private cp = 0;
+  private bytes = 0;
+
+  constructor(private readonly text: (from: number, to: number) => string) {}
+
+  /** Where the counting has reached: the input before it is no longer needed. */
+  get reached(): number {
+    return this.at;
+  }
+
+  add(e: Edit): OffsetEdit {
+    this.count(e.start);
+    const cpStart = this.cp;
+    const byteStart = this.bytes;
+    const save = { at: this.at, cp: this.cp, bytes: this.bytes };
+    this.count(e.end);
+    const o = { ...e, cpStart, cpEnd: this.cp, byteStart, byteEnd: this.bytes };
+    ({ at: this.at, cp: this.cp, bytes: this.bytes } = save);
+    return o;
+  }
+
+  /** Count up to `to` (no edit starts before it any more). */
+  advance(to: number): void {
+    this.count(to);
+  }
+
+  private count(to: number): void {
+    if (to <= this.at) return;
+    const s = this.text(this.at, to);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) this.bytes += 1;
+      else if (c < 0x800) this.bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.bytes += 4;
+          this.cp++;
+          i++;
+          continue;
+        }
+        this.bytes += 3;
+      } else this.bytes += 3;
+      this.cp++;
+    }
+    this.at = to;
+  }
+}

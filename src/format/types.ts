@@ -1,6 +1,6 @@
 /** What every formatter receives: one result per input file. */
 import { counted } from "../text/inflect.js";
-import type { RestoreResult } from "../types.js";
+import type { Edit, RestoreResult } from "../types.js";
 
 export interface FileResult extends RestoreResult {
   /** The name shown for the input ("-" or "<stdin>" for standard input). */
@@ -54,4 +54,17 @@ export function summaryLine(s: Summary): string {
         ? `; ${s.spun} judged spun`
         : "";
   return `${counted(s.restorations, "restoration")}${findings} in ${counted(s.words, "word")}${files}${verdict}`;
+}
+
+/**
+ * A stretch of an input restored window by window, as the JSON and diff writers take it (run/stream.ts'
+ * Piece has this shape): its edits (offsets, lines and columns in the whole input), words and counts,
+ * and the input offset where the stretch ends.
+ */
+export interface ResultPart {
+  edits: readonly Edit[];
+  words: number;
+  restorations: number;
+  findings: number;
+  to?: number;
 }

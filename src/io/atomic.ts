@@ -5,6 +5,8 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chownSync } from "node:fs";
 import path from "node:path";
+import { existsSync } from "node:fs";
+import { UnspinError, fsError } from "../errors.js";
 
 export interface AtomicOptions {
   /** Called after the temp file is written and before the rename (tests simulate a crash here). */
@@ -59,5 +61,30 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, opts:
       /* already gone */
     }
     throw err;
+  }
+}
+
+/**
+ * writeFileAtomic for a file the user named (`shown` in messages): a failure of the file system is
+ * one line of its kind ("missing", "not-writable", …), never a raw ENOENT; UnspinErrors (and
+ * internal errors) thrown by `beforeRename` pass through.
+ */
+export function writeUserFile(
+  target: string,
+  shown: string,
+  data: string | Uint8Array,
+  opts: AtomicOptions = {},
+): void {
+  try {
+    writeFileAtomic(target, data, opts);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof UnspinError || typeof code !== "string") throw err;
+    const dir = path.dirname(target);
+    if ((code === "ENOENT" || code === "ENOTDIR") && !existsSync(dir))
+      throw new UnspinError("not-writable", `cannot write ${shown}: no folder ${dir}`, {
+        hint: "create the folder first, or give another path",
+      });
+    throw fsError(err, "write", shown);
   }
 }

@@ -4,28 +4,12 @@
  * Nothing is ever replaced by U+FFFD: what is read decodes exactly or is refused.
  */
 import { readFileSync } from "node:fs";
-import { UnspinError } from "../errors.js";
+import { UnspinError, fsError, isRefusal } from "../errors.js";
 import type { ExitCode } from "../errors.js";
 
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+export { describeFsError } from "../errors.js";
 
-/**
- * One input that cannot be restored safely. The CLI skips it, says so in one line, and goes on
- * with the other inputs (see InputTally for the exit code).
- */
-export class InputRefused extends UnspinError {
-  /**
-   * "binary": NUL bytes (a warning); "encoding": invalid UTF-8; "fs": missing, a directory,
-   * unreadable, not writable; "size": too large to restore whole in memory.
-   */
-  constructor(
-    message: string,
-    readonly kind: "binary" | "encoding" | "fs" | "size",
-  ) {
-    super(message, 2);
-    this.name = "InputRefused";
-  }
-}
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
@@ -65,36 +49,12 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 /** Decode bytes as UTF-8 exactly (BOM kept), or throw naming the problem. */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {
   const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new InputRefused(`${name}: binary file (NUL byte at offset ${nul}); skipped`, "binary");
+  if (nul !== -1) throw binaryError(name, nul);
   try {
     return decoder.decode(bytes);
   } catch {
     const at = invalidUtf8Offset(bytes);
-    throw new InputRefused(`${name}: invalid UTF-8 at byte offset ${at}; not restored`, "encoding");
-  }
-}
-
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      // a folder argument is walked (expand.ts): one that reaches a reader has no text-like files
-      return "a folder without text-like files (.txt .md .html .rst …)";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOTDIR":
-      return "a part of the path is not a folder";
-    case "ELOOP":
-      return "too many symbolic links";
-    case "ENAMETOOLONG":
-      return "name too long";
-    case "EIO":
-      return "input/output error";
-    default:
-      return (err as Error).message ?? String(err);
+    throw encodingError(name, at);
   }
 }
 
@@ -103,7 +63,7 @@ export function readBytes(file: string): Uint8Array {
     return file === "-" ? readFileSync(0) : readFileSync(file);
   } catch (err) {
     const name = file === "-" ? "<stdin>" : file;
-    throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
+    throw fsError(err, "read", name);
   }
 }
 
@@ -112,28 +72,22 @@ export function readText(file: string): string {
   return decodeUtf8(readBytes(file), file === "-" ? "<stdin>" : file);
 }
 
-/**
- * Is this error a refused input (rather than a usage or dictionary error)? Reading by stream
- * (source.ts) throws plain UnspinErrors with the same wording as above; they are recognised by it.
- */
-export function asRefusal(err: unknown): InputRefused | undefined {
-  if (err instanceof InputRefused) return err;
-  if (!(err instanceof UnspinError) || err.message.includes("\n")) return undefined;
-  if (/: binary file \(NUL byte at offset \d+\)/.test(err.message)) {
-    return new InputRefused(err.message.replace(/; not restored$/, "; skipped"), "binary");
-  }
-  if (/: invalid UTF-8 /.test(err.message)) return new InputRefused(err.message, "encoding");
-  if (/^cannot read (?!dictionary )/.test(err.message)) return new InputRefused(err.message, "fs");
-  return undefined;
+/** An input with a NUL byte (kind "binary"): skipped with a warning. */
+export function binaryError(name: string, offset: number): UnspinError {
+  return new UnspinError("binary", `${name}: binary file (NUL byte at offset ${offset}); skipped`);
 }
 
-function tooLarge(name: string, err: RangeError): InputRefused {
+/** An input that is not valid UTF-8 (kind "encoding"). */
+export function encodingError(name: string, offset: number): UnspinError {
+  return new UnspinError("encoding", `${name}: invalid UTF-8 at byte offset ${offset}; not restored`);
+}
+
+/** An input past what can be restored whole in memory (kind "too-large"). */
+export function tooLarge(name: string, err: RangeError): UnspinError {
   const shown = name === "-" ? "<stdin>" : name;
-  return new InputRefused(
-    `${shown}: too large to restore whole in memory (${err.message}); not restored; --format text streams ` +
-      `inputs of any size`,
-    "size",
-  );
+  return new UnspinError("too-large", `${shown}: too large to restore whole in memory (${err.message}); not restored`, {
+    hint: "--format text streams inputs of any size",
+  });
 }
 
 /**
@@ -153,14 +107,14 @@ export class InputTally {
 
   /** Report a refused input; rethrow anything else. */
   refuse(err: unknown): void {
-    const r = asRefusal(err);
-    if (!r) throw err;
+    if (!isRefusal(err)) throw err;
+    const r = err;
     if (r.kind === "binary") {
       this.binaries++;
       this.stderr(`unspin: warning: ${r.message}\n`);
     } else {
       this.errors++;
-      this.stderr(`unspin: ${r.message}\n`);
+      this.stderr(`unspin: ${r.lines().join(" ")}\n`);
     }
   }
 

@@ -3,8 +3,8 @@
  * (NUL bytes) and invalid UTF-8 (named by byte offset) exactly as whole-file reading does.
  */
 import { createReadStream, statSync } from "node:fs";
-import { UnspinError } from "../errors.js";
-import { describeFsError, invalidUtf8Offset } from "./input.js";
+import { fsError, isUnspinError } from "../errors.js";
+import { binaryError, encodingError, invalidUtf8Offset } from "./input.js";
 
 /** Check a file can be opened before any output is written for it. */
 export function checkReadable(file: string): void {
@@ -12,7 +12,7 @@ export function checkReadable(file: string): void {
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
   } catch (err) {
-    throw new UnspinError(`cannot read ${file}: ${describeFsError(err)}`);
+    throw fsError(err, "read", file);
   }
 }
 
@@ -27,8 +27,7 @@ export async function* textPieces(file: string, highWaterMark = 1 << 20): AsyncG
     for await (const data of stream as AsyncIterable<Buffer | string>) {
       const chunk = typeof data === "string" ? Buffer.from(data) : data;
       const nul = chunk.indexOf(0);
-      if (nul !== -1)
-        throw new UnspinError(`${name}: binary file (NUL byte at offset ${consumed + nul}); not restored`);
+      if (nul !== -1) throw binaryError(name, consumed + nul);
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -38,9 +37,7 @@ export async function* textPieces(file: string, highWaterMark = 1 << 20): AsyncG
         while (lead < pending.length && (pending[lead] & 0xc0) === 0x80) lead++;
         const tail = pending.subarray(lead);
         const at = invalidUtf8Offset(Buffer.concat([tail, chunk]));
-        throw new UnspinError(
-          `${name}: invalid UTF-8 at byte offset ${consumed - tail.length + Math.max(0, at)}; not restored`,
-        );
+        throw encodingError(name, consumed - tail.length + Math.max(0, at));
       }
       consumed += chunk.length;
       pending = chunk.subarray(Math.max(0, chunk.length - 3));
@@ -54,11 +51,11 @@ export async function* textPieces(file: string, highWaterMark = 1 << 20): AsyncG
       let lead = pending.length - 1;
       while (lead > 0 && (pending[lead] & 0xc0) === 0x80) lead--;
       const at = consumed - (pending.length - Math.max(0, lead));
-      throw new UnspinError(`${name}: invalid UTF-8 at byte offset ${at}; not restored`);
+      throw encodingError(name, at);
     }
   } catch (err) {
-    if (err instanceof UnspinError) throw err;
-    throw new UnspinError(`cannot read ${name}: ${describeFsError(err)}`);
+    if (isUnspinError(err)) throw err;
+    throw fsError(err, "read", name);
   } finally {
     if (file !== "-") (stream as { destroy?: () => void }).destroy?.();
   }

@@ -15,7 +15,7 @@ import {
   writeSync,
 } from "node:fs";
 import type { Stats } from "node:fs";
-import { InputRefused, describeFsError } from "../io/input.js";
+import { fsError } from "../errors.js";
 import { pending, removeQuietly, tempName } from "./guard.js";
 
 export const DEFAULT_BACKUP_SUFFIX = ".orig";
@@ -56,7 +56,7 @@ export function makeBackup(real: string, suffix: string, bytes: Uint8Array | und
     renameSync(temp, backup);
   } catch (err) {
     removeQuietly(temp);
-    throw new InputRefused(`cannot write backup ${backup}: ${describeFsError(err)}; ${real} left as it was`, "fs");
+    throw fsError(err, "write", `backup ${backup}`, `; ${real} left as it was`);
   } finally {
     pending.delete(temp);
   }

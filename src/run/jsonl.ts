@@ -44,10 +44,10 @@ export function restoreRecord(
   try {
     rec = JSON.parse(line);
   } catch (err) {
-    throw new UnspinError(`${name}:${lineNo}: not a JSON object (${(err as Error).message})`);
+    throw new UnspinError("bad-record", `${name}:${lineNo}: not a JSON object (${(err as Error).message})`);
   }
   if (typeof rec !== "object" || rec === null || typeof (rec as { text?: unknown }).text !== "string") {
-    throw new UnspinError(`${name}:${lineNo}: a record needs a string "text" (and may have an "id")`);
+    throw new UnspinError("bad-record", `${name}:${lineNo}: a record needs a string "text" (and may have an "id")`);
   }
   const { id, text } = rec as { id?: unknown; text: string };
   const r = restore(text, dict, { noFindings, document });

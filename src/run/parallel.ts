@@ -9,8 +9,9 @@ import { markupOf, restoreMarkup } from "./markup.js";
 import type { MarkupOption } from "../text/markup.js";
 import type { FileResult } from "../format/types.js";
 import type { Edit } from "../types.js";
-import { UnspinError } from "../errors.js";
-import { InputRefused, asRefusal, readText } from "../io/input.js";
+import { fromData, toData } from "../errors.js";
+import type { ErrorData } from "../errors.js";
+import { readText, tooLarge } from "../io/input.js";
 import { PACKAGE_ROOT } from "../io/version.js";
 
 export interface WorkerSetup {
@@ -30,11 +31,12 @@ export interface WorkRequest {
   batch: { i: number; file: string }[];
 }
 
-/** A failed file: a refused input (reported, the run goes on) or an error that ends the run. */
+/**
+ * A failed file or window, as data: the error's kind (a refused input is reported and the run goes
+ * on; see isRefusal), message and hint; no kind: an internal error that ends the run.
+ */
 export interface Failure {
-  error: string;
-  /** The InputRefused kind ("binary", "encoding", "fs", "size"), when the input was refused. */
-  refused?: string;
+  error: ErrorData;
 }
 
 export type FileReply = { i: number; result: FileResult } | ({ i: number } & Failure);
@@ -154,16 +156,17 @@ export class WindowPool {
   }
 }
 
-/** A failure as data that crosses threads (errors do not keep their class there). */
-export function failure(err: unknown): Failure {
-  const refused = err instanceof RangeError ? undefined : asRefusal(err);
-  if (refused) return { error: refused.message, refused: refused.kind };
-  return { error: err instanceof Error ? err.message : String(err) };
+/**
+ * A failure as data that crosses threads (errors do not keep their class there). A RangeError while
+ * restoring the input `file` whole (a string or Map past V8's limits) refuses that input only.
+ */
+export function failure(err: unknown, file?: string): Failure {
+  return { error: toData(err instanceof RangeError && file !== undefined ? tooLarge(file, err) : err) };
 }
 
-/** Back to an error on this side: InputRefused for a refused input. */
+/** Back to an error on this side: an UnspinError of the same kind, or a plain Error. */
 export function failureError(f: Failure): Error {
-  return f.refused ? new InputRefused(f.error, f.refused as InputRefused["kind"]) : new UnspinError(f.error);
+  return fromData(f.error);
 }
 
 export function restoreFile(
@@ -247,8 +250,7 @@ function runThread(
       inFlight--;
       worked.add(w);
       batchSize = Math.min(maxBatch, batchSize * 2);
-      for (const r of reply.results)
-        settle(r.i, "result" in r ? { result: r.result } : { error: r.error, refused: r.refused });
+      for (const r of reply.results) settle(r.i, "result" in r ? { result: r.result } : { error: r.error });
       feed();
     });
     w.on("error", reject);
@@ -280,7 +282,7 @@ export async function restoreMany(
     try {
       settle(i, { result: restoreFile(files[i], dict, setup) });
     } catch (err) {
-      settle(i, failure(err));
+      settle(i, failure(err, files[i]));
     }
   };
 

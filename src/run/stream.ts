@@ -11,7 +11,8 @@ import type { Dictionary } from "../dictionary/build.js";
 import { applyEdits, restoreRange } from "../engine/restore.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
 import type { RestoreOptions } from "../engine/restore.js";
-import type { Edit } from "../types.js";
+import { SPUN_AT } from "../engine/evidence.js";
+import type { DocEvidence, Edit } from "../types.js";
 
 /** Inputs past this size stream through restoreStream (bounded memory) rather than load whole. */
 export const STREAM_ABOVE = 8 << 20;
@@ -31,6 +32,11 @@ export interface Piece {
   words: number;
   restorations: number;
   findings: number;
+  /** The window's spinner score and evidence (restoreStream only; see mergeDocs). */
+  doc?: DocEvidence;
+  /** The stretch of the input this piece restores, [from, to) (restoreStream only). */
+  from?: number;
+  to?: number;
 }
 
 function isWhite(c: number): boolean {
@@ -157,6 +163,7 @@ export async function* restoreStream(
       to: toRel - winStart,
       blockedBefore: Math.max(0, at.blocked - base),
     });
+    const startAbs = at.done;
     const out = at.land(window, r, base, bufStart + toRel);
     // lines and columns: relative to the window, made absolute (not needed for lean output)
     let edits: Edit[] = [];
@@ -183,7 +190,7 @@ export async function* restoreStream(
       buf = buf.slice(keepFrom);
       bufStart += keepFrom;
     }
-    return { ...out, edits };
+    return { ...out, edits, doc: r.doc, from: startAbs, to: at.done };
   };
 
   for await (const piece of source) {
@@ -296,4 +303,56 @@ export async function* restoreStreamParallel(
   }
   if (nextCut < bufStart + buf.length || queue.length === 0) send(true);
   while (queue.length) yield await land();
+}
+
+/**
+ * One verdict for an input restored in several windows, each judged on its own (over its words
+ * and its context's): `own` is each window's own words. Words add up; hits are each window's,
+ * scaled to its own share of the words it was judged on; the score is the windows' scores
+ * weighted by their own words; the top entries are summed by id. An input of one window keeps its
+ * verdict exactly.
+ */
+export function mergeDocs(windows: readonly { doc: DocEvidence; own: number }[]): DocEvidence | undefined {
+  if (windows.length <= 1) return windows[0]?.doc;
+  let words = 0;
+  let hits = 0;
+  let weighted = 0;
+  const byId = new Map<string, { id: string; count: number; weight: number }>();
+  for (const { doc: d, own } of windows) {
+    words += own;
+    hits += d.words ? (d.hits * own) / d.words : d.hits;
+    weighted += d.score * own;
+    for (const t of d.top) {
+      const have = byId.get(t.id);
+      if (have) {
+        have.count += t.count;
+        have.weight += t.weight;
+      } else byId.set(t.id, { ...t });
+    }
+  }
+  const score = words ? weighted / words : Math.max(...windows.map((w) => w.doc.score));
+  const top = [...byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).slice(0, 10);
+  for (const t of top) t.weight = Math.round(t.weight * 1000) / 1000;
+  return {
+    score: Math.round(score * 1000) / 1000,
+    spun: score >= SPUN_AT,
+    hits: Math.round(hits * 1000) / 1000,
+    words,
+    top,
+  };
+}
+
+/** Pass pieces through, gathering their windows' verdicts: `verdict()` merges them (mergeDocs). */
+export function withVerdict(pieces: AsyncIterable<Piece>): {
+  pieces: AsyncIterable<Piece>;
+  verdict: () => DocEvidence | undefined;
+} {
+  const docs: { doc: DocEvidence; own: number }[] = [];
+  async function* pass(): AsyncGenerator<Piece> {
+    for await (const p of pieces) {
+      if (p.doc) docs.push({ doc: p.doc, own: p.words });
+      yield p;
+    }
+  }
+  return { pieces: pass(), verdict: () => mergeDocs(docs) };
 }

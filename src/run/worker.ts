@@ -33,7 +33,7 @@ parentPort?.on("message", (req: WorkRequest | WindowRequest) => {
           try {
             return { i, result: restoreFile(file, d, setup) };
           } catch (err) {
-            return { i, ...failure(err) };
+            return { i, ...failure(err, file) };
           }
         }),
       };

@@ -39,10 +39,10 @@ import type { Signal } from "./guard.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { markupOf, restoreMarkup } from "./markup.js";
 import type { MarkupOption } from "../text/markup.js";
-import { UnspinError } from "../errors.js";
+import { UnspinError, fsError, isRefusal } from "../errors.js";
 import type { ExitCode } from "../errors.js";
 import { counted } from "../text/inflect.js";
-import { InputRefused, InputTally, asRefusal, decodeUtf8, describeFsError, readBytes } from "../io/input.js";
+import { InputTally, decodeUtf8, readBytes } from "../io/input.js";
 import { textPieces } from "../io/source.js";
 import { STREAM_ABOVE, restoreStream } from "./stream.js";
 import type { Io } from "../io/io.js";
@@ -77,15 +77,16 @@ function statInput(name: string): Stats {
   try {
     st = statSync(name);
   } catch (err) {
-    throw new InputRefused(`cannot read ${name}: ${describeFsError(err)}`, "fs");
+    throw fsError(err, "read", name);
   }
   if (st.isDirectory())
-    throw new InputRefused(`cannot read ${name}: a folder without text-like files (.txt .md .html .rst …)`, "fs");
-  if (!st.isFile()) throw new InputRefused(`${name}: not a regular file; --write rewrites only regular files`, "fs");
+    throw new UnspinError("directory", `cannot read ${name}: a folder without text-like files (.txt .md .html .rst …)`);
+  if (!st.isFile())
+    throw new UnspinError("not-a-file", `${name}: not a regular file; --write rewrites only regular files`);
   return st;
 }
 
-/** Restore one file in place. Throws InputRefused (never written) or returns what happened. */
+/** Restore one file in place. Throws a refusal (an UnspinError; never written) or returns what happened. */
 async function writeOne(
   name: string,
   dict: Dictionary,
@@ -112,7 +113,7 @@ async function writeOne(
     real = realpathSync(name);
     st = statSync(real);
   } catch (err) {
-    throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}`, "fs");
+    throw fsError(err, "write", name);
   }
   await guarded(() => {
     if (opts.backup !== undefined) {
@@ -130,7 +131,7 @@ async function writeOne(
         },
       });
     } catch (err) {
-      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+      throw fsError(err, "write", name, "; left as it was");
     }
     pending.clear(); // renamed: nothing of ours is left to remove
     outcome.changed = true;
@@ -143,7 +144,7 @@ function realStat(name: string): { real: string; st: Stats } {
     const real = realpathSync(name);
     return { real, st: statSync(real) };
   } catch (err) {
-    throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}`, "fs");
+    throw fsError(err, "write", name);
   }
 }
 
@@ -178,7 +179,7 @@ async function writeStreaming(
     try {
       fd = openSync(temp, "wx", st.mode & 0o777);
     } catch (err) {
-      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+      throw fsError(err, "write", name, "; left as it was");
     }
     try {
       for await (const piece of restoreStream(textPieces(name), dict, {
@@ -199,12 +200,7 @@ async function writeStreaming(
   } catch (err) {
     removeQuietly(temp);
     pending.delete(temp);
-    throw (
-      asRefusal(err) ??
-      (err instanceof InputRefused
-        ? err
-        : new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs"))
-    );
+    throw isRefusal(err) ? err : fsError(err, "write", name, "; left as it was");
   } finally {
     process.removeListener("SIGINT", onInt);
     process.removeListener("SIGTERM", onTerm);
@@ -230,7 +226,7 @@ async function writeStreaming(
       testPause();
       renameSync(temp, real);
     } catch (err) {
-      throw new InputRefused(`cannot write ${name}: ${describeFsError(err)}; left as it was`, "fs");
+      throw fsError(err, "write", name, "; left as it was");
     }
     outcome.changed = true;
   }, onSignal);
@@ -263,7 +259,7 @@ export async function runWrite(
   opts: WriteOptions,
   io: Io,
 ): Promise<ExitCode> {
-  if (inputs.length === 0 || inputs.includes("-")) throw new UnspinError(STDIN_REFUSED);
+  if (inputs.length === 0 || inputs.includes("-")) throw new UnspinError("usage", STDIN_REFUSED);
   const tally = new InputTally(io.stderr);
   const outcomes: WriteOutcome[] = [];
   const seen = new Set<string>();

@@ -127,6 +127,6 @@ Install:
       }
       if (shell === "bash") io.stdout(bash(program, packs));
       else if (shell === "zsh") io.stdout(zsh(program, packs));
-      else throw new UnspinError(`completion: unknown shell '${shell}' (bash or zsh)`);
+      else throw new UnspinError("usage", `completion: unknown shell '${shell}' (bash or zsh)`);
     });
 }

@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Io } from "../../io/io.js";
 import { makeChalk } from "../../io/io.js";
-import { UnspinError } from "../../errors.js";
+import { UnspinError, fsError, isUnspinError } from "../../errors.js";
+import { decodeUtf8 } from "../../io/input.js";
 import type { ExitCode } from "../../errors.js";
 import { testPack } from "../../authoring/dicttest.js";
 import { builtinPacks, isBuiltin, loadDictionary, readPackFile, resolvePack } from "../../dictionary/packs.js";
 import { findConfig, packList, readConfig } from "../config.js";
 import type { PackListOptions } from "../config.js";
-import { writeFileAtomic } from "../../io/atomic.js";
+import { writeUserFile } from "../../io/atomic.js";
 import { addEntry, displayPath } from "../../authoring/add.js";
 import { importSummary, importThesaurus } from "../../authoring/import.js";
 import { formatFinding, lintFiles, summaryLine } from "../../authoring/lint.js";
@@ -45,6 +46,7 @@ function addTarget(to: string | undefined, io: Io, useConfig: boolean): string {
     const file = /^[a-z0-9][a-z0-9-]*$/i.test(to) ? resolvePack(to, io.cwd) : path.resolve(io.cwd, to);
     if (isBuiltin(file)) {
       throw new UnspinError(
+        "usage",
         `--to ${to}: that is a pack shipped with unspin, which an update replaces; ` +
           "add the entry to a file of your own (--to my.yaml): it overrides the built-in packs for that spun form",
       );
@@ -54,7 +56,7 @@ function addTarget(to: string | undefined, io: Io, useConfig: boolean): string {
   const file = useConfig ? findConfig(io.cwd) : undefined;
   const first = file ? readConfig(file).dictionaries[0] : undefined;
   if (first === undefined)
-    throw new UnspinError("say where to add the entry: --to FILE (or list `dictionaries` in .unspinrc.yaml)");
+    throw new UnspinError("usage", "say where to add the entry: --to FILE (or list `dictionaries` in .unspinrc.yaml)");
   return first;
 }
 
@@ -81,7 +83,7 @@ export function runAdd(spun: string, original: string, opts: AddOpts, io: Io, us
     exact: opts.exact,
     beforeRename: failBeforeRename
       ? () => {
-          throw new UnspinError("simulated failure before rename (UNSPIN_TEST_FAIL_BEFORE_RENAME=1)");
+          throw new UnspinError("not-writable", "simulated failure before rename (UNSPIN_TEST_FAIL_BEFORE_RENAME=1)");
         }
       : undefined,
   });
@@ -106,20 +108,21 @@ export function runLint(targets: string[], io: Io): ExitCode {
 export function runImport(thesaurus: string, out: string | undefined, io: Io, force = false): ExitCode {
   if (out !== undefined && !force && existsSync(path.resolve(io.cwd, out))) {
     throw new UnspinError(
+      "usage",
       `${out} exists: dict import never overwrites a file (--force to replace it, or another --out)`,
     );
   }
   let text: string;
   try {
-    text = readFileSync(path.resolve(io.cwd, thesaurus), "utf8");
+    text = decodeUtf8(readFileSync(path.resolve(io.cwd, thesaurus)), thesaurus);
   } catch (err) {
-    throw new UnspinError(`cannot read ${thesaurus}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw isUnspinError(err) ? err : fsError(err, "read", thesaurus);
   }
   const outFile = path.resolve(io.cwd, out ?? "imported.yaml");
   const r = importThesaurus(text, path.basename(thesaurus), outFile);
   const report = out === undefined ? io.stderr : io.stdout;
   if (out === undefined) io.stdout(r.yaml);
-  else writeFileAtomic(outFile, r.yaml);
+  else writeUserFile(outFile, displayPath(outFile, io.cwd), r.yaml);
   for (const line of importSummary(r)) report(`${line}\n`);
   if (out !== undefined) report(`wrote ${displayPath(outFile, io.cwd)}\n`);
   return 0;

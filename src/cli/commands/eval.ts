@@ -1,5 +1,6 @@
 /** `unspin eval`: accuracy on spun/original pairs and edits on clean texts. */
 import type { Command } from "commander";
+import { UnspinError } from "../../errors.js";
 import type { Io, SetExit } from "../../io/io.js";
 import type { EvalReport } from "../../eval/evaluate.js";
 import { packList } from "../config.js";
@@ -89,6 +90,10 @@ export function registerEval(program: Command, io: Io, setExit: SetExit): void {
     .option("--json", "machine-readable report")
     .option("-v, --verbose", "list every missed and wrong edit")
     .action(async (dirs: string[], opts: EvalOpts) => {
+      if (dirs.length === 0 && opts.clean.length === 0)
+        throw new UnspinError("usage", "eval needs folders of pairs, or --clean folders", {
+          hint: "unspin eval fixtures/news --clean fixtures/clean",
+        });
       // the run's pack list, without .unspinrc.yaml: figures must not depend on where eval runs
       const packs = packList({ dict: opts.dict, defaultPacks: opts.defaultPacks, config: false }, io.cwd);
       const { evaluate } = await import("../../eval/evaluate.js"); // only when evaluating

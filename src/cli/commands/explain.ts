@@ -118,7 +118,7 @@ export function formatExplanation(x: Explanation): string {
 
 async function runExplain(words: string[], opts: ExplainOpts, cmd: Command, io: Io): Promise<ExitCode> {
   if (words.length === 0 && opts.file === undefined)
-    throw new UnspinError("explain needs a phrase or sentence, or --file FILE", 2);
+    throw new UnspinError("usage", "explain needs a phrase or sentence, or --file FILE");
   const text = opts.file === undefined ? words.join(" ") : readText(path.resolve(io.cwd, opts.file));
   const dict = loadDictionary(packList(packOptions(cmd), io.cwd), io.cwd);
   const { explain } = await import("../../engine/explain.js"); // only when explaining

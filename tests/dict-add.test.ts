@@ -127,7 +127,7 @@ describe("dict add (issue check 1)", () => {
       'unspin: no --example given; made one: "The chilly struggle was noted." → "The Cold War was noted."\n',
     );
     const text = readFileSync(path.join(dir, "w.yaml"), "utf8");
-    expect(text).toContain("    case: exact\n    when:\n      before: [the]\n");
+    expect(text).toContain("    case: exact\n    when:\n      preceded_by: [the]\n");
     const e = readPack("w.yaml", text).entries[0];
     expect(e.exactCase).toBe(true);
     expect(e.when[0].before).toEqual([{ type: "seq", keys: ["the"] }]);

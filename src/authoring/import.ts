@@ -95,6 +95,8 @@ export function importThesaurus(text: string, source: string, outFile: string): 
         spun: g.spun,
         original,
         detect: detect || undefined,
+        // a thesaurus pairs ordinary words: its entries act only where the document is judged spun
+        ambiguous: detect ? undefined : true,
         note: kind === "restoring" ? undefined : REVIEW[kind](g),
         examples: [exampleFor(g.spun, original, detect, FRAMES[0])],
       },

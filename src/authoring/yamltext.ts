@@ -14,6 +14,8 @@ export interface EntryDraft {
   original: string;
   exact?: boolean;
   detect?: boolean;
+  /** Ordinary English: acts only in documents judged spun (an imported synonym always is). */
+  ambiguous?: boolean;
   note?: string;
   when?: { before?: string[]; after?: string[] };
   examples: { in: string; out: string }[];
@@ -65,6 +67,7 @@ export function renderEntry(e: EntryDraft, style: IndentStyle = DEFAULT_STYLE): 
   fields.push(`spun: ${scalar(e.spun)}`, `original: ${scalar(e.original)}`);
   if (e.exact) fields.push("case: exact");
   if (e.detect) fields.push("detect: true");
+  if (e.ambiguous) fields.push("ambiguous: true");
   if (e.note !== undefined) fields.push(`note: ${scalar(e.note)}`);
   const lines = fields.map(
     (f, i) => (i === 0 ? `${" ".repeat(style.dash)}-${" ".repeat(style.key - style.dash - 1)}` : k) + f,
@@ -72,8 +75,8 @@ export function renderEntry(e: EntryDraft, style: IndentStyle = DEFAULT_STYLE): 
   if (e.when && (e.when.before?.length || e.when.after?.length)) {
     lines.push(`${k}when:`);
     for (const [key, words] of [
-      ["before", e.when.before],
-      ["after", e.when.after],
+      ["preceded_by", e.when.before],
+      ["followed_by", e.when.after],
     ] as const) {
       if (words?.length) lines.push(`${k2}${key}: [${words.map((w) => scalar(w, true)).join(", ")}]`);
     }

@@ -6,7 +6,7 @@
  */
 import type { PackInfo } from "../types.js";
 import type { View } from "./conditions.js";
-import { around, docScore, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
+import { around, docScore, evidenceOf, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
 import type { Around, DocEvidence } from "./evidence.js";
 import { type Candidate, UNCONDITIONED } from "./match.js";
 import { resolve } from "./resolve.js";
@@ -42,15 +42,19 @@ export function decide(
   weighAll();
   const winners = resolve(list.slice(), view.count);
   const words = docWords(view);
+  const builtin = new Set(packs.filter((p) => p.builtin).map((p) => p.name));
+  // an ambiguous entry of the user's own packs that the spinner was never measured writing (an
+  // imported thesaurus) may act in a spun document but is no evidence that the document is spun
+  const unmeasured = (c: Candidate): boolean =>
+    c.evidence?.kind === "ambiguous" && !builtin.has(c.variant.entry.pack) && evidenceOf(c.variant, model).seen === 0;
   const hits = winners.map((c) => ({
     id: c.variant.entry.id,
-    weight: c.evidence?.weight ?? 0,
+    weight: unmeasured(c) ? 0 : (c.evidence?.weight ?? 0),
     pack: c.variant.entry.pack,
   }));
   const doc = docScore(hits, words);
   // each built-in pack is judged on its own hits (with those of the user's dictionaries): a paper
   // full of tortured phrases is spun for the science pack, not for the news pack's "safety"
-  const builtin = new Set(packs.filter((p) => p.builtin).map((p) => p.name));
   const spunFor = new Map<string, boolean>();
   if (builtin.size > 1) {
     const user = hits.filter((h) => !builtin.has(h.pack));

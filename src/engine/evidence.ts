@@ -236,10 +236,11 @@ export function weigh(
     const v = option.variant;
     const ev = evidenceOf(v, model);
     if (!ev.ambiguous || v.entry.detect) {
-      // a marked form (or a finding) acts wherever it holds; of several originals, the best fitting
+      // a marked form (or a finding) acts wherever it holds; of several originals, the best fitting.
+      // A finding on an everyday form is reported but is no evidence that the document is spun.
       const marked: Scored = {
         option,
-        evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: 1 },
+        evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: ev.ambiguous ? 0 : 1 },
       };
       if (pool.length === 1) return marked; // nothing to choose between: no context figures needed
       const fit = (context(v)?.original ?? 0) + 1e6; // marked readings before ambiguous ones

@@ -6,7 +6,13 @@
  * Exit 0 when every property held, 1 with the shrunk counterexample otherwise.
  */
 import fc from "fast-check";
-import { KNOWN_NOT_IDEMPOTENT, excusedByConditions, restoreProperty, targets } from "./property-suite.js";
+import {
+  KNOWN_NOT_IDEMPOTENT,
+  excusedByConditions,
+  restoreProperty,
+  targets,
+  verdictChanged,
+} from "./property-suite.js";
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -60,6 +66,10 @@ if (excusedByConditions.size) {
   console.log(
     `fuzz: property 5 excused second-pass edits of entries with conditions (they read the input, not restored text): ${seen}`,
   );
+}
+if (verdictChanged.size) {
+  const seen = [...verdictChanged].map(([k, n]) => `${k} ×${n}`).join(", ");
+  console.log(`fuzz: property 5 excused second-pass edits after the pack's verdict turned spun: ${seen}`);
 }
 console.log(
   `fuzz: known exceptions listed in tests/property-suite.ts: ${Object.keys(KNOWN_NOT_IDEMPOTENT).join(", ") || "none"}`,

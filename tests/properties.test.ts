@@ -16,6 +16,7 @@ import {
   checkText,
   crossPackChains,
   excusedByConditions,
+  verdictChanged,
   restoreProperty,
   targets,
   textArb,
@@ -53,6 +54,10 @@ describe("restore properties (fast-check)", () => {
     if (excusedByConditions.size) {
       const list = [...excusedByConditions].map(([k, n]) => `${k} ×${n}`).join(", ");
       console.log(`property 5: second-pass edits excused because the entry has conditions: ${list}`);
+    }
+    if (verdictChanged.size) {
+      const list = [...verdictChanged].map(([k, n]) => `${k} ×${n}`).join(", ");
+      console.log(`property 5: second-pass edits excused because the pack's verdict turned spun: ${list}`);
     }
   });
 });

@@ -12,6 +12,8 @@
  *        pass changed something: conditions read the input, never restored text (dictionaries/
  *        README.md), and the restored text is a new input whose words may now satisfy them
  *        (e.g. `document_has: [neural network]` after "neural organization" was restored);
+ *      - an edit of a pack whose verdict on the document turned from clean to spun: the score reads
+ *        the whole document, and the first pass changed it (counted in verdictChanged);
  *      - entries listed in KNOWN_NOT_IDEMPOTENT, each with its reason.
  *      Any other second-pass edit (an unconditioned entry acting on restored text: a chain) fails.
  * Texts mix random Unicode (lone surrogates included) with the packs' own spun forms, originals,
@@ -25,7 +27,8 @@ import { restore } from "../src/engine/restore.js";
 import { formatJson } from "../src/format/json.js";
 import { readPack } from "../src/dictionary/loader.js";
 import { builtinPacks, loadDictionary, readPackFile, resolvePack } from "../src/dictionary/packs.js";
-import type { Edit, Entry } from "../src/types.js";
+import { SPUN_AT } from "../src/engine/evidence.js";
+import type { DocEvidence, Edit, Entry } from "../src/types.js";
 
 /**
  * Unconditioned entries of the shipped packs known to act again on restored text, by pack/id, each
@@ -44,6 +47,17 @@ export const KNOWN_NOT_IDEMPOTENT: Record<string, string> = {
  * failure yet, but counted and printed: an open bug (issue 15, fixed point across packs).
  */
 export const crossPackChains = new Map<string, number>();
+
+/**
+ * Second-pass edits that property 5 excused because the first pass changed the document and its
+ * pack's verdict turned from clean to spun (the score reads the whole document), by pack/id.
+ */
+export const verdictChanged = new Map<string, number>();
+
+function packSpun(doc: DocEvidence | undefined, pack: string): boolean {
+  if (!doc) return false;
+  return (doc.packs?.[pack] ?? doc.score) >= SPUN_AT;
+}
 
 /** Second-pass edits that property 5 excused because their entry has conditions, by pack/id. */
 export const excusedByConditions = new Map<string, number>();
@@ -322,7 +336,8 @@ export function checkText(input: string, dict: Dictionary): void {
   if (applyJsonEdits(input, json.files[0].edits) !== r.text)
     fail(`4. JSON edits applied to the input differ from the text output for ${show(input)}`);
   // 5. idempotence
-  const again = restore(r.text, dict).edits.filter((e) => !e.detect);
+  const second = restore(r.text, dict);
+  const again = second.edits.filter((e) => !e.detect);
   const changed = r.text !== input;
   const unexpected = again.filter((e) => {
     const key = `${e.entry.pack}/${e.entry.id}`;
@@ -333,6 +348,12 @@ export function checkText(input: string, dict: Dictionary): void {
     );
     if (across) {
       crossPackChains.set(key, (crossPackChains.get(key) ?? 0) + 1);
+      return false;
+    }
+    // an ambiguous entry acts only where its pack judges the document spun; the first pass changed
+    // the document (fewer words, other hits), and the second pass judged it spun where the first did not
+    if (changed && !packSpun(r.spun, e.entry.pack) && packSpun(second.spun, e.entry.pack)) {
+      verdictChanged.set(key, (verdictChanged.get(key) ?? 0) + 1);
       return false;
     }
     const entry = entryOf(dict, e.entry.pack, e.entry.id);

@@ -87,6 +87,34 @@ describe("dict lint (issue check 3)", () => {
     expect(r.status).toBe(0);
   }, 60_000);
 
+  it("with no pack named, checks the user's own dictionaries too: .unspinrc.yaml's and every --dict", async () => {
+    const dir = tempDir();
+    const dup = "  - spun: frosty fight\n    original: Cold War\n";
+    writeFileSync(path.join(dir, "mine.yaml"), `pack: mine\nentries:\n${dup}${dup}`);
+    writeFileSync(path.join(dir, "more.yaml"), "pack: more\nentries:\n  - spun: final yr\n    original: last year\n");
+    writeFileSync(path.join(dir, ".unspinrc.yaml"), "dictionaries: [./mine.yaml]\n");
+    const own = await runIn(dir, ["dict", "lint", "--no-default-packs"]);
+    expect(own.stdout).toMatch(/^mine\.yaml:5:5: error: duplicate id `frosty-fight`.* \[load\]$/m);
+    expect(own.stdout).toMatch(/ in 1 file /);
+    expect(own.status).toBe(1);
+    const both = await runIn(dir, ["dict", "lint", "--no-default-packs", "--dict", "more.yaml"]);
+    expect(both.stdout).toMatch(/ in 2 files /);
+    expect(both.stdout).toMatch(/^more\.yaml:3:5: warning: .*\[no-examples\]$/m);
+    const withoutConfig = await runIn(dir, [
+      "dict",
+      "lint",
+      "--no-config",
+      "--no-default-packs",
+      "--dict",
+      "more.yaml",
+    ]);
+    expect(withoutConfig.stdout).toMatch(/^0 errors, 1 warning in 1 file /m);
+    expect(withoutConfig.status).toBe(0);
+    const test = await runIn(dir, ["dict", "test", "--no-default-packs"]);
+    expect(test.stderr).toMatch(/^unspin: mine\.yaml:5:5: duplicate id `frosty-fight`/);
+    expect(test.status).toBe(2);
+  });
+
   it("reports a file that does not load as load errors", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "bad.yaml"), "pack: bad\nentries:\n  - spun: x\n");

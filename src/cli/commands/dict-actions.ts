@@ -16,9 +16,28 @@ import { importSummary, importThesaurus } from "../../authoring/import.js";
 import { formatFinding, lintFiles, summaryLine } from "../../authoring/lint.js";
 import { formatEntry, listEntries } from "../../authoring/list.js";
 
-export function runDictTest(targets: string[], io: Io, color: boolean | undefined): ExitCode {
+/**
+ * The packs `dict test` and `dict lint` check when none is named: every built-in pack, then the
+ * user's own dictionaries of a run (.unspinrc.yaml's `dictionaries`, every --dict); with
+ * --no-default-packs, only the latter.
+ */
+function checkedPacks(targets: string[], options: PackListOptions, cwd: string): string[] {
+  if (targets.length) return targets;
+  const run = packList(options, cwd);
+  const own = run.filter((p) => !isBuiltin(resolvePack(p, cwd)));
+  const list = options.defaultPacks ? [...builtinPacks(), ...own] : run;
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const file = resolvePack(p, cwd);
+    if (seen.has(file)) return false;
+    seen.add(file);
+    return true;
+  });
+}
+
+export function runDictTest(targets: string[], options: PackListOptions, io: Io, color: boolean | undefined): ExitCode {
   const chalk = makeChalk(io, color);
-  const files = (targets.length ? targets : builtinPacks()).map((t) => resolvePack(t, io.cwd));
+  const files = checkedPacks(targets, options, io.cwd).map((t) => resolvePack(t, io.cwd));
   let passed = 0;
   let failed = 0;
   for (const file of files) {
@@ -94,8 +113,8 @@ export function runAdd(spun: string, original: string, opts: AddOpts, io: Io, us
   return 0;
 }
 
-export function runLint(targets: string[], io: Io): ExitCode {
-  const files = (targets.length ? targets : builtinPacks()).map((t) => {
+export function runLint(targets: string[], options: PackListOptions, io: Io): ExitCode {
+  const files = checkedPacks(targets, options, io.cwd).map((t) => {
     const file = resolvePack(t, io.cwd);
     return { path: file, shown: displayPath(file, io.cwd) };
   });

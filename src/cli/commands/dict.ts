@@ -53,21 +53,20 @@ export function registerDict(program: Command, io: Io, setExit: SetExit): void {
     .action(async (spun: string, original: string, opts: AddOpts, cmd: Command) => {
       setExit((await actions()).runAdd(spun, original, opts, io, packOptions(cmd).config !== false));
     });
-  dict
-    .command("test")
+  const checked = "pack names or files (default: every built-in pack, then --dict and .unspinrc.yaml's dictionaries)";
+  withPackOptions(dict.command("test"))
     .description("run every entry's examples and allows; exit 1 on any failure")
-    .argument("[pack...]", "pack names or files (default: every built-in pack)")
+    .argument("[pack...]", checked)
     .option("--color", "force colour")
     .option("--no-color", "no colour")
-    .action(async (packs: string[], opts: { color?: boolean }) => {
-      setExit((await actions()).runDictTest(packs, io, opts.color));
+    .action(async (packs: string[], opts: { color?: boolean }, cmd: Command) => {
+      setExit((await actions()).runDictTest(packs, packOptions(cmd), io, opts.color));
     });
-  dict
-    .command("lint")
+  withPackOptions(dict.command("lint"))
     .description("find duplicates, conflicts, cycles, shadowed entries and impossible conditions; exit 1 on an error")
-    .argument("[pack...]", "pack names or files (default: every built-in pack)")
-    .action(async (packs: string[]) => {
-      setExit((await actions()).runLint(packs, io));
+    .argument("[pack...]", checked)
+    .action(async (packs: string[], _opts: object, cmd: Command) => {
+      setExit((await actions()).runLint(packs, packOptions(cmd), io));
     });
   dict
     .command("import")

@@ -33,8 +33,16 @@ export function cli(
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The CLI in-process (fast): same code path as bin/unspin.js minus the process. */
-export async function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Run> {
+/**
+ * The CLI in-process (fast): same code path as bin/unspin.js minus the process. `over` replaces
+ * parts of the Io (terminals, a whole env) for tests of what the CLI does on a terminal.
+ */
+export async function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd = ROOT,
+  over: Partial<Io> = {},
+): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
@@ -47,6 +55,7 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROO
     stdoutIsTTY: false,
     env: { NO_COLOR: "1", ...env },
     cwd,
+    ...over,
   };
   const status = await main(args, io);
   return { status, stdout, stderr };

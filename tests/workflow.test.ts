@@ -9,11 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/cli.js";
 import type { Io } from "../src/io/io.js";
 import { elide } from "../src/format/diff.js";
 import { Chalk } from "chalk";
-import { BIN, cli } from "./helpers.js";
+import { BIN, cli, run } from "./helpers.js";
 
 function tmp(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "unspin-wf-"));
@@ -25,23 +24,8 @@ function tmp(files: Record<string, string>): string {
 }
 
 /** The CLI in-process with an Io whose terminals the test chooses. */
-async function runIo(args: string[], over: Partial<Io>, cwd = process.cwd()) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    stdoutIsTTY: false,
-    env: { NO_COLOR: "1" },
-    cwd,
-    ...over,
-  };
-  const status = await main(args, io);
-  return { status, stdout, stderr };
+function runIo(args: string[], over: Partial<Io>, cwd = process.cwd()) {
+  return run(args, {}, cwd, over);
 }
 
 describe("inputs: folders and globs", () => {

@@ -293,7 +293,17 @@ export function docScore(weights: readonly { id: string; weight: number }[], wor
   const per100 = (100 * hits) / (words + SHORT_TEXT_WORDS);
   let score = 1 / (1 + Math.exp(-STEEPNESS * (per100 - HALF_AT)));
   if (hits < MIN_HITS) score = Math.min(score, ((SPUN_AT - 0.01) * hits) / MIN_HITS);
-  const top = [...byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).slice(0, 10);
+  return docEvidence(score, hits, words, byId.values());
+}
+
+/** A verdict from its score, hits and words, with the ten entries of most weight; figures rounded. */
+export function docEvidence(
+  score: number,
+  hits: number,
+  words: number,
+  entries: Iterable<{ id: string; count: number; weight: number }>,
+): DocEvidence {
+  const top = [...entries].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).slice(0, 10);
   for (const t of top) t.weight = Math.round(t.weight * 1000) / 1000;
   return {
     score: Math.round(score * 1000) / 1000,

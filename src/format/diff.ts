@@ -9,7 +9,7 @@ import type { ChalkInstance } from "chalk";
 import type { Edit } from "../types.js";
 import type { DocEvidence } from "../types.js";
 import type { FileResult, ResultPart, Summary } from "./types.js";
-import { summarize, summaryLine } from "./types.js";
+import { fileSummary, summarize, summaryLine } from "./types.js";
 
 export interface DiffOptions {
   chalk: ChalkInstance;
@@ -302,14 +302,7 @@ export async function streamDiff(
     await close(nl === -1 ? input.begin + input.slice(input.begin, Number.MAX_SAFE_INTEGER).length : nl);
   }
   const spun = verdict();
-  const s: Summary = {
-    files: 1,
-    words,
-    restorations,
-    findings,
-    spun: spun?.spun ? 1 : 0,
-    ...(spun ? { score: spun.score } : {}),
-  };
+  const s = fileSummary(words, restorations, findings, spun);
   const label = name === "-" ? "" : ` (${name})`;
   await write(`${chalk.bold(summaryLine(s)) + chalk.dim(label)}\n`);
   if (opts.headers) await write("\n");

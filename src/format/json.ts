@@ -7,7 +7,7 @@
  */
 import type { DocEvidence } from "../types.js";
 import type { FileResult, ResultPart, Summary } from "./types.js";
-import { summarize } from "./types.js";
+import { fileSummary, summarize } from "./types.js";
 import { OffsetCounter, withOffsets } from "./offsets.js";
 
 function fileObject(r: FileResult) {
@@ -117,14 +117,7 @@ export class JsonWriter {
     const spun = verdict();
     const tail = { words, restorations, findings, ...(spun ? { spun } : {}) };
     await this.write(`${edits ? "\n      " : ""}],\n      ${nested(tail, 4).slice(8, -6)}\n    }`);
-    return {
-      files: 1,
-      words,
-      restorations,
-      findings,
-      spun: spun?.spun ? 1 : 0,
-      ...(spun ? { score: spun.score } : {}),
-    };
+    return fileSummary(words, restorations, findings, spun);
   }
 
   /** Close the files list and write the summary (nothing when no file was written). */

@@ -1,6 +1,6 @@
 /** What every formatter receives: one result per input file. */
 import { counted } from "../text/inflect.js";
-import type { Edit, RestoreResult } from "../types.js";
+import type { DocEvidence, Edit, RestoreResult } from "../types.js";
 
 export interface FileResult extends RestoreResult {
   /** The name shown for the input ("-" or "<stdin>" for standard input). */
@@ -20,6 +20,11 @@ export interface Summary {
   spun: number;
   /** The spinner score, when the summary is of one file. */
   score?: number;
+}
+
+/** The summary of one file from its counts and verdict (the streaming formats' own tally). */
+export function fileSummary(words: number, restorations: number, findings: number, spun?: DocEvidence): Summary {
+  return { files: 1, words, restorations, findings, spun: spun?.spun ? 1 : 0, ...(spun ? { score: spun.score } : {}) };
 }
 
 export function summarize(results: readonly FileResult[]): Summary {

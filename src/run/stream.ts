@@ -11,7 +11,7 @@ import type { Dictionary } from "../dictionary/build.js";
 import { applyEdits, restoreRange } from "../engine/restore.js";
 import { Kind, tokenize } from "../text/tokenizer.js";
 import type { RestoreOptions } from "../engine/restore.js";
-import { SPUN_AT } from "../engine/evidence.js";
+import { docEvidence } from "../engine/evidence.js";
 import type { DocEvidence, Edit } from "../types.js";
 
 /** Inputs past this size stream through restoreStream (bounded memory) rather than load whole. */
@@ -331,15 +331,7 @@ export function mergeDocs(windows: readonly { doc: DocEvidence; own: number }[])
     }
   }
   const score = words ? weighted / words : Math.max(...windows.map((w) => w.doc.score));
-  const top = [...byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).slice(0, 10);
-  for (const t of top) t.weight = Math.round(t.weight * 1000) / 1000;
-  return {
-    score: Math.round(score * 1000) / 1000,
-    spun: score >= SPUN_AT,
-    hits: Math.round(hits * 1000) / 1000,
-    words,
-    top,
-  };
+  return docEvidence(score, hits, words, byId.values());
 }
 
 /** Pass pieces through, gathering their windows' verdicts: `verdict()` merges them (mergeDocs). */

@@ -1,5 +1,5 @@
 /**
- * Support for the tests/cli-*.test.ts files: each runs the REAL CLI (node bin/unspin.js) in a
+ * Support for the tests/cli/*.test.ts files: each runs the REAL CLI (node bin/unspin.js) in a
  * scratch folder of its own, with a small dictionary of its own (the built-in packs change under
  * other people's hands; these tests are about inputs, not about entries).
  */

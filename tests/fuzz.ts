@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- [--runs N] [--seed S] [--pack NAME]`: the properties of tests/properties.test.ts
+ * `npm run fuzz -- [--runs N] [--seed S] [--pack NAME]`: the properties of tests/cli/properties.test.ts
  * (see tests/property-suite.ts) with many more cases. Runs are shared among the dictionaries in
  * proportion to CI's split; prints one line per dictionary and a total, e.g.
  *   fuzz: 100,000 cases in 41.2 s (seed 123): all properties held

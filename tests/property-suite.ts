@@ -1,5 +1,5 @@
 /**
- * The restore properties, shared by tests/properties.test.ts (CI: 10,000+ cases) and tests/fuzz.ts
+ * The restore properties, shared by tests/cli/properties.test.ts (CI: 10,000+ cases) and tests/fuzz.ts
  * (`npm run fuzz -- --runs 100000`). For any text:
  *   1. restore() never throws;
  *   2. edits are in order, do not overlap, lie inside the input on code point boundaries, their

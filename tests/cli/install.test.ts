@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, fixture } from "./helpers.js";
+import { ROOT, fixture } from "../helpers.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 

@@ -5,10 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildDictionary } from "../src/dictionary/build.js";
-import { restore } from "../src/engine/restore.js";
-import { formatUnified } from "../src/format/unified.js";
-import { readPack } from "../src/dictionary/loader.js";
+import { buildDictionary } from "../../src/dictionary/build.js";
+import { restore } from "../../src/engine/restore.js";
+import { formatUnified } from "../../src/format/unified.js";
+import { readPack } from "../../src/dictionary/loader.js";
 
 const dict = buildDictionary([
   readPack(

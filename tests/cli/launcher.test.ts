@@ -3,8 +3,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheDir } from "../src/dictionary/cache-dir.js";
-import { unspin, useScratch } from "./cli-support.js";
+import { cacheDir } from "../../src/dictionary/cache-dir.js";
+import { unspin, useScratch } from "../cli-support.js";
 
 describe("the launcher's code cache", () => {
   const box = useScratch("unspin-launcher-");

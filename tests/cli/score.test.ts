@@ -4,11 +4,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { restore } from "../src/engine/restore.js";
-import { evaluate, findPairs } from "../src/eval/evaluate.js";
-import { loadDictionary } from "../src/dictionary/packs.js";
-import { score } from "../src/eval/score.js";
-import { ROOT, fixture } from "./helpers.js";
+import { restore } from "../../src/engine/restore.js";
+import { evaluate, findPairs } from "../../src/eval/evaluate.js";
+import { loadDictionary } from "../../src/dictionary/packs.js";
+import { score } from "../../src/eval/score.js";
+import { ROOT, fixture } from "../helpers.js";
 
 /**
  * The project's yardstick, in `../shared` beside the repository (where CI has it). The agreement

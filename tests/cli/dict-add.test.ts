@@ -2,11 +2,11 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { addEntry } from "../src/authoring/add.js";
-import { appendEntryText, detectStyle, renderEntry, scalar } from "../src/authoring/yamltext.js";
-import { readPack } from "../src/dictionary/loader.js";
-import { cli } from "./helpers.js";
-import { runIn, tempDir } from "./dict-helpers.js";
+import { addEntry } from "../../src/authoring/add.js";
+import { appendEntryText, detectStyle, renderEntry, scalar } from "../../src/authoring/yamltext.js";
+import { readPack } from "../../src/dictionary/loader.js";
+import { cli } from "../helpers.js";
+import { runIn, tempDir } from "../dict-helpers.js";
 
 const COMMENTED = `# yaml-language-server: $schema=./schema.json
 # My terms.   Comments, odd spacing and blank lines must survive.

@@ -2,7 +2,7 @@
  * -f json and the diff format of a 50 MB input in bounded memory, the peak RSS measured by /usr/bin/time -f %M (the
  * kernel's figure for the whole process). UNSPIN_BIG=1 only (a minute or more; dense spun text
  * gives about 1.2 million edits, 570 MB of JSON, 75 MB of diff):
- *   UNSPIN_BIG=1 npx vitest run tests/cli-big-formats.test.ts
+ *   UNSPIN_BIG=1 npx vitest run tests/cli/cli-big-formats.test.ts
  * Before the JSON was written file by file and window by window, -f json of this input reached
  * 2.6 GB and died with "Invalid string length"; the diff held 2.1 GB.
  */
@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, useScratch } from "./cli-support.js";
+import { BIN, useScratch } from "../cli-support.js";
 
 const BIG = process.env.UNSPIN_BIG === "1";
 const TIME = "/usr/bin/time";

@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../src/io/io.js";
-import { elide } from "../src/format/diff.js";
+import type { Io } from "../../src/io/io.js";
+import { elide } from "../../src/format/diff.js";
 import { Chalk } from "chalk";
-import { BIN, cli, run } from "./helpers.js";
+import { BIN, cli, run } from "../helpers.js";
 
 function tmp(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "unspin-wf-"));

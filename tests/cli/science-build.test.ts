@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "..", "..");
 
 describe("npm run build:science", () => {
   it("regenerates dictionaries/science.yaml and science-report.md byte for byte", () => {

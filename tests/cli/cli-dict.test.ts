@@ -4,7 +4,7 @@
  * form: the later one overrides the earlier, the same whatever the run.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectCleanStderr, unspin, useScratch } from "./cli-support.js";
+import { expectCleanStderr, unspin, useScratch } from "../cli-support.js";
 
 const s = useScratch();
 let cwd: string;

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STACK_PATTERNS, tempLeftovers, unspinAsync, useScratch } from "./cli-support.js";
+import { STACK_PATTERNS, tempLeftovers, unspinAsync, useScratch } from "../cli-support.js";
 
 const s = useScratch();
 let cwd: string;

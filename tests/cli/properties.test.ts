@@ -8,8 +8,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN } from "./helpers.js";
-import { useScratch } from "./cli-support.js";
+import { BIN } from "../helpers.js";
+import { useScratch } from "../cli-support.js";
 import {
   KNOWN_NOT_IDEMPOTENT,
   applyJsonEdits,
@@ -20,11 +20,11 @@ import {
   restoreProperty,
   targets,
   textArb,
-} from "./property-suite.js";
-import type { Target } from "./property-suite.js";
-import { buildDictionary } from "../src/dictionary/build.js";
-import { readPack } from "../src/dictionary/loader.js";
-import { builtinPacks } from "../src/dictionary/packs.js";
+} from "../property-suite.js";
+import type { Target } from "../property-suite.js";
+import { buildDictionary } from "../../src/dictionary/build.js";
+import { readPack } from "../../src/dictionary/loader.js";
+import { builtinPacks } from "../../src/dictionary/packs.js";
 
 const SEED = Number(process.env.UNSPIN_FUZZ_SEED ?? 20261129);
 const list: Target[] = targets();

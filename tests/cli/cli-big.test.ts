@@ -1,7 +1,7 @@
 /**
  * Big inputs through the real CLI, with the peak RSS measured. The normal suite runs a 5 MB single
  * line; UNSPIN_BIG=1 adds a 200 MB file and a 50 MB single line (minutes, not for every CI run):
- *   UNSPIN_BIG=1 npx vitest run tests/cli-big.test.ts
+ *   UNSPIN_BIG=1 npx vitest run tests/cli/cli-big.test.ts
  * Each case prints `big: case, size, seconds, peak RSS`; docs-snippets/robustness.md states them.
  *
  * The text is dense spun text (two restorations per 80 characters), the worst case for edits.
@@ -9,8 +9,8 @@
 import { openSync, closeSync, readFileSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectCleanStderr, measure, useScratch } from "./cli-support.js";
-import type { Measured } from "./cli-support.js";
+import { expectCleanStderr, measure, useScratch } from "../cli-support.js";
+import type { Measured } from "../cli-support.js";
 
 const s = useScratch("unspin-big-");
 let cwd: string;

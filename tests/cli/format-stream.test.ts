@@ -10,15 +10,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { loadDictionary } from "../src/dictionary/packs.js";
-import { restore } from "../src/engine/restore.js";
-import { InputTail, formatDiff, streamDiff } from "../src/format/diff.js";
-import { JsonWriter, formatJson } from "../src/format/json.js";
-import type { FileResult } from "../src/format/types.js";
-import { withOffsets } from "../src/format/offsets.js";
-import { formatUnified } from "../src/format/unified.js";
-import { restoreChunked, restoreStream, withVerdict } from "../src/run/stream.js";
-import { BIN, ROOT } from "./helpers.js";
+import { loadDictionary } from "../../src/dictionary/packs.js";
+import { restore } from "../../src/engine/restore.js";
+import { InputTail, formatDiff, streamDiff } from "../../src/format/diff.js";
+import { JsonWriter, formatJson } from "../../src/format/json.js";
+import type { FileResult } from "../../src/format/types.js";
+import { withOffsets } from "../../src/format/offsets.js";
+import { formatUnified } from "../../src/format/unified.js";
+import { restoreChunked, restoreStream, withVerdict } from "../../src/run/stream.js";
+import { BIN, ROOT } from "../helpers.js";
 
 const FILES = ["fixtures/news", "fixtures/seed", "fixtures/clean"].flatMap((d) =>
   readdirSync(path.join(ROOT, d))

@@ -8,8 +8,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { asUserBoundByPermissions, expectCleanStderr, unspin, usePackageCopy, useScratch } from "./cli-support.js";
-import type { CliOptions } from "./cli-support.js";
+import { asUserBoundByPermissions, expectCleanStderr, unspin, usePackageCopy, useScratch } from "../cli-support.js";
+import type { CliOptions } from "../cli-support.js";
 
 const s = useScratch("unspin-errors-");
 const pkg = usePackageCopy();

@@ -9,7 +9,14 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, asUserBoundByPermissions, expectCleanStderr, unspin, usePackageCopy, useScratch } from "./cli-support.js";
+import {
+  BIN,
+  asUserBoundByPermissions,
+  expectCleanStderr,
+  unspin,
+  usePackageCopy,
+  useScratch,
+} from "../cli-support.js";
 
 const s = useScratch();
 const pkg = usePackageCopy();
@@ -306,7 +313,7 @@ describe("output into a closed pipe (unspin big.txt | head -1)", () => {
   }
 
   // The unified diff was quadratic (jsdiff over whole texts); it is now built from the edits, and
-  // tests/unified.test.ts checks it on 5 MB. Here: the whole CLI path completes, with every hunk.
+  // tests/cli/unified.test.ts checks it on 5 MB. Here: the whole CLI path completes, with every hunk.
   // (No time limit but a hang's: a loaded machine is slow without anything being wrong.)
   it("unified: 600 KB of spun text, every line restored in the patch", () => {
     const lines = Math.ceil(6e5 / line.length);

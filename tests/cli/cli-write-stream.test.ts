@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, cli, fixture } from "./helpers.js";
+import { BIN, cli, fixture } from "../helpers.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "unspin-write-stream-"));
 const chunk =

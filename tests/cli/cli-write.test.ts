@@ -23,7 +23,7 @@ import {
   unspin,
   usePackageCopy,
   useScratch,
-} from "./cli-support.js";
+} from "../cli-support.js";
 
 const s = useScratch();
 const pkg = usePackageCopy();

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, fixture, run } from "./helpers.js";
+import { cli, fixture, run } from "../helpers.js";
 
 const SEED = fixture("seed", "biden-putin-geneva.spun.txt");
 const GOLD = fixture("seed", "biden-putin-geneva.gold.txt");

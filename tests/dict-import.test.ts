@@ -63,13 +63,26 @@ describe("dict import", () => {
     expect(by.get("for instance")?.detect).toBe(true);
     // a single word
     expect(by.get("immediately")?.note).toBe("review: a single word, likely ordinary English");
-    expect(r.counts).toEqual({ restoring: 4, ambiguous: 2, alsoOriginal: 5, singleWord: 1 });
+    expect(r.counts).toEqual({ restoring: 4, ambiguous: 2, alsoOriginal: 5, singleWord: 1, doubted: 0 });
     // restoring entries come first; every generated example passes
     const kinds = pack.entries.map((e) => e.detect);
     expect(kinds).toEqual([...kinds].sort((a, b) => Number(a) - Number(b)));
     expect(testPack(pack).failures).toEqual([]);
     expect(r.yaml.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=/);
     expect(lintFiles([{ path: writeTemp(r.yaml), shown: "small.yaml" }]).findings).toEqual([]);
+  });
+
+  it("doubts a line that lists the plain wording among its alternates, and imports it detect-only", () => {
+    // a real line's shape: "before" and "ahead of" are far more common than "sooner than", so the
+    // line points the wrong way for them; "give a hand" is rarer than "help", as a spinner writes
+    const r = importThesaurus("sooner than|before|ahead of\nhelp|give a hand\n", "two.dat", "/tmp/two.yaml");
+    const by = new Map(readPack("two.yaml", r.yaml).entries.map((e) => [e.spun[0], e]));
+    expect(by.get("ahead of")).toMatchObject({ original: "sooner than", detect: true });
+    expect(by.get("ahead of")?.note).toMatch(/^review: direction doubted: 'ahead of' is \d+× as common in edited/);
+    expect(by.get("before")?.note).toMatch(/single word.*; direction doubted: 'before' is over 1,000×/);
+    expect(by.get("give a hand")).toMatchObject({ original: "help", detect: false });
+    expect(by.get("give a hand")?.note).toBeUndefined();
+    expect(r.counts).toMatchObject({ restoring: 1, doubted: 1, singleWord: 1 });
   });
 
   it("prints counts and writes --out", async () => {

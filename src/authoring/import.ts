@@ -2,22 +2,25 @@
  * `dict import`: a spinner's thesaurus turned into reversal entries. A multiword spun form that maps
  * back to one original, and is not itself an original, becomes a restoring entry; a spun form with
  * several originals, or one that is ordinary English (also an original in the same thesaurus, or a
- * single word), becomes a detect-only entry marked "review:".
+ * single word), becomes a detect-only entry marked "review:", as does one whose line seems to point the
+ * wrong way (direction.ts).
  */
 import { buildDictionary } from "../dictionary/build.js";
 import { UnspinError } from "../errors.js";
 import type { Dictionary } from "../dictionary/build.js";
+import { model as contextModel } from "../engine/evidence.js";
 import { restore } from "../engine/restore.js";
 import { readPack } from "../dictionary/loader.js";
 import type { Entry } from "../types.js";
 import { newPackHeader } from "./add.js";
 import { FRAMES, exampleSentence, restoreIn } from "./example.js";
+import { doubtedDirection } from "./direction.js";
 import { keyOf, parseThesaurus } from "./thesaurus.js";
 import type { SkipCounts } from "./thesaurus.js";
 import { renderEntry } from "./yamltext.js";
 import type { EntryDraft } from "./yamltext.js";
 
-export type ImportKind = "restoring" | "ambiguous" | "alsoOriginal" | "singleWord";
+export type ImportKind = "restoring" | "ambiguous" | "alsoOriginal" | "singleWord" | "doubted";
 
 export interface ImportResult {
   yaml: string;
@@ -38,7 +41,17 @@ const REVIEW: Record<Exclude<ImportKind, "restoring">, (g: Group) => string> = {
     `review: spun form of ${[...g.originals.values()].map((o) => `'${o}'`).join(", ")}; the context decides`,
   alsoOriginal: () => "review: also an original in the thesaurus, so ordinary English",
   singleWord: () => "review: a single word, likely ordinary English",
+  doubted: () => "review",
 };
+
+/** The note of a pair whose spun form is far more common than its original (direction.ts). */
+function doubtNote(g: Group, ratio: number): string {
+  const o = [...g.originals.values()].join(" / ");
+  return (
+    `direction doubted: '${g.spun}' is ${ratio >= 1000 ? "over 1,000" : Math.round(ratio)}× as common in edited ` +
+    `English as '${o}' (the line may list the original among its alternates)`
+  );
+}
 
 function kindOf(g: Group, keys: Set<string>): ImportKind {
   if (g.originals.size > 1) return "ambiguous";
@@ -76,14 +89,26 @@ export function importThesaurus(text: string, source: string, outFile: string): 
     throw new UnspinError("empty", `no thesaurus lines to import in ${source}`, {
       hint: "each line is key|alt1|alt2, the original first",
     });
-  const counts: Record<ImportKind, number> = { restoring: 0, ambiguous: 0, alsoOriginal: 0, singleWord: 0 };
+  const counts: Record<ImportKind, number> = {
+    restoring: 0,
+    ambiguous: 0,
+    alsoOriginal: 0,
+    singleWord: 0,
+    doubted: 0,
+  };
+  const model = contextModel();
   const ids = new Set<string>();
   const drafts: { draft: EntryDraft; kind: ImportKind }[] = [];
   for (const g of groupPairs(th.pairs)) {
-    const kind = kindOf(g, th.keys);
+    const original = [...g.originals.values()].join(" / ");
+    // doubted against each original: a line may point the wrong way for one of them
+    const doubt = Math.max(0, ...[...g.originals.values()].map((o) => doubtedDirection(model, g.spun, o) ?? 0));
+    const first = kindOf(g, th.keys);
+    const kind: ImportKind = first === "restoring" && doubt > 0 ? "doubted" : first;
     counts[kind]++;
     const detect = kind !== "restoring";
-    const original = [...g.originals.values()].join(" / ");
+    const notes = [kind === "restoring" ? undefined : REVIEW[kind](g), doubt > 0 ? doubtNote(g, doubt) : undefined];
+    if (kind === "doubted") notes.splice(0, 2, `review: ${doubtNote(g, doubt)}`);
     const base = g.spun.toLowerCase().trim().replace(/\s+/g, "-");
     let id: string | undefined;
     if (ids.has(base)) for (let i = 2; ids.has((id = `${base}-${i}`)); i++);
@@ -97,7 +122,7 @@ export function importThesaurus(text: string, source: string, outFile: string): 
         detect: detect || undefined,
         // a thesaurus pairs ordinary words: its entries act only where the document is judged spun
         ambiguous: detect ? undefined : true,
-        note: kind === "restoring" ? undefined : REVIEW[kind](g),
+        note: notes.filter(Boolean).join("; ") || undefined,
         examples: [exampleFor(g.spun, original, detect, FRAMES[0])],
       },
     });
@@ -149,12 +174,13 @@ export function importThesaurus(text: string, source: string, outFile: string): 
 
 export function importSummary(r: ImportResult): string[] {
   const s = r.skipped;
-  const detect = r.counts.ambiguous + r.counts.alsoOriginal + r.counts.singleWord;
+  const detect = r.counts.ambiguous + r.counts.alsoOriginal + r.counts.singleWord + r.counts.doubted;
   return [
     `${r.lines} lines read`,
     `${r.counts.restoring} restoring entries (multiword spun form, one original)`,
     `${detect} detect-only entries marked for review: ${r.counts.ambiguous} ambiguous (several originals), ` +
-      `${r.counts.alsoOriginal} also an original (ordinary English), ${r.counts.singleWord} single words`,
+      `${r.counts.alsoOriginal} also an original (ordinary English), ${r.counts.singleWord} single words, ` +
+      `${r.counts.doubted} whose direction is doubted (the spun form far more common than the original)`,
     `skipped lines: ${s.noAlternates} without alternates, ${s.numericKeys} with a numeric key, ${s.emptyLines} empty`,
     `skipped alternates: ${s.emptyAlternates} empty, ${s.alternateIsKey} equal to their key, ${s.repeatedPairs} ` +
       `repeated`,

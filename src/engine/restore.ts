@@ -2,10 +2,11 @@
  * The rule engine: finds every dictionary match whose conditions hold on the input, resolves
  * overlaps (longest match wins; then the earlier start; then the entry listed first), and builds the
  * restored text in one pass. Text outside the edits is copied unchanged. Matching: match.ts;
- * overlaps: resolve.ts.
+ * overlaps: resolve.ts; restorations that make new spun forms: chains.ts.
  */
 import { applyCase, casePattern } from "../text/case.js";
 import type { CasePattern } from "../text/case.js";
+import { settleChains } from "./chains.js";
 import { View } from "./conditions.js";
 import { decide } from "./decide.js";
 import type { DocEvidence } from "./evidence.js";
@@ -140,17 +141,18 @@ export function restoreRange(
       why: c.why,
     });
   }
+  const settled = settleChains(view, edits, dict, dict.packs, blocked);
   if (!options.lean) {
     const positions = lineCols(
       text,
-      edits.map((e) => e.start),
+      settled.map((e) => e.start),
     );
-    edits.forEach((e, i) => {
+    settled.forEach((e, i) => {
       e.line = positions[i][0];
       e.col = positions[i][1];
     });
   }
-  return { edits, words: found.words, doc };
+  return { edits: settled, words: found.words, doc };
 }
 
 /**

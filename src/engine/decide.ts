@@ -2,13 +2,15 @@
  * The evidence step's run over one document's matches (evidence.ts weighs each; this decides which
  * act): the document scored from the matches that would win their overlaps, the marked matches kept
  * everywhere and the ambiguous ones only where their pack judges the document spun and no guard
- * vetoes them, then the matches beside a restoration weighed again with the restored words.
+ * vetoes them, then the matches beside a restoration weighed again with the restored words; a kept
+ * match joined with an overlapping one whose reading agrees (join.ts).
  */
 import type { PackInfo } from "../types.js";
 import type { View } from "./conditions.js";
 import { around, docScore, evidenceOf, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
 import type { Around, DocEvidence } from "./evidence.js";
 import { type Candidate, UNCONDITIONED } from "./match.js";
+import { joinOverlaps } from "./join.js";
 import { resolve } from "./resolve.js";
 import { Kind } from "../text/tokenizer.js";
 
@@ -67,15 +69,15 @@ export function decide(
   }
   if (forced) doc.spun = forced === "spun";
   const spun = (pack: string): boolean => (forced ? doc.spun : (spunFor.get(pack) ?? doc.spun));
-  const act = (): Candidate[] =>
-    resolve(
-      list.filter((c) => {
-        const ev = c.evidence;
-        if (!ev || ev.kind === "marked") return true;
-        return spun(c.variant.entry.pack) && ev.veto === undefined;
-      }),
-      view.count,
-    );
+  let acting: Candidate[] = [];
+  const act = (): Candidate[] => {
+    acting = list.filter((c) => {
+      const ev = c.evidence;
+      if (!ev || ev.kind === "marked") return true;
+      return spun(c.variant.entry.pack) && ev.veto === undefined;
+    });
+    return resolve(acting.slice(), view.count);
+  };
   let kept = act();
   if (doc.spun && kept.length > 0 && model) {
     // the spinner's neighbours are often spun too: weigh again with the restored words beside each match
@@ -110,6 +112,7 @@ export function decide(
       kept = act();
     }
   }
+  kept = joinOverlaps(kept, acting);
   for (const c of kept) {
     const more = c.evidence ? reasons(c.evidence, doc) : [];
     if (more.length) c.why = [...c.why.filter((w) => w !== UNCONDITIONED[0]), ...more];

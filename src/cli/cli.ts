@@ -43,6 +43,7 @@ Examples:
   $ unspin page.html                        HTML and Markdown: only the prose is restored
   $ unspin -f sarif docs/ > unspin.sarif    for code scanning; -f github: workflow annotations
   $ unspin -l scraped/*.txt                 the names of the files judged spun
+  $ unspin -d science -f summary papers/    screening: one line per paper, phrases counted
   $ unspin --format json a.txt | jq '.files[0].spun'   the spinner score and its evidence
   $ unspin --format json article.txt | jq '.files[0].edits[] | {spun, replacement, entry}'
   $ unspin dict test                        run every pack's examples and allows

@@ -1,7 +1,7 @@
 /**
- * The whole-file formats of a run (diff, json, unified, sarif, github, compact, and text / -l of
- * small files): results come from restoreMany in input order, and diff, json, unified, text and -l
- * are written out file by file as they come, so memory holds a file or a few, never the whole
+ * The whole-file formats of a run (diff, json, unified, sarif, github, compact, summary, and text /
+ * -l of small files): results come from restoreMany in input order, and diff, json, unified, summary,
+ * text and -l are written out file by file as they come, so memory holds a file or a few, never the whole
  * run's results (sarif, github and compact still gather them). With -f json and the diff format, a
  * plain-text input too large to restore whole (STREAM_ABOVE), and standard input past that size,
  * is restored window by window: its JSON edits, or its diff lines, are written as the windows come.
@@ -15,6 +15,7 @@ import { InputTail, formatDiff, streamDiff } from "../format/diff.js";
 import { JsonWriter, addSummaries } from "../format/json.js";
 import type { FileResult, Summary } from "../format/types.js";
 import { summarize, summaryLine } from "../format/types.js";
+import { formatScreeningLine } from "../format/screening.js";
 import { formatUnified } from "../format/unified.js";
 import type { InputTally } from "../io/input.js";
 import { makeChalk, outWriter } from "../io/io.js";
@@ -70,6 +71,7 @@ export async function runWholeFiles(
       const out = formatUnified([r], io.cwd);
       if (out) await write(out);
     } else if (opts.format === "diff") await write(formatDiff([r], diffOpts));
+    else if (opts.format === "summary") await write(formatScreeningLine(r));
     else gathered.push(r);
   };
   let threads = 1;

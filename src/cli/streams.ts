@@ -19,7 +19,7 @@ import type { WindowRunner } from "../run/stream.js";
 import type { MarkupOption } from "../text/markup.js";
 import { packList } from "./config.js";
 
-export const FORMATS = ["diff", "unified", "text", "json", "jsonl", "sarif", "github", "compact"] as const;
+export const FORMATS = ["diff", "unified", "text", "json", "jsonl", "sarif", "github", "compact", "summary"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RestoreOpts {

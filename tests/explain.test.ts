@@ -103,6 +103,35 @@ entries:
     expect(genuine).toContain("vetoed: the context fits the spun wording better");
   });
 
+  it("says a match was restored as part of a joined reading, and shows a long list by its start", () => {
+    const joined = buildDictionary([
+      readPack(
+        "j.yaml",
+        `pack: j
+classes:
+  many: [${Array.from({ length: 30 }, (_, i) => `cue${i}`).join(", ")}]
+entries:
+  - {spun: bosom malignant, original: breast cancer, examples: [{in: bosom malignant, out: breast cancer}]}
+  - spun: malignant growth
+    original: cancer
+    when: {document_has_any: ["@many"]}
+    examples: [{in: malignant growth cue3, out: cancer cue3}]
+`,
+      ),
+    ]);
+    const x = explain("Bosom malignant growth, cue7.", joined, "spun");
+    expect(x.restored).toBe("Breast cancer, cue7.");
+    expect(x.matches.map((m) => [m.text, m.outcome])).toEqual([
+      ["Bosom malignant", "part"],
+      ["malignant growth", "part"],
+    ]);
+    const out = formatExplanation(x);
+    expect(out).toContain("→ restored as part of 'Bosom malignant growth' → 'Breast cancer' (bosom-malignant)");
+    expect(out).toContain(
+      "document_has_any: [cue0, cue1, cue2, cue3, cue4, cue5, cue6, cue7, cue8, cue9, cue10, cue11, … 18 more]",
+    );
+  });
+
   it("is a top-level command using the run's packs", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "x.yaml"), PACK);

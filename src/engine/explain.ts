@@ -43,7 +43,7 @@ export interface VariantCheck {
   held: boolean;
 }
 
-export type Outcome = "applied" | "finding" | "lost" | "nothing-held" | "vetoed" | "not-spun";
+export type Outcome = "applied" | "part" | "finding" | "lost" | "nothing-held" | "vetoed" | "not-spun";
 
 export interface MatchExplanation {
   start: number;
@@ -88,11 +88,16 @@ function item(w: WordItem): string {
   return w.type === "class" ? `@${w.name}` : `<${w.shape}>`;
 }
 
+/** Items of a condition's list that explain shows before "… N more". */
+const LIST_SHOWN = 12;
+
 function conditionText(dict: Dictionary, c: CompiledConditions, key: ConditionKey): string {
   const name = YAML_NAMES[key];
   const value = c[key];
   if (typeof value === "boolean") return `${name}: ${value}`;
-  const list = (xs: string[]) => `${name}: [${xs.join(", ")}]`;
+  // a long list (a class of hundreds of phrases) is shown by its start and its size
+  const list = (xs: string[]) =>
+    `${name}: [${xs.length > LIST_SHOWN ? `${xs.slice(0, LIST_SHOWN).join(", ")}, … ${xs.length - LIST_SHOWN} more` : xs.join(", ")}]`;
   switch (key) {
     case "before":
     case "notBefore":
@@ -138,18 +143,19 @@ function checkVariant(view: View, dict: Dictionary, v: Variant, from: number, to
 }
 
 /**
- * What became of a match: acted, lost an overlap, vetoed by a guard or the context, or not acted
- * (the document not spun).
+ * What became of a match: acted (alone, or as part of a longer edit), lost an overlap, vetoed by a
+ * guard or the context, or not acted (the document not spun).
  */
 function outcomeOf(
   held: boolean,
   own: Edit | undefined,
   rival: Edit | undefined,
   ev: MatchEvidence | undefined,
+  part: boolean,
 ): Outcome {
   if (!held) return "nothing-held";
   if (own) return own.detect ? "finding" : "applied";
-  if (rival) return "lost";
+  if (rival) return part ? "part" : "lost";
   return ev?.veto ? "vetoed" : "not-spun";
 }
 
@@ -184,7 +190,10 @@ export function explain(text: string, dict: Dictionary, document?: "spun" | "cle
       );
       const rival = result.edits.find((e) => e.start < end && e.end > start);
       const weighedHere = variants.find((v) => v.evidence !== undefined)?.evidence;
-      const outcome = outcomeOf(chosen !== undefined, own, rival, weighedHere);
+      // restored inside a longer edit: an overlap joined with it, or a chain it ends (join.ts, chains.ts)
+      const id = chosen?.entry.id;
+      const part = rival !== undefined && (rival.entry.id === id || rival.why.some((w) => w.includes(` ${id} (`)));
+      const outcome = outcomeOf(chosen !== undefined, own, rival, weighedHere, part);
       const edit = own ?? (chosen ? rival : undefined);
       matches.push({ start, end, line: 0, col: 0, text: text.slice(start, end), variants, outcome, edit });
     });

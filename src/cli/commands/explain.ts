@@ -74,6 +74,8 @@ function outcomeLine(m: MatchExplanation): string {
   switch (m.outcome) {
     case "applied":
       return `  → restored: '${m.text}' → '${m.edit?.replacement ?? ""}'`;
+    case "part":
+      return `  → restored as part of '${m.edit?.spun ?? ""}' → '${m.edit?.replacement ?? ""}' (${m.edit?.entry.id ?? "?"})`;
     case "finding":
       return `  → reported (detect-only): ${m.edit?.replacement ?? ""}`;
     case "nothing-held":

@@ -96,8 +96,10 @@ function conditionText(dict: Dictionary, c: CompiledConditions, key: ConditionKe
   const value = c[key];
   if (typeof value === "boolean") return `${name}: ${value}`;
   // a long list (a class of hundreds of phrases) is shown by its start and its size
-  const list = (xs: string[]) =>
-    `${name}: [${xs.length > LIST_SHOWN ? `${xs.slice(0, LIST_SHOWN).join(", ")}, … ${xs.length - LIST_SHOWN} more` : xs.join(", ")}]`;
+  const list = (xs: string[]) => {
+    const more = xs.length - LIST_SHOWN;
+    return `${name}: [${more > 0 ? `${xs.slice(0, LIST_SHOWN).join(", ")}, … ${more} more` : xs.join(", ")}]`;
+  };
   switch (key) {
     case "before":
     case "notBefore":

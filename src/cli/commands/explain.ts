@@ -75,7 +75,9 @@ function outcomeLine(m: MatchExplanation): string {
     case "applied":
       return `  → restored: '${m.text}' → '${m.edit?.replacement ?? ""}'`;
     case "part":
-      return `  → restored as part of '${m.edit?.spun ?? ""}' → '${m.edit?.replacement ?? ""}' (${m.edit?.entry.id ?? "?"})`;
+      return `  → restored as part of '${m.edit?.spun ?? ""}' → '${m.edit?.replacement ?? ""}' (${
+        m.edit?.entry.id ?? "?"
+      })`;
     case "finding":
       return `  → reported (detect-only): ${m.edit?.replacement ?? ""}`;
     case "nothing-held":

@@ -16,13 +16,22 @@ import { decide } from "./decide.js";
 import { candidates } from "./match.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { applyCase, casePattern } from "../text/case.js";
-import { Kind, tokenize } from "../text/tokenizer.js";
+import { HAS_NEXT, type KeySource } from "../dictionary/trie.js";
+import { hashKey } from "../text/hash.js";
+import { Kind, TokenBuffer, phraseKeys, tokenize } from "../text/tokenizer.js";
 import type { Edit, Entry, PackInfo } from "../types.js";
 
 /** Significant tokens read on each side of a group (longer phrases are rare). */
 const SIDE = 4;
+/**
+ * Restorations read together at most: a text spun densely (a 5 MB line) would otherwise make one
+ * group of all its restorations, read again whole; a chain across two groups is missed.
+ */
+const MAX_GROUP = 16;
 /** Links followed in one group before it counts as not settling. */
 const MAX_LINKS = 4;
+
+const buffer = new TokenBuffer();
 
 /** The first significant token starting at or after `offset` (binary search over the view). */
 function tokenAt(view: View, offset: number): number {
@@ -34,6 +43,31 @@ function tokenAt(view: View, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Could a spun form overlap this restoration? It must contain a word of the replacement: either a
+ * replacement word starts a spun form, or the trie walk from a word before it, over the unchanged
+ * words, goes on into the replacement's first word. Most restorations pass neither test, and are
+ * not read again (the whole check would otherwise cost as much as the first pass on dense text).
+ */
+function mayChain(view: View, e: Edit, dict: Dictionary): boolean {
+  const keys = phraseKeys(e.replacement);
+  const own: KeySource = { key: (at) => keys[at] };
+  for (let i = 0; i < keys.length; i++) if (dict.first(hashKey(keys[i]), own, i) !== 0) return true;
+  const start = tokenAt(view, e.start);
+  const { edges } = dict;
+  for (let p = Math.max(0, start - SIDE); p < start; p++) {
+    if (!view.matchable(p)) continue;
+    let id = dict.first(view.hash(p), view, p);
+    for (let q = p + 1; id !== 0 && q < start; q++) {
+      if ((edges.info[id] & HAS_NEXT) === 0 || !view.matchable(q)) id = 0;
+      else id = edges.step(id, view.hash(q), view, q);
+    }
+    // alive where the replacement begins, and a step on into its first word
+    if (id !== 0 && (edges.info[id] & HAS_NEXT) !== 0 && edges.step(id, hashKey(keys[0]), own, 0) !== 0) return true;
+  }
+  return false;
 }
 
 /** A restoration of the group: offsets in the view's text, and the edits it stands for. */
@@ -72,9 +106,15 @@ function back(o: number, from: number, parts: readonly Part[], at: readonly numb
 /** One link: a marked restoring match over a part, merged with the parts it touches; false if none. */
 function link(view: View, from: number, to: number, parts: Part[], dict: Dictionary, packs: readonly PackInfo[]) {
   const { s, at } = localText(view.tokens.text, from, to, parts);
-  // a fresh token array: the caller's view still reads the reused one
-  const lv = new View(tokenize(s), dict);
-  const found = candidates(lv, dict, 0, s.length, s.length).list;
+  // token arrays of this module's own: the caller's view still reads the engine's
+  const lv = new View(tokenize(s, buffer), dict);
+  // only a match over a restored word can be a chain: most groups have none, and skip the evidence step
+  const over = (k: { from: number; to: number }): boolean => {
+    const ms = lv.tokens.starts[lv.sig[k.from]];
+    const me = lv.tokens.ends[lv.sig[k.to - 1]];
+    return parts.some((p, i) => me > at[i] && ms < at[i] + p.replacement.length);
+  };
+  const found = candidates(lv, dict, 0, s.length, s.length).list.filter(over);
   if (found.length === 0) return false;
   for (const k of decide(lv, found, "spun", packs).kept) {
     const e = k.variant.entry;
@@ -135,18 +175,22 @@ export function settleChains(
     let h = g + 1;
     const near = (i: number): boolean =>
       tokenAt(view, restoring[i].start) - SIDE <= tokenAt(view, restoring[i - 1].end) + SIDE;
-    while (h < restoring.length && near(h)) h++;
+    while (h < restoring.length && h - g < MAX_GROUP && near(h)) h++;
     const group = restoring.slice(g, h);
     g = h;
     const first = Math.max(0, tokenAt(view, group[0].start) - SIDE);
     const last = Math.min(view.count - 1, tokenAt(view, group[group.length - 1].end) - 1 + SIDE);
     const from = Math.min(group[0].start, starts[view.sig[first]]);
     const to = Math.max(group[group.length - 1].end, ends[view.sig[last]]);
+    if (!group.some((e) => mayChain(view, e, dict))) {
+      for (const e of group) out.push(e);
+      continue;
+    }
     const parts: Part[] = group.map((e) => ({ ...e, edits: [e], links: [] }));
     let links = 0;
     while (links <= MAX_LINKS && link(view, from, to, parts, dict, packs)) links++;
     if (links === 0) {
-      out.push(...group);
+      for (const e of group) out.push(e);
       continue;
     }
     // not settled, or reaching back into the previous window: the group is left as it was written

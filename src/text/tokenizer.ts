@@ -105,6 +105,14 @@ class Builder {
 let scratch: Builder | undefined;
 
 /**
+ * Token arrays of one's own to reuse, for a caller that tokenizes many small texts while the
+ * module's scratch arrays are in use (engine/chains.ts, inside a window): `tokenize(text, buffer)`.
+ */
+export class TokenBuffer {
+  builder: Builder | undefined;
+}
+
+/**
  * Every path of the scanner in a few lines, tokenized once before the first large text. The JIT
  * optimizes tokenize while it is still in its first long call; a path that had not run by then
  * (a link, a clitic, a non-ASCII word, growing the arrays…) throws the optimized code away when it
@@ -122,23 +130,28 @@ const WARM_UP = [
 let warmedUp = false;
 
 /**
- * Tokenize `text`. With `reuse`, the token arrays are the module's scratch arrays, overwritten by
- * the next such call: only for a caller that is done with the tokens before it tokenizes again
- * (the engine, window by window).
+ * Tokenize `text`. With `reuse`, the token arrays are the module's scratch arrays (or the given
+ * buffer's), overwritten by the next such call: only for a caller that is done with the tokens
+ * before it tokenizes again (the engine, window by window).
  *
  * One long function on purpose (about 150 lines): it is the hottest loop of a run, and it keeps the
  * six token arrays, the count and the sentence state in locals with one capacity check per token.
  * Split per token kind, every helper would take and hand back that state for every token, and the
  * warm-up above relies on one function seeing every path. The scanners it calls are in chars.ts.
  */
-export function tokenize(text: string, reuse = false): Tokens {
+export function tokenize(text: string, reuse: boolean | TokenBuffer = false): Tokens {
   if (!warmedUp && text.length > 65536) {
     warmedUp = true;
     for (let k = 0; k < 4; k++) tokenize(WARM_UP);
   }
   const n = text.length;
   const capacity = Math.max(16, (n >> 1) + 16);
-  const b = reuse ? (scratch ??= new Builder(capacity)).reset(capacity) : new Builder(capacity);
+  const b =
+    reuse instanceof TokenBuffer
+      ? (reuse.builder ??= new Builder(capacity)).reset(capacity)
+      : reuse
+        ? (scratch ??= new Builder(capacity)).reset(capacity)
+        : new Builder(capacity);
   // the arrays in locals, and one capacity check per token (each turn of the loop makes one)
   let kinds = b.kinds;
   let starts = b.starts;

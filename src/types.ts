@@ -24,6 +24,11 @@ export interface CompiledConditions {
   documentHas?: number[];
   documentHasAny?: number[];
   documentLacks?: number[];
+  /**
+   * The pack judges the document spun (its spinner score): decided by the evidence step, after the
+   * other conditions; where it is not, the match is reported as a finding instead.
+   */
+  documentSpun?: true;
   near?: string[][];
   notNear?: string[][];
   within: number;
@@ -85,6 +90,8 @@ export interface PackInfo {
   builtin?: boolean;
   description?: string;
   entries: number;
+  /** Hits per 100 words at which the pack's spinner score is one half (pack `evidence: {half_at}`). */
+  halfAt?: number;
 }
 
 export interface Warning {
@@ -109,8 +116,12 @@ export interface Edit {
   col: number;
   spun: string;
   replacement: string;
-  /** A finding of a detect-only entry: reported, not applied. */
+  /**
+   * A finding: reported, not applied (a detect-only entry, or a `document_spun` match in a document
+   * its pack does not judge spun: then `gated` too).
+   */
   detect: boolean;
+  gated?: true;
   entry: Provenance;
   why: string[];
 }

@@ -57,13 +57,7 @@ describe("every entry whose spun form is ordinary English proves its clean use i
       const missing = pack.entries
         .filter((e) => !e.detect && (e.when.length > 0 || e.matchCase) && e.allows.length === 0)
         .map((e) => e.id);
-      expect(missing).toEqual(name === "science" ? KNOWN_SCIENCE_WITHOUT_ALLOWS : []);
+      expect(missing).toEqual([]);
     });
   }
 });
-
-/**
- * The one conditioned science entry without an allow: an unconditioned entry with the same spun
- * form acts in any sentence that holds it, so no clean sentence can exist (science-report.md).
- */
-const KNOWN_SCIENCE_WITHOUT_ALLOWS = ["preparation-occasions"];

@@ -15,14 +15,44 @@ describe("science pack", () => {
     expect(r.text).toBe(clean);
   });
 
-  it("AND: restores 'surface region' when the paper also has 'surface area' (or other fingerprints), not alone", () => {
+  it("AND: restores 'surface region' when the paper has 'surface area', or is judged spun; else reports it", () => {
     expect(fix("The surface region was measured. The surface area is large.")).toBe(
       "The surface area was measured. The surface area is large.",
     );
-    expect(fix("The surface region grew, and the irregular woodland model fit it.")).toBe(
-      "The surface area grew, and the random forest model fit it.",
+    // the evidence (document_spun), not a cue list: three tortured phrases in a short text
+    expect(fix("The surface region grew, and the irregular woodland and bolster vector machine models fit it.")).toBe(
+      "The surface area grew, and the random forest and support vector machine models fit it.",
     );
+    // one other tortured phrase is not enough: reported as a finding, not restored
+    const one = restore("The surface region grew, and the irregular woodland model fit it.", science);
+    expect(one.text).toBe("The surface region grew, and the random forest model fit it.");
+    expect(one.edits.map((e) => [e.spun, e.detect, e.gated])).toEqual([
+      ["surface region", true, true],
+      ["irregular woodland", false, undefined],
+    ]);
     expect(fix("The surface region of the coast was flooded.")).toBe("The surface region of the coast was flooded.");
+  });
+
+  it("gates a tortured phrase that is also plausible English: 'choice tree' in a paper about choice trees", () => {
+    const paper = "Choice Trees in Tabular Data. We prune each choice tree, and the choice trees stay small.";
+    const r = restore(paper, science);
+    expect(r.text).toBe(paper);
+    expect(r.edits.map((e) => [e.spun, e.replacement, e.gated])).toEqual([
+      ["Choice Trees", "decision trees", true],
+      ["choice tree", "decision tree", true],
+      ["choice trees", "decision trees", true],
+    ]);
+    // the same phrase among other tortured phrases is restored
+    expect(fix("We compare the choice tree, the irregular woodland and the bolster vector machine.")).toBe(
+      "We compare the decision tree, the random forest and the support vector machine.",
+    );
+    // genuine uses the issue named: reported, never changed
+    for (const clean of [
+      "The patient had a malignant growth removed.",
+      "The beams were placed in a test arrangement.",
+      "We trained a profound learning model.",
+    ])
+      expect(fix(clean)).toBe(clean);
   });
 
   it("NOT: restores 'highlight extraction' unless the paper is about specular highlights", () => {

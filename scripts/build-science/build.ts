@@ -1,7 +1,9 @@
 /** The whole build: rows → entries → examples → YAML and report text. */
 import { readRows } from "./csv.js";
 import { acronymsOf, type Context, rowToOutcome, standardTerms } from "./classify.js";
-import { assignIds, dedupe, mergeIntoUnconditional, order, relax, resolveChains } from "./entries.js";
+import { model } from "../../src/engine/evidence.js";
+import { keyHash } from "../../src/text/context-model.js";
+import { assignIds, dedupe, gatePlausible, mergeIntoUnconditional, order, relax, resolveChains } from "./entries.js";
 import { attachExamples, type Disagreement } from "./examples.js";
 import { crossCheck, renderReport, type Stats } from "./report.js";
 import type { Drop, Entry } from "./types.js";
@@ -22,13 +24,18 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
   candidates = mergeIntoUnconditional(dedupe(candidates, drops, merged), merged);
   resolveChains(candidates, warnings);
   let entries = order(candidates);
+  const context = model();
+  if (!context)
+    throw new Error("the context model (data/context/model.bin) is missing: run scripts/build-context first");
+  const gated = gatePlausible(entries, (w) => context.perMillion(keyHash(w)));
   let disagreements: Disagreement[] = [];
   for (;;) {
     for (const e of entries) {
       e.examples = [];
       e.allows = [];
     }
-    const classes = relax(entries);
+    relax(entries);
+    const classes = new Map<string, string[]>();
     const exampleWarnings: string[] = [];
     disagreements = [];
     const shadowed = attachExamples(
@@ -74,11 +81,12 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
     warnings,
     crossCheck: crossCheck(jsonFile, rows, entries),
     disagreements,
+    gated,
   };
   const total = stats.replacingRows + stats.detectRows + stats.merged.length + stats.drops.length;
   if (total !== rows.length) throw new Error(`counts do not add up: ${total} != ${rows.length}`);
   const csvName = csvFile.split("/").pop() ?? csvFile;
-  return { yaml: renderYaml(entries, relax(entries), csvName), report: renderReport(stats, csvName), stats };
+  return { yaml: renderYaml(entries, new Map(), csvName), report: renderReport(stats, csvName), stats };
 }
 
 /** One drop per row (a row with two spun forms could be dropped twice). */

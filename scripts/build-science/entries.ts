@@ -1,7 +1,8 @@
 /**
  * The set of entries as a whole: duplicates merged or dropped, chains followed, order and ids, and
- * the relaxed second alternative of `AND "correct term"` rows.
+ * the relaxed second alternative of `AND "correct term"` rows, and the gate on plausible forms.
  */
+import { phraseKeys } from "../../src/index.js";
 import { plural } from "./inflection.js";
 import { type Drop, type Entry, hasDocumentCondition, key, type When } from "./types.js";
 import { COMMON_WORDS, ORDINARY_PHRASES } from "./wordlists.js";
@@ -128,8 +129,6 @@ export function assignIds(entries: Entry[]): void {
   }
 }
 
-export const SIGNAL_CLASS = "spun-signal";
-
 /** A row of the form `"spun" AND "correct term"`: the context is the original itself. */
 export function contextIsOriginal(e: Entry): boolean {
   const has = e.when.document_has ?? [];
@@ -140,20 +139,43 @@ export function contextIsOriginal(e: Entry): boolean {
  * PPS adds `AND "correct term"` so that a search of millions of papers only hits papers that also
  * use the correct term. A fully spun paper no longer holds the correct term, so the strict
  * condition would miss it. Each replacing entry of such a row therefore gets a second
- * alternative: the document holds another, unconditional fingerprint (class @spun-signal: the spun
- * forms of the unconditional replacing entries, which occur in no clean fixture). NOT conditions
+ * alternative: `document_spun`, the science pack judges the document spun from all its hits (the
+ * engine's evidence step); where it does not, the match is reported as a finding. NOT conditions
  * stay in both alternatives. Rows whose context is a field word (AND "fault", AND neural) and spun
  * forms that are ordinary English (ORDINARY_PHRASES, COMMON_WORDS) keep the strict condition only.
- * Returns the classes of the pack.
  */
-export function relax(entries: Entry[]): Map<string, string[]> {
-  const signals = entries.filter((e) => !e.detect && Object.keys(e.when).length === 0).flatMap((e) => e.spun);
+export function relax(entries: Entry[]): void {
   for (const e of entries) {
     if (e.detect || !hasDocumentCondition(e.when) || e.when.near || e.when.not_near) continue;
     if (!contextIsOriginal(e) || e.spun.some((sp) => ORDINARY_PHRASES.has(key(sp)) || COMMON_WORDS.has(key(sp))))
       continue;
-    e.relaxed = { document_has_any: [`@${SIGNAL_CLASS}`] };
+    e.relaxed = { document_spun: true };
     if (e.when.document_lacks) e.relaxed.document_lacks = e.when.document_lacks;
   }
-  return new Map([[SIGNAL_CLASS, signals]]);
+}
+
+/** Each word of a spun form this common (per million words of edited English) makes it plausible English. */
+export const PLAUSIBLE_PER_MILLION = 20;
+
+/**
+ * An unconditioned entry whose spun form reads as plausible English — two or more words, each
+ * common in edited English (the context model's counts: "choice tree", "test arrangement") — is also
+ * a real phrase of some paper (a paper about choice trees, beams in a test arrangement): it acts
+ * only where the science pack judges the document spun (`document_spun`), and is reported elsewhere.
+ * A rare word makes the form plainly tortured ("bosom malignant", "irregular woodland"): it acts
+ * anywhere, as before. Returns how many entries were gated.
+ */
+export function gatePlausible(entries: Entry[], perMillion: (word: string) => number): number {
+  let gated = 0;
+  for (const e of entries) {
+    if (e.detect || Object.keys(e.when).length > 0) continue;
+    const plausible = e.spun.some((s) => {
+      const words = phraseKeys(s);
+      return words.length >= 2 && words.every((w) => perMillion(w) >= PLAUSIBLE_PER_MILLION);
+    });
+    if (!plausible) continue;
+    e.when = { document_spun: true };
+    gated++;
+  }
+  return gated;
 }

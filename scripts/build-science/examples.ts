@@ -40,7 +40,9 @@ export class Simulator {
    */
   restore(text: string, document: "spun" | "clean" = "spun"): { out: string; acted: Set<number> } {
     const r = restore(text, this.dict, { document });
-    return { out: r.text, acted: new Set(r.edits.map((e) => Number(e.entry.id.slice(1)))) };
+    // a document_spun match reported in a clean document (gated) has not acted
+    const acted = r.edits.filter((e) => !e.gated).map((e) => Number(e.entry.id.slice(1)));
+    return { out: r.text, acted: new Set(acted) };
   }
 }
 
@@ -84,8 +86,11 @@ export function attachExamples(
         spun: spunPlural,
         original: restoredPhrase(spunPlural, { ...e, original: pluralPhrase(e.original) }),
       };
-      // no template lets the entry act on its plural: the example still says what the catalogue expects
-      e.examples.push(pickExample(sim, i, form, e, catalogue) ?? example(TEMPLATES[0], form, e, catalogue));
+      // where no template lets the entry act on its plural, another entry owns that plural (the plural
+      // of "jumping boxe" is that of "jumping box"): its own examples cover it
+      const pick = pickExample(sim, i, form, e, catalogue);
+      if (pick) e.examples.push(pick);
+      else warn(`the plural "${spunPlural}" of "${e.spun[0]}" is restored by another entry`);
     }
     for (const ex of e.examples) {
       const engine = sim.restore(ex.in).out;

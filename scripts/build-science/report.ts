@@ -14,6 +14,8 @@ export interface Stats {
   warnings: string[];
   crossCheck: string[];
   disagreements: Disagreement[];
+  /** Unconditioned entries whose spun form reads as plausible English, gated by document_spun. */
+  gated: number;
 }
 
 export function groupBy<T>(items: T[], f: (t: T) => string): Map<string, T[]> {
@@ -56,6 +58,12 @@ export function renderReport(s: Stats, csvName: string): string {
       "entry with two spun forms, or two entries when their conditions differ). " +
       `${replacing.filter((e) => Object.keys(e.when).length > 0).length} replacing entries carry conditions; ` +
       `${s.entries.filter((e) => e.inflect).length} have \`inflect: noun\`.`,
+    "",
+    `Evidence instead of cue lists: ${s.entries.filter((e) => e.relaxed).length} entries of \`AND "correct term"\` ` +
+      "rows act where the document holds the correct term, or where the science pack judges the document spun " +
+      `(\`document_spun\`); ${s.gated} entries without conditions whose spun form reads as plausible English ` +
+      '(two or more words, each seen at least 20 times per million words of edited English: "choice tree") act ' +
+      "only in a document judged spun. Below that verdict both are reported as findings, not restored.",
     "",
     "## Detect-only entries by reason",
     "",

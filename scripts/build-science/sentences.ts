@@ -26,7 +26,7 @@ export function exampleSentence(template: (x: string) => string, spun: string, w
 /** Sentences showing the clean case left alone: the spun form without its context, or with the NOT phrase. */
 export function allowSentences(template: (x: string) => string, spun: string, when: When): string[] {
   const out: string[] = [];
-  if (hasDocumentCondition(when) || when.near) out.push(`${template(spun)}.`);
+  if (hasDocumentCondition(when) || when.near || when.document_spun) out.push(`${template(spun)}.`);
   for (const z of when.document_lacks ?? []) {
     const { inline, tail } = contextClause(when);
     out.push(`${template(spun + inline)}${tail}, unlike the ${z}.`);

@@ -18,6 +18,8 @@ export interface When {
   document_has?: string[];
   document_has_any?: string[];
   document_lacks?: string[];
+  /** Acts where the pack judges the document spun; else reported (see gate in entries.ts). */
+  document_spun?: true;
   near?: string[];
   not_near?: string[];
   within?: number;

@@ -1,6 +1,7 @@
 /**
  * Running a pack's own examples and allows: each example's `in` must restore to its `out` with the
- * entry itself acting; each allow must come out untouched (no edit, no finding).
+ * entry itself acting; each allow must come out untouched (no edit, no finding but the report of a
+ * `document_spun` match in a document not judged spun).
  */
 import { buildDictionary } from "../dictionary/build.js";
 import type { Dictionary } from "../dictionary/build.js";
@@ -38,9 +39,11 @@ export function testEntry(dict: Dictionary, entry: Entry): { passed: number; fai
     else passed++;
   }
   for (const allow of entry.allows) {
+    // a `document_spun` match below the gate is reported in clean text by design: not a change
     const r = restore(allow.text, dict, { document: "clean" });
-    if (r.edits.length > 0) {
-      const e = r.edits[0];
+    const changed = r.edits.filter((e) => !e.gated);
+    if (changed.length > 0) {
+      const e = changed[0];
       failures.push({
         entry,
         kind: "allow",

@@ -169,6 +169,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
       name: p.name,
       file: p.file,
       description: p.description,
+      halfAt: p.halfAt,
       entries: p.entries.length,
       builtin: p.builtin === true,
     }));

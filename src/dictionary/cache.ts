@@ -25,7 +25,7 @@ import { LOADER_URL } from "./loader.js";
 import { WHEN_URL } from "./when.js";
 import type { PackSource } from "./loader.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** An entry as cached: without examples and allows, with its spun forms' keys worked out. */
 export interface CachedEntry extends Entry {
@@ -49,6 +49,7 @@ export interface CachedIndex {
   name: string;
   file: string;
   description?: string;
+  halfAt?: number;
   entries: number;
   phrases: string[][];
   maxKeys: number;
@@ -169,6 +170,7 @@ export function toLazy(pack: PackSource): BuiltPack {
     name: pack.name,
     file: pack.file,
     description: pack.description,
+    halfAt: pack.halfAt,
     entries: pack.entries.length,
     phrases: pack.phrases,
     maxKeys,

@@ -221,6 +221,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     name: p.index.name,
     file: p.index.file,
     description: p.index.description,
+    halfAt: p.index.halfAt,
     builtin: p.builtin === true,
     entries: p.index.entries,
   }));

@@ -13,6 +13,8 @@ export interface PackSource {
   name: string;
   file: string;
   description?: string;
+  /** Hits per 100 words at which this pack's spinner score is one half (`evidence: {half_at: N}`). */
+  halfAt?: number;
   entries: Entry[];
   /** Phrases that document conditions refer to, as key sequences; conditions hold indexes into it. */
   phrases: string[][];
@@ -25,7 +27,7 @@ export interface PackSource {
   oldKeys?: { pos: SourcePos; from: string; to: string }[];
 }
 
-const PACK_KEYS = new Set(["pack", "description", "classes", "entries", "$schema"]);
+const PACK_KEYS = new Set(["pack", "description", "evidence", "classes", "entries", "$schema"]);
 const ENTRY_KEYS = new Set([
   "id",
   "spun",
@@ -72,12 +74,14 @@ class PackReader extends WhenReader {
     }
     let name = "";
     let description: string | undefined;
+    let halfAt: number | undefined;
     let entriesNode: Node | null = null;
     for (const pair of root.items) {
       const key = this.keyOf(pair, PACK_KEYS, "pack");
       if (key === "pack") name = this.string(pair.value as Node, "pack") ?? "";
       else if (key === "description") description = this.string(pair.value as Node, "description");
       else if (key === "classes") this.readClasses(pair.value as Node);
+      else if (key === "evidence") halfAt = this.readEvidence(pair.value as Node);
       else if (key === "entries") entriesNode = pair.value as Node;
     }
     if (!name) this.problem(root, "missing `pack: NAME`", "name the pack, e.g. `pack: news`");
@@ -96,7 +100,24 @@ class PackReader extends WhenReader {
       this.checkIds(entries);
     }
     if (this.problems.length > 0) return undefined;
-    return { name, file: this.file, description, entries, phrases: this.phrases.phrases, oldKeys: this.oldKeys };
+    const pack: PackSource = { name, file: this.file, description, entries, phrases: this.phrases.phrases };
+    return { ...pack, ...(halfAt === undefined ? {} : { halfAt }), oldKeys: this.oldKeys };
+  }
+
+  /** `evidence: {half_at: N}`: how the pack's hits make its spinner score (engine/evidence.ts). */
+  private readEvidence(node: Node | null): number | undefined {
+    if (!isMap(node)) {
+      this.problem(node, "`evidence` must be a map", "e.g. `evidence: {half_at: 0.75}`");
+      return undefined;
+    }
+    let halfAt: number | undefined;
+    for (const pair of node.items) {
+      if (this.keyOf(pair, new Set(["half_at"]), "`evidence`") !== "half_at") continue;
+      const v = pair.value as Node;
+      if (isScalar(v) && typeof v.value === "number" && v.value > 0) halfAt = v.value;
+      else this.problem(v, "`half_at` must be a number > 0", "hits per 100 words at which the score is one half");
+    }
+    return halfAt;
   }
 
   private readClasses(node: Node | null): void {

@@ -34,6 +34,7 @@ const WHEN_KEYS = new Set([
   "document_has",
   "document_has_any",
   "document_lacks",
+  "document_spun",
   "near",
   "not_near",
   "within",
@@ -94,6 +95,10 @@ export class WhenReader extends NodeReader {
           break;
         case "document_lacks":
           c.documentLacks = this.phraseIds(value, key);
+          break;
+        case "document_spun":
+          if (this.bool(value, key)) c.documentSpun = true;
+          else this.problem(value, "`document_spun: false` is not a condition", "leave it out, or write `true`");
           break;
         case "near":
           c.near = this.phraseList(value, key);

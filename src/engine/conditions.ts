@@ -285,6 +285,9 @@ function windowEdge(view: View, p: number, dir: -1 | 1, words: number): number {
   return last;
 }
 
+/** The reason of a `document_spun` condition: it holds for now; the evidence step decides (decide.ts). */
+export const DOCUMENT_SPUN = "if the document is judged spun (document_spun)";
+
 /**
  * Evaluate one condition map for a match covering significant tokens [from, to).
  * Returns the reasons it holds, or undefined when it does not.
@@ -326,6 +329,7 @@ export function holds(view: View, c: CompiledConditions, from: number, to: numbe
     if (hit) return undefined;
     why.push(`no excluded word within ${c.within} words`);
   }
+  if (c.documentSpun) why.push(DOCUMENT_SPUN);
   if (c.documentHas || c.documentHasAny || c.documentLacks) {
     const found = view.documentPhrases();
     const phrase = (id: number) => `"${view.phraseText(id)}"`;

@@ -7,12 +7,41 @@
  */
 import type { PackInfo } from "../types.js";
 import type { View } from "./conditions.js";
+import { DOCUMENT_SPUN } from "./conditions.js";
 import { around, docScore, evidenceOf, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
 import type { Around, DocEvidence } from "./evidence.js";
 import { type Candidate, UNCONDITIONED } from "./match.js";
 import { joinOverlaps } from "./join.js";
 import { resolve } from "./resolve.js";
 import { Kind } from "../text/tokenizer.js";
+
+/**
+ * The `document_spun` matches of packs that do not judge the document spun: reported as findings
+ * ("possible tortured phrase"), never silently dropped.
+ */
+function belowGate(list: readonly Candidate[], spun: (pack: string) => boolean, doc: DocEvidence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of list) {
+    if (!c.evidence?.gated || spun(c.variant.entry.pack)) continue;
+    const score = doc.packs?.[c.variant.entry.pack] ?? doc.score;
+    c.finding = true;
+    c.why = [
+      ...c.why.filter((w) => w !== DOCUMENT_SPUN),
+      `reported, not restored: the document is not judged spun (score ${score.toFixed(2)})`,
+    ];
+    out.push(c);
+  }
+  return out;
+}
+
+/** The kept matches with the findings that overlap none of them (overlaps among findings resolved). */
+function withFindings(kept: Candidate[], findings: Candidate[], count: number): Candidate[] {
+  if (findings.length === 0) return kept;
+  const taken = new Uint8Array(count);
+  for (const c of kept) taken.fill(1, c.from, c.to);
+  const free = findings.filter((c) => taken.subarray(c.from, c.to).every((t) => t === 0));
+  return [...kept, ...resolve(free, count)].sort((a, b) => a.from - b.from);
+}
 
 /** Words of the whole view (the document the evidence is weighed over). */
 function docWords(view: View): number {
@@ -48,13 +77,18 @@ export function decide(
   // an ambiguous entry of the user's own packs that the spinner was never measured writing (an
   // imported thesaurus) may act in a spun document but is no evidence that the document is spun
   const unmeasured = (c: Candidate): boolean =>
-    c.evidence?.kind === "ambiguous" && !builtin.has(c.variant.entry.pack) && evidenceOf(c.variant, model).seen === 0;
+    c.evidence?.kind === "ambiguous" &&
+    !c.evidence.gated &&
+    !builtin.has(c.variant.entry.pack) &&
+    evidenceOf(c.variant, model).seen === 0;
   const hits = winners.map((c) => ({
     id: c.variant.entry.id,
     weight: unmeasured(c) ? 0 : (c.evidence?.weight ?? 0),
     pack: c.variant.entry.pack,
   }));
-  const doc = docScore(hits, words);
+  // one built-in pack: the document's score is that pack's, on its own terms (its `evidence: half_at`)
+  const only = builtin.size === 1 ? packs.find((p) => p.builtin)?.halfAt : undefined;
+  const doc = docScore(hits, words, only);
   // each built-in pack is judged on its own hits (with those of the user's dictionaries): a paper
   // full of tortured phrases is spun for the science pack, not for the news pack's "safety"
   const spunFor = new Map<string, boolean>();
@@ -62,7 +96,8 @@ export function decide(
     const user = hits.filter((h) => !builtin.has(h.pack));
     doc.packs = {};
     for (const name of builtin) {
-      const own = docScore([...hits.filter((h) => h.pack === name), ...user], words);
+      const halfAt = packs.find((p) => p.name === name)?.halfAt;
+      const own = docScore([...hits.filter((h) => h.pack === name), ...user], words, halfAt);
       doc.packs[name] = own.score;
       spunFor.set(name, own.spun);
     }
@@ -113,6 +148,7 @@ export function decide(
     }
   }
   kept = joinOverlaps(kept, acting);
+  kept = withFindings(kept, belowGate(list, spun, doc), view.count);
   for (const c of kept) {
     const more = c.evidence ? reasons(c.evidence, doc) : [];
     if (more.length) c.why = [...c.why.filter((w) => w !== UNCONDITIONED[0]), ...more];

@@ -22,7 +22,7 @@ import { Kind, phraseKeys } from "../text/tokenizer.js";
 import type { CompiledConditions, DocEvidence, Entry, Variant } from "../types.js";
 
 export type { DocEvidence };
-import type { View } from "./conditions.js";
+import { DOCUMENT_SPUN, type View } from "./conditions.js";
 
 /** A spun form seen less often than this per million words of edited English is "marked". */
 export const MARKED_BELOW = 1;
@@ -41,6 +41,15 @@ const STRONG_CONTEXT = 2.3;
 const CONDITIONED = 0.8;
 /** Counts given to a mapping never seen in the aligned text (someone saw it, or it would not be an entry). */
 const PRIOR_SEEN = 0.5;
+
+/**
+ * A written spun form before one made by inflection (dictionary order says the same: build.ts): of
+ * "execution pointers" → "performance indicators" and the plural of "execution pointer" → "financial
+ * indicators", the entry that wrote the form is meant. A bonus larger than any context figure.
+ */
+function written(v: Variant): number {
+  return v.inflected ? 0 : 1e3;
+}
 
 /** What the evidence knows of an entry. */
 export interface EntryEvidence {
@@ -73,6 +82,8 @@ export interface MatchEvidence {
   veto?: string;
   /** Weight the match added to the document's score. */
   weight: number;
+  /** Its conditions wait on the document's verdict (`document_spun`): it acts only in a spun document. */
+  gated?: boolean;
 }
 
 /** A match as the evidence step sees it: every variant whose conditions hold there. */
@@ -235,6 +246,22 @@ export function weigh(
   for (const option of pool) {
     const v = option.variant;
     const ev = evidenceOf(v, model);
+    if (option.why.includes(DOCUMENT_SPUN) && !v.entry.detect) {
+      // the author named the evidence (document_spun): a tortured phrase that is also a real term acts
+      // in a document its pack judges spun, whatever the context model (edited English, not science)
+      // says; as a hit it counts like a marked one
+      const gated: Scored = {
+        option,
+        evidence: { kind: "ambiguous", reliability: 1, perMillion: ev.perMillion, weight: 1, gated: true },
+      };
+      if (pool.length === 1) return gated;
+      const fit = (context(v)?.original ?? 0) + written(v);
+      if (!best || fit > bestFit) {
+        best = gated;
+        bestFit = fit;
+      }
+      continue;
+    }
     if (!ev.ambiguous || v.entry.detect) {
       // a marked form (or a finding) acts wherever it holds; of several originals, the best fitting.
       // A finding on an everyday form is reported but is no evidence that the document is spun.
@@ -243,7 +270,7 @@ export function weigh(
         evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: ev.ambiguous ? 0 : 1 },
       };
       if (pool.length === 1) return marked; // nothing to choose between: no context figures needed
-      const fit = (context(v)?.original ?? 0) + 1e6; // marked readings before ambiguous ones
+      const fit = (context(v)?.original ?? 0) + 1e6 + written(v); // marked readings before ambiguous ones
       if (!best || fit > bestFit) {
         best = marked;
         bestFit = fit;
@@ -266,7 +293,7 @@ export function weigh(
       } else if (odds < 0) evidence.veto = "the context fits the spun wording better";
     }
     if (!evidence.veto && !ev.functionWord && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = reliability;
-    const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0);
+    const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0) + written(v);
     if (!best || fit > bestFit) {
       best = { option, evidence };
       bestFit = fit;
@@ -276,7 +303,11 @@ export function weigh(
 }
 
 /** The document's score from the weights of its matches (after overlaps) and its length in words. */
-export function docScore(weights: readonly { id: string; weight: number }[], words: number): DocEvidence {
+export function docScore(
+  weights: readonly { id: string; weight: number }[],
+  words: number,
+  halfAt = HALF_AT,
+): DocEvidence {
   const byId = new Map<string, { id: string; count: number; weight: number }>();
   for (const w of weights) {
     if (w.weight <= 0) continue;
@@ -291,7 +322,7 @@ export function docScore(weights: readonly { id: string; weight: number }[], wor
   let hits = 0;
   for (const t of byId.values()) hits += (t.weight / t.count) * (1 + Math.log(t.count));
   const per100 = (100 * hits) / (words + SHORT_TEXT_WORDS);
-  let score = 1 / (1 + Math.exp(-STEEPNESS * (per100 - HALF_AT)));
+  let score = 1 / (1 + Math.exp(-STEEPNESS * (per100 - halfAt)));
   if (hits < MIN_HITS) score = Math.min(score, ((SPUN_AT - 0.01) * hits) / MIN_HITS);
   return docEvidence(score, hits, words, byId.values());
 }

@@ -81,6 +81,7 @@ const YAML_NAMES: Record<ConditionKey, string> = {
   documentHas: "document_has",
   documentHasAny: "document_has_any",
   documentLacks: "document_lacks",
+  documentSpun: "document_spun",
 };
 
 function item(w: WordItem): string {

@@ -42,6 +42,8 @@ export interface Candidate {
   options?: Option[];
   /** The evidence step's figures for the variant it picked. */
   evidence?: MatchEvidence;
+  /** Reported, not restored: a `document_spun` match in a document its pack does not judge spun. */
+  finding?: boolean;
 }
 
 function matchCaseHolds(view: View, from: number, v: Variant): boolean {

@@ -123,12 +123,13 @@ export function restoreRange(
   const edits: Edit[] = [];
   for (const c of kept) {
     const e = c.variant.entry;
-    if (e.detect && options.noFindings) continue;
+    const detect = e.detect || c.finding === true;
+    if (detect && options.noFindings) continue;
     const start = tokens.starts[view.sig[c.from]];
     const end = tokens.ends[view.sig[c.to - 1]];
     if (start < blocked || start >= options.to) continue;
     const replacement =
-      e.detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
+      detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
     edits.push({
       start,
       end,
@@ -136,7 +137,8 @@ export function restoreRange(
       col: 0,
       spun: options.lean ? "" : text.slice(start, end),
       replacement,
-      detect: e.detect,
+      detect,
+      ...(c.finding ? { gated: true as const } : {}),
       entry: options.lean ? LEAN_ENTRY : provenance(e),
       why: c.why,
     });

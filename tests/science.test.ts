@@ -55,6 +55,21 @@ describe("science pack", () => {
       expect(fix(clean)).toBe(clean);
   });
 
+  it("reports a tortured phrase the catalogue lacks, made with its own word swaps, without restoring it", () => {
+    // 'vitality consumption' is no catalogue row; 'vitality' for 'energy' is in 56 of them
+    const text = "The vitality consumption of the nodes was low.";
+    const r = restore(text, science);
+    expect(r.text).toBe(text);
+    expect(r.edits).toMatchObject([
+      { spun: "vitality consumption", replacement: "energy consumption", detect: true, entry: { pack: "science" } },
+    ]);
+    expect(science.entries.find((e) => e.id === r.edits[0].entry.id)?.note).toMatch(
+      /^unseen: the catalogue's swaps 'vitality' for 'energy' \(\d+ rows\)/,
+    );
+    // a finding of its kind adds nothing to the spinner score
+    expect(r.spun?.hits).toBe(0);
+  });
+
   it("NOT: restores 'highlight extraction' unless the paper is about specular highlights", () => {
     expect(fix("We apply highlight extraction to the images.")).toBe("We apply feature extraction to the images.");
     expect(fix("We apply highlight extraction to remove specular reflections.")).toBe(

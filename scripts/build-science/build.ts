@@ -1,12 +1,15 @@
 /** The whole build: rows → entries → examples → YAML and report text. */
 import { readRows } from "./csv.js";
 import { acronymsOf, type Context, rowToOutcome, standardTerms } from "./classify.js";
-import { model } from "../../src/engine/evidence.js";
+import { MARKED_BELOW, model } from "../../src/engine/evidence.js";
 import { keyHash } from "../../src/text/context-model.js";
+import { phraseKeys } from "../../src/text/tokenizer.js";
+import { plural } from "./inflection.js";
 import { assignIds, dedupe, gatePlausible, mergeIntoUnconditional, order, relax, resolveChains } from "./entries.js";
 import { attachExamples, type Disagreement } from "./examples.js";
 import { crossCheck, renderReport, type Stats } from "./report.js";
-import type { Drop, Entry } from "./types.js";
+import { type Drop, type Entry, key } from "./types.js";
+import { unseenEntries } from "./unseen.js";
 import { renderYaml } from "./yaml.js";
 
 export function build(csvFile: string, jsonFile: string | undefined): { yaml: string; report: string; stats: Stats } {
@@ -59,7 +62,15 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
     }
     entries = entries.filter((e) => !shadowed.has(e));
   }
-  assignIds(entries);
+  // the unseen forms come after the catalogue's own entries (which they never repeat)
+  const written = new Set(
+    entries.flatMap((e) => e.spun.flatMap((s) => (e.inflect ? [key(s), key(plural(s))] : [key(s)]))),
+  );
+  const ordinary = (phrase: string): boolean =>
+    Math.exp(context.phraseLogProb(phraseKeys(phrase).map(keyHash))) * 1e6 >= MARKED_BELOW;
+  const unseen = unseenEntries(rows, written, ordinary);
+  const all = [...entries, ...unseen.entries];
+  assignIds(all);
   const replacingLines = new Set(entries.filter((e) => !e.detect).map((e) => e.rows[0].line));
   const detectLines = new Set(
     entries
@@ -82,11 +93,12 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
     crossCheck: crossCheck(jsonFile, rows, entries),
     disagreements,
     gated,
+    unseen: { entries: unseen.entries.length, swaps: unseen.swaps, terms: unseen.terms },
   };
   const total = stats.replacingRows + stats.detectRows + stats.merged.length + stats.drops.length;
   if (total !== rows.length) throw new Error(`counts do not add up: ${total} != ${rows.length}`);
   const csvName = csvFile.split("/").pop() ?? csvFile;
-  return { yaml: renderYaml(entries, new Map(), csvName), report: renderReport(stats, csvName), stats };
+  return { yaml: renderYaml(all, new Map(), csvName), report: renderReport(stats, csvName), stats };
 }
 
 /** One drop per row (a row with two spun forms could be dropped twice). */

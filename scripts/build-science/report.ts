@@ -16,6 +16,8 @@ export interface Stats {
   disagreements: Disagreement[];
   /** Unconditioned entries whose spun form reads as plausible English, gated by document_spun. */
   gated: number;
+  /** Entries for tortured forms the catalogue lacks (unseen.ts). */
+  unseen: { entries: number; swaps: number; terms: number };
 }
 
 export function groupBy<T>(items: T[], f: (t: T) => string): Map<string, T[]> {
@@ -64,6 +66,11 @@ export function renderReport(s: Stats, csvName: string): string {
       `(\`document_spun\`); ${s.gated} entries without conditions whose spun form reads as plausible English ` +
       '(two or more words, each seen at least 20 times per million words of edited English: "choice tree") act ' +
       "only in a document judged spun. Below that verdict both are reported as findings, not restored.",
+    "",
+    `Phrases the catalogue lacks: ${s.unseen.entries} more entries (after the catalogue's own) write its ` +
+      `${s.unseen.terms} correct phrases of two or three words with the ${s.unseen.swaps} word swaps its ` +
+      "word-for-word rows show at least twice (scripts/build-science/unseen.ts), leaving out forms that are " +
+      "catalogue phrases, known terms or ordinary English; each acts with `document_spun`.",
     "",
     "## Detect-only entries by reason",
     "",

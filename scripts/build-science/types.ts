@@ -30,6 +30,8 @@ export type ExamplePair = Pick<Example, "in" | "out">;
 export interface Entry extends Pick<EngineEntry, "spun" | "original" | "detect" | "exactCase" | "note"> {
   id?: string;
   inflect: boolean;
+  /** Written as `ambiguous: true` (the unseen findings: no weight in the spinner score). */
+  ambiguous?: boolean;
   weight: number;
   when: When;
   /** A second alternative of `when`: the document shows other signs of spinning (see relax). */

@@ -14,6 +14,7 @@ export function toYamlEntry(e: Entry): Record<string, unknown> {
   if (e.detect) out.detect = true;
   if (e.exactCase) out.case = "exact";
   if (e.inflect) out.inflect = "noun";
+  if (e.ambiguous) out.ambiguous = true;
   out.weight = e.weight;
   if (e.relaxed) out.when = [e.when, e.relaxed];
   else if (Object.keys(e.when).length > 0) out.when = e.when;

@@ -10,7 +10,7 @@
  * broken cache file means the pack is read from YAML again. Where the files live: cache-dir.ts. A
  * cache that cannot be written is silently skipped. The dictionary over cached packs: lazy.ts.
  */
-import { mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../io/atomic.js";
@@ -74,6 +74,9 @@ export interface LazyPack {
  * The cache key of a pack file: its path, size and modification time (so a hit never reads the
  * YAML), with unspin's version, the cache format and the code that reads packs.
  */
+/** Buckets read one by one from the cache's data file before it is read whole. */
+const BUCKET_READS = 32;
+
 /** How long after its last change a pack file's key also hashes its content. */
 const RECENT_MS = 5000;
 
@@ -205,8 +208,10 @@ export function readCached(
     const index = JSON.parse(readFileSync(`${base}.index.json`, "utf8")) as CachedIndex;
     if (index.format !== FORMAT) return undefined;
     index.file = name;
-    // the entries are read on the first bucket the input needs (bytes only; decoded per bucket)
+    // the entries are read bucket by bucket as the input needs them (a short input reads a few KB of
+    // a pack of megabytes); past BUCKET_READS buckets, the whole file at once (bytes; decoded per bucket)
     let data: Buffer | undefined;
+    let reads = 0;
     const readData = (): Buffer => {
       try {
         return readFileSync(`${base}.data.json`);
@@ -215,10 +220,24 @@ export function readCached(
         throw err;
       }
     };
+    const readRange = (start: number, end: number): string | undefined => {
+      let fd: number | undefined;
+      try {
+        fd = openSync(`${base}.data.json`, "r");
+        const buf = Buffer.allocUnsafe(end - start);
+        return readSync(fd, buf, 0, buf.length, start) === buf.length ? buf.toString("utf8") : undefined;
+      } catch {
+        return undefined; // pruned meanwhile: the whole-file path rebuilds
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    };
     return {
       index,
       key,
-      bucket: ([start, end]) => (data ??= readData()).toString("utf8", start, end),
+      bucket: ([start, end]) =>
+        (!data && reads++ < BUCKET_READS ? readRange(start, end) : undefined) ??
+        (data ??= readData()).toString("utf8", start, end),
       signatures: () => {
         try {
           return JSON.parse(readFileSync(`${base}.sigs.json`, "utf8")) as Signature[];

@@ -55,6 +55,13 @@ describe("science pack", () => {
       expect(fix(clean)).toBe(clean);
   });
 
+  it("leaves a genuine 'network safety' alone, with the news pack loaded too (each pack judged on its own)", () => {
+    const both = loadDictionary(["news", "science"]);
+    const text =
+      "Our network safety audit found two issues in the intrusion detection system. Network safety matters.";
+    expect(restore(text, both).edits).toEqual([]);
+  });
+
   it("reports a tortured phrase the catalogue lacks, made with its own word swaps, without restoring it", () => {
     // 'vitality consumption' is no catalogue row; 'vitality' for 'energy' is in 56 of them
     const text = "The vitality consumption of the nodes was low.";

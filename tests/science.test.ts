@@ -57,8 +57,7 @@ describe("science pack", () => {
 
   it("leaves a genuine 'network safety' alone, with the news pack loaded too (each pack judged on its own)", () => {
     const both = loadDictionary(["news", "science"]);
-    const text =
-      "Our network safety audit found two issues in the intrusion detection system. Network safety matters.";
+    const text = "Our network safety audit found two issues in the intrusion detection system. Network safety matters.";
     expect(restore(text, both).edits).toEqual([]);
   });
 

@@ -82,3 +82,23 @@ describe("a pack's evidence: half_at", () => {
     ).toThrow(/`half_at` must be a number > 0/);
   });
 });
+
+describe("with several built-in packs", () => {
+  it("judges the document by its packs: its score is the highest of theirs, each on its own half_at", async () => {
+    const { loadDictionary } = await import("../src/dictionary/packs.js");
+    const both = loadDictionary(["news", "science"]);
+    expect(both.packs.find((p) => p.name === "news")?.halfAt).toBe(2);
+    expect(both.packs.find((p) => p.name === "science")?.halfAt).toBe(0.75);
+    for (const text of [
+      "The bosom malignant cells and the irregular woodland model were studied in detail.",
+      "Officials mentioned the firm would put up extra workers after the Chilly Struggle ended final yr.",
+      "The committee met on Tuesday and approved the budget.",
+    ]) {
+      const doc = restore(text, both).spun;
+      const packs = Object.values(doc?.packs ?? {});
+      expect(packs).toHaveLength(2);
+      expect(doc?.score).toBe(Math.max(...packs));
+      expect(doc?.spun).toBe((doc?.score ?? 0) >= 0.5);
+    }
+  });
+});

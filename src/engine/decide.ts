@@ -8,7 +8,16 @@
 import type { PackInfo } from "../types.js";
 import type { View } from "./conditions.js";
 import { DOCUMENT_SPUN } from "./conditions.js";
-import { around, docScore, evidenceOf, model as contextModel, originalHashes, reasons, weigh } from "./evidence.js";
+import {
+  SPUN_AT,
+  around,
+  docScore,
+  evidenceOf,
+  model as contextModel,
+  originalHashes,
+  reasons,
+  weigh,
+} from "./evidence.js";
 import type { Around, DocEvidence } from "./evidence.js";
 import { type Candidate, UNCONDITIONED } from "./match.js";
 import { joinOverlaps } from "./join.js";
@@ -101,6 +110,9 @@ export function decide(
       doc.packs[name] = own.score;
       spunFor.set(name, own.spun);
     }
+    // the document's verdict is its packs': spun when one of them judges it so, on its own terms
+    doc.score = Math.max(...Object.values(doc.packs));
+    doc.spun = doc.score >= SPUN_AT;
   }
   if (forced) doc.spun = forced === "spun";
   const spun = (pack: string): boolean => (forced ? doc.spun : (spunFor.get(pack) ?? doc.spun));

@@ -3,7 +3,6 @@ import { readRows } from "./csv.js";
 import { acronymsOf, type Context, rowToOutcome, standardTerms } from "./classify.js";
 import { MARKED_BELOW, model } from "../../src/engine/evidence.js";
 import { keyHash } from "../../src/text/context-model.js";
-import { phraseKeys } from "../../src/text/tokenizer.js";
 import { plural } from "./inflection.js";
 import { assignIds, dedupe, gatePlausible, mergeIntoUnconditional, order, relax, resolveChains } from "./entries.js";
 import { attachExamples, type Disagreement } from "./examples.js";
@@ -66,8 +65,7 @@ export function build(csvFile: string, jsonFile: string | undefined): { yaml: st
   const written = new Set(
     entries.flatMap((e) => e.spun.flatMap((s) => (e.inflect ? [key(s), key(plural(s))] : [key(s)]))),
   );
-  const ordinary = (phrase: string): boolean =>
-    Math.exp(context.phraseLogProb(phraseKeys(phrase).map(keyHash))) * 1e6 >= MARKED_BELOW;
+  const ordinary = (phrase: string): boolean => context.phrasePerMillion(phrase) >= MARKED_BELOW;
   const unseen = unseenEntries(rows, written, ordinary);
   const all = [...entries, ...unseen.entries];
   assignIds(all);

@@ -14,22 +14,16 @@
  * technical English the forms occur 0.9 times per 10,000 words (as findings: those texts are not
  * judged spun).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { functionWordHashes } from "../../src/dictionary/evidence-data.js";
+import { hashKey } from "../../src/text/hash.js";
 import { tokenizeQuery } from "./query.js";
 import { type Entry, key, type Row } from "./types.js";
-import { DATA_DIR } from "./wordlists.js";
 
 /** A swap must be seen in this many rows of the catalogue. */
 export const MIN_ROWS = 2;
 /** Words of a known term (longer terms make too many forms to be worth it). */
 const MIN_WORDS = 2;
 const MAX_WORDS = 3;
-
-function functionWords(): Set<string> {
-  const text = readFileSync(join(DATA_DIR, "english", "function-words.txt"), "utf8");
-  return new Set(text.split("\n").filter((l) => l && !l.startsWith("#")));
-}
 
 /** The row's one quoted phrase, when its query is a single phrase with no AND/OR/NOT. */
 function plainPhrase(row: Row): string | undefined {
@@ -59,7 +53,8 @@ export interface Unseen {
  * again); `ordinary(phrase)`: the form is ordinary English (left out).
  */
 export function unseenEntries(rows: Row[], existing: Set<string>, ordinary: (phrase: string) => boolean): Unseen {
-  const stop = functionWords();
+  const functionWords = functionWordHashes();
+  const stop = { has: (w: string): boolean => functionWords.has(hashKey(w)) };
   const rowsBySwap = new Map<string, Map<string, number>>(); // original word → tortured word → rows
   const terms = new Set<string>();
   for (const row of rows) {

@@ -6,16 +6,9 @@
  * model, data/context) is doubted: imported detect-only with a note, never restoring.
  */
 import type { ContextModel } from "../text/context-model.js";
-import { keyHash } from "../text/context-model.js";
-import { phraseKeys } from "../text/tokenizer.js";
 
 /** How many times more common the spun form must be before the direction is doubted. */
 export const DOUBT_RATIO = 20;
-
-/** log P of a phrase on its own in the model (its words, each given the ones before). */
-function logProb(model: ContextModel, phrase: string): number {
-  return model.phraseLogProb(phraseKeys(phrase).map(keyHash));
-}
 
 /**
  * How many times more common `spun` is than `original` in edited English, when that is at least
@@ -23,6 +16,7 @@ function logProb(model: ContextModel, phrase: string): number {
  */
 export function doubtedDirection(model: ContextModel | undefined, spun: string, original: string): number | undefined {
   if (!model) return undefined;
-  const ratio = Math.exp(logProb(model, spun) - logProb(model, original));
+  // a ratio of log probabilities: long phrases' own probabilities underflow
+  const ratio = Math.exp(model.phraseTextLogProb(spun) - model.phraseTextLogProb(original));
   return ratio >= DOUBT_RATIO ? ratio : undefined;
 }

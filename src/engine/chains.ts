@@ -108,20 +108,23 @@ function link(view: View, from: number, to: number, parts: Part[], dict: Diction
   const { s, at } = localText(view.tokens.text, from, to, parts);
   // token arrays of this module's own: the caller's view still reads the engine's
   const lv = new View(tokenize(s, buffer), dict);
-  // only a match over a restored word can be a chain: most groups have none, and skip the evidence step
-  const over = (k: { from: number; to: number }): boolean => {
-    const ms = lv.tokens.starts[lv.sig[k.from]];
-    const me = lv.tokens.ends[lv.sig[k.to - 1]];
-    return parts.some((p, i) => me > at[i] && ms < at[i] + p.replacement.length);
+  // the parts a match lies over: only a match over a restored word can be a chain
+  const span = (k: { from: number; to: number }) => ({
+    ms: lv.tokens.starts[lv.sig[k.from]],
+    me: lv.tokens.ends[lv.sig[k.to - 1]],
+  });
+  const touching = (k: { from: number; to: number }): number[] => {
+    const { ms, me } = span(k);
+    return parts.map((_, i) => i).filter((i) => me > at[i] && ms < at[i] + parts[i].replacement.length);
   };
-  const found = candidates(lv, dict, 0, s.length, s.length).list.filter(over);
+  // most groups have none, and skip the evidence step
+  const found = candidates(lv, dict, 0, s.length, s.length).list.filter((k) => touching(k).length > 0);
   if (found.length === 0) return false;
   for (const k of decide(lv, found, "spun", packs).kept) {
     const e = k.variant.entry;
     if (e.detect || k.evidence?.kind === "ambiguous") continue;
-    const ms = lv.tokens.starts[lv.sig[k.from]];
-    const me = lv.tokens.ends[lv.sig[k.to - 1]];
-    const touched = parts.map((_, i) => i).filter((i) => me > at[i] && ms < at[i] + parts[i].replacement.length);
+    const { ms, me } = span(k);
+    const touched = touching(k);
     if (touched.length === 0) continue;
     const i0 = touched[0];
     const i1 = touched[touched.length - 1];

@@ -115,10 +115,7 @@ export function evidenceOf(v: Variant, model: ContextModel | undefined): EntryEv
   let perMillion = 0;
   if (model) {
     // the most common of the entry's written spun forms decides
-    for (const s of e.spun) {
-      const keys = phraseKeys(s).map(hashKey);
-      perMillion = Math.max(perMillion, Math.exp(model.phraseLogProb(keys)) * 1e6);
-    }
+    for (const s of e.spun) perMillion = Math.max(perMillion, model.phrasePerMillion(s));
   }
   const table = mappingCounts();
   const seen = table.seen.get(mappingKey(v.keys, v.original)) ?? 0;

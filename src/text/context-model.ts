@@ -23,6 +23,7 @@
  * pairHash(key, classToken(id)). The caller reads the file; parsing it makes views, no copies.
  */
 import { hashKey } from "./hash.js";
+import { phraseKeys } from "./tokenizer.js";
 
 const MAGIC = "UNSPCTX5";
 
@@ -218,6 +219,16 @@ export class ContextModel {
   /** log P of a phrase on its own: how common the wording is in edited English. */
   phraseLogProb(keys: readonly number[]): number {
     return this.logPath([], keys, []);
+  }
+
+  /** phraseLogProb of a phrase as written (its keys made as the tokenizer makes them). */
+  phraseTextLogProb(phrase: string): number {
+    return this.phraseLogProb(phraseKeys(phrase).map(hashKey));
+  }
+
+  /** How often a phrase (as written) stands in edited English, per million words. */
+  phrasePerMillion(phrase: string): number {
+    return Math.exp(this.phraseTextLogProb(phrase)) * 1e6;
   }
 }
 

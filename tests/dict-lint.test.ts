@@ -218,6 +218,24 @@ describe("lint rules", () => {
     expect(find(`{preceded_by: [w1], followed_by: [w1]}`)).toEqual([]);
   });
 
+  it("inflected forms listed by hand under one original: one of them restores to the wrong number or tense", () => {
+    const find = (spun: string, original: string) =>
+      lint(`  - {spun: [${spun}], original: ${original}, ambiguous: false, examples: [{in: x, out: x}]}\n`)
+        .filter((f) => f.rule === "inflected-form")
+        .map((f) => f.message);
+    // the last word: `inflect` writes the same inflection on the original
+    expect(find("credit score card, credit score cards", "credit card")).toEqual([
+      "entry credit-score-card lists 'credit score card' and 'credit score cards' for the one original 'credit card': one of them restores to the wrong form; list one and set `inflect`, which writes the same inflection on the original",
+    ]);
+    // another word: forms of one verb ("pleaded", "pleads"), neither the other's inflection
+    expect(find("pleaded responsible, pleads responsible", "pleaded guilty")[0]).toMatch(/give each its own entry$/);
+    expect(find("try hard, tries hard", "strive")).toHaveLength(1);
+    // different words, or two words differing: not inflections
+    expect(find("income steerage, income forecast", "revenue guidance")).toEqual([]);
+    expect(find("report highs, document lows", "record highs")).toEqual([]);
+    expect(find("brand, brandy", "mark")).toEqual([]);
+  });
+
   it("chains are warnings, cycles errors; detect-only entries and case-only fixes take no part", () => {
     const fs = lint(
       [

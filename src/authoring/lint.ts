@@ -11,6 +11,7 @@ import type { PackSource } from "../dictionary/loader.js";
 import { chainsAndCycles } from "./lint/chains.js";
 import { clashes } from "./lint/clashes.js";
 import { unexercisedExamples } from "./lint/examples.js";
+import { inflectedForms } from "./lint/inflected.js";
 import { contextLists } from "./lint/lists.js";
 import { lintEntries } from "./lint/model.js";
 import type { Finding } from "./lint/model.js";
@@ -35,6 +36,7 @@ export function lintPacks(packs: readonly PackSource[]): Finding[] {
     ...shadowed(entries),
     ...impossibleConditions(entries),
     ...contextLists(entries),
+    ...inflectedForms(entries),
     ...packs.flatMap((p) => unexercisedExamples(p)),
     ...packs.flatMap((p) => oldConditionNames(p)),
     ...entries.filter((e) => e.entry.examples.length === 0).map(withoutExamples),

@@ -3,10 +3,12 @@
  * - data/context/model.bin: the context model (text/context-model.ts)
  * - data/english/function-words.txt: closed-class words, for the function-word guard
  * - data/spinner/mappings.tsv: counted spinner mappings, for each entry's measured rate
+ * - data/english/articles.txt: how the indefinite article agrees with the word after it
  * A missing file leaves its part out (no context figures, no guard, the prior rate): the engine
  * still restores what the dictionaries say.
  */
 import { readFileSync } from "node:fs";
+import { type ArticleRules, parseArticleRules } from "../text/articles.js";
 import { parseModel } from "../text/context-model.js";
 import type { ContextModel } from "../text/context-model.js";
 import { hashKey } from "../text/hash.js";
@@ -34,6 +36,16 @@ export function contextModel(): ContextModel | undefined {
     }
   }
   return model ?? undefined;
+}
+
+let articles: ArticleRules | null | undefined;
+
+/** The article rules, or undefined when their file is missing (restorations then leave articles as written). */
+export function articleRules(): ArticleRules | undefined {
+  if (articles === undefined) {
+    articles = parseArticleRules(read("english/articles.txt")?.toString("utf8") ?? "") ?? null;
+  }
+  return articles ?? undefined;
 }
 
 let functionWords: Set<number> | undefined;

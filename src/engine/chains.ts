@@ -34,7 +34,7 @@ const MAX_LINKS = 4;
 const buffer = new TokenBuffer();
 
 /** The first significant token starting at or after `offset` (binary search over the view). */
-function tokenAt(view: View, offset: number): number {
+export function tokenAt(view: View, offset: number): number {
   let lo = 0;
   let hi = view.count;
   while (lo < hi) {

@@ -6,6 +6,8 @@
  */
 import { applyCase, casePattern } from "../text/case.js";
 import type { CasePattern } from "../text/case.js";
+import { articleRules } from "../dictionary/evidence-data.js";
+import { agreeArticles } from "./articles.js";
 import { settleChains } from "./chains.js";
 import { View } from "./conditions.js";
 import { decide } from "./decide.js";
@@ -144,6 +146,8 @@ export function restoreRange(
     });
   }
   const settled = settleChains(view, edits, dict, dict.packs, blocked);
+  const rules = articleRules();
+  if (rules) agreeArticles(view, settled, rules, blocked, options.lean === true);
   if (!options.lean) {
     const positions = lineCols(
       text,

@@ -48,7 +48,9 @@ export function inflectedForms(entries: readonly LintEntry[]): Finding[] {
           pos: le.entry.pos,
           severity: "warning",
           rule: "inflected-form",
-          message: `entry ${le.entry.id} lists '${le.entry.spun[k]}' and '${le.entry.spun[j]}' for the one original '${le.entry.original}': one of them restores to the wrong form; ${how}`,
+          message:
+            `entry ${le.entry.id} lists '${le.entry.spun[k]}' and '${le.entry.spun[j]}' for the one original ` +
+            `'${le.entry.original}': one of them restores to the wrong form; ${how}`,
         });
       }
     }

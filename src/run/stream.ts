@@ -45,8 +45,12 @@ function isWhite(c: number): boolean {
 
 /** A cut point in [lo, hi]: after a paragraph break if one is in the last quarter, else at whitespace. */
 export function cutPoint(text: string, lo: number, hi: number): number {
-  const para = text.lastIndexOf("\n\n", hi);
-  if (para >= lo + ((hi - lo) >> 1) && para > lo) return para + 1;
+  // a paragraph break in the window's second half (searched there only: lastIndexOf would run back
+  // over the whole buffer in text without blank lines)
+  const half = Math.max(lo + 1, lo + ((hi - lo) >> 1));
+  for (let i = Math.min(hi, text.length - 2); i >= half; i--) {
+    if (text.charCodeAt(i) === 0x0a && text.charCodeAt(i + 1) === 0x0a) return i + 1;
+  }
   for (let i = hi; i > lo; i--) if (isWhite(text.charCodeAt(i))) return i;
   return hi; // no whitespace at all: cut inside the run (a match cannot span it anyway)
 }

@@ -75,6 +75,26 @@ for (const f of readdirSync(DIR)
     );
 }
 
+// A phrase seen as one substitution ("easy shifting common" for "simple moving average") is also a
+// substitution of each of its words that changed (common for average, and so on): the aligners kept
+// some runs whole and split others, so a word's own count would otherwise depend on how its runs
+// were cut. Only phrases of equal length are split, and a word pair of two function words ("a" for
+// "an" in "a direct" / "an immediate") is grammar, not a substitution.
+const functionWords = new Set(
+  readFileSync("data/english/function-words.txt", "utf8")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#")),
+);
+for (const row of [...merged.values()]) {
+  const s = phraseKeys(row.spun);
+  const o = phraseKeys(row.original);
+  if (s.length < 2 || s.length !== o.length) continue;
+  s.forEach((w, i) => {
+    if (w === o[i] || (functionWords.has(w) && functionWords.has(o[i]))) return;
+    for (const source of row.sources) add(w, o[i], row.seen / row.sources.size, `${source} (in phrases)`);
+  });
+}
+
 const rows = [...merged.values()].sort(
   (a, b) => b.seen - a.seen || a.spun.localeCompare(b.spun) || a.original.localeCompare(b.original),
 );

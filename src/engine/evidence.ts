@@ -37,6 +37,12 @@ const SHORT_TEXT_WORDS = 100;
 const MIN_HITS = 2.5;
 /** How much better (log ratio) the original must fit for a lone function word to change: 10 times. */
 const STRONG_CONTEXT = 2.3;
+/**
+ * A lone function word the spinner was seen writing this often (and no less reliable) is measured,
+ * not guessed: its count speaks for it as a condition would ("beneath" for "below", 48 times).
+ */
+const MEASURED_SEEN = 10;
+const MEASURED_RELIABILITY = 0.95;
 /** The least reliability of an entry whose own `when` conditions (or match_case) hold at the match. */
 const CONDITIONED = 0.8;
 /** Counts given to a mapping never seen in the aligned text (someone saw it, or it would not be an entry). */
@@ -285,7 +291,8 @@ export function weigh(
       cmp = context(v);
       evidence.logRatio = cmp?.logRatio;
       const odds = logit(reliability) + (cmp?.logRatio ?? 0);
-      if (ev.functionWord && !conditioned && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
+      const measured = ev.seen >= MEASURED_SEEN && reliability >= MEASURED_RELIABILITY;
+      if (ev.functionWord && !conditioned && !measured && (cmp === undefined || cmp.logRatio < STRONG_CONTEXT)) {
         evidence.veto = "a lone function word or number changes only where the context strongly favours the original";
       } else if (odds < 0) evidence.veto = "the context fits the spun wording better";
     }

@@ -16,11 +16,12 @@ const SPACE_ONLY = /^[ \t]+$/;
 
 export function agreeArticles(view: View, edits: Edit[], rules: ArticleRules, blocked: number, lean: boolean): void {
   const { text, starts, ends } = view.tokens;
+  // the end of the last edit that changes text: an article inside it is not the text's any more
   let prevEnd = blocked;
   for (const e of edits) {
+    if (e.detect) continue;
     const end = prevEnd;
     prevEnd = e.end;
-    if (e.detect) continue;
     const p = tokenAt(view, e.start) - 1;
     if (p < 0 || view.kind(p) !== Kind.Word) continue;
     const word = view.raw(p);

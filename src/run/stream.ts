@@ -43,7 +43,7 @@ function isWhite(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** A cut point in [lo, hi]: after a paragraph break if one is in the last quarter, else at whitespace. */
+/** A cut point in [lo, hi]: after a paragraph break if one is in the second half, else at whitespace. */
 export function cutPoint(text: string, lo: number, hi: number): number {
   // a paragraph break in the window's second half (searched there only: lastIndexOf would run back
   // over the whole buffer in text without blank lines)

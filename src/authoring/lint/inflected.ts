@@ -7,7 +7,7 @@
 import { formsFor } from "../../text/inflect.js";
 import type { Finding, LintEntry } from "./model.js";
 
-/** The other form, when two forms differ in one word and one is an inflection of the other there. */
+/** Where two forms differ, when they differ in one word only and both are forms of one word there. */
 function inflectedPair(a: readonly string[], b: readonly string[]): number | undefined {
   if (a.length !== b.length) return undefined;
   const differ = a.flatMap((w, i) => (w === b[i] ? [] : [i]));

@@ -130,11 +130,13 @@ export function importThesaurus(text: string, source: string, outFile: string): 
   // Restoring entries first, then the detect-only ones to review.
   drafts.sort((a, b) => Number(a.kind !== "restoring") - Number(b.kind !== "restoring"));
   const render = (): string => {
+    // a thesaurus adds readings to the built-in packs' (alternatives the evidence chooses among); its
+    // entries replace none of theirs, so their conditions and measured evidence stay
     const header = newPackHeader(
       outFile,
       undefined,
       `Imported from ${source} by unspin dict import. Detect-only entries are marked "review:".`,
-    );
+    ).replace(/\nentries:\n$/, "\noverride: false\nentries:\n");
     const firstDetect = drafts.findIndex((d) => d.kind !== "restoring");
     return (
       header +

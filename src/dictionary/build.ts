@@ -112,10 +112,11 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   const once = packsOnce(packs, (p) => p, warnings);
   // a user's pack overrides the packs before it for every spun form it names (a user's own entry
   // for "chilly struggle" replaces the built-in one): the last such pack naming a form owns it.
-  // Built-in packs never override one another: their entries for one form are alternatives.
+  // Built-in packs never override one another: their entries for one form are alternatives; nor does
+  // a pack that says `override: false` (an imported thesaurus adds readings, it replaces none).
   const owner = new Map<string, PackSource>();
   for (const pack of once) {
-    if (pack.builtin) continue;
+    if (pack.builtin || pack.override === false) continue;
     for (const e of pack.entries) for (const s of e.spun) owner.set(phraseKeys(s).join(" "), pack);
   }
   for (const pack of once) {

@@ -25,7 +25,7 @@ import { LOADER_URL } from "./loader.js";
 import { WHEN_URL } from "./when.js";
 import type { PackSource } from "./loader.js";
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** An entry as cached: without examples and allows, with its spun forms' keys worked out. */
 export interface CachedEntry extends Entry {
@@ -50,6 +50,8 @@ export interface CachedIndex {
   file: string;
   description?: string;
   halfAt?: number;
+  /** `override: false` (see PackSource.override). */
+  override?: false;
   entries: number;
   phrases: string[][];
   maxKeys: number;
@@ -174,6 +176,7 @@ export function toLazy(pack: PackSource): BuiltPack {
     file: pack.file,
     description: pack.description,
     halfAt: pack.halfAt,
+    ...(pack.override === false ? { override: false as const } : {}),
     entries: pack.entries.length,
     phrases: pack.phrases,
     maxKeys,

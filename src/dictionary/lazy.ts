@@ -54,9 +54,13 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   const result: CrossCheck = { problems: [], warnings: [], skipped: [] };
   // a user's pack overrides the packs before it for every spun form it names: the last such pack
   // naming a form owns it, and the other packs' spun forms with the same keys are left out.
-  // Built-in packs never override one another (their entries for one form are alternatives).
+  // Built-in packs never override one another (their entries for one form are alternatives), nor
+  // does a pack that says `override: false`.
   const owner = new Map<string, LazyPack>();
-  for (const p of used) if (!p.builtin) for (const sig of p.signatures()) owner.set(spunKeysOf(sig), p);
+  for (const p of used) {
+    if (p.builtin || p.index.override === false) continue; // alternatives, not replacements
+    for (const sig of p.signatures()) owner.set(spunKeysOf(sig), p);
+  }
   for (const p of used) {
     for (const sig of p.signatures()) {
       const ownedBy = owner.get(spunKeysOf(sig));

@@ -23,11 +23,16 @@ export interface PackSource {
    * entries for one spun form are alternatives); any other pack overrides the packs before it.
    */
   builtin?: boolean;
+  /**
+   * `override: false`: the pack's entries are alternatives to those of the packs before it, never
+   * replacements (an imported thesaurus adds readings; the built-in entries and their evidence stay).
+   */
+  override?: false;
   /** Where the pack uses an old condition name (`before` for `preceded_by`…), for `dict lint`. */
   oldKeys?: { pos: SourcePos; from: string; to: string }[];
 }
 
-const PACK_KEYS = new Set(["pack", "description", "evidence", "classes", "entries", "$schema"]);
+const PACK_KEYS = new Set(["pack", "description", "evidence", "override", "classes", "entries", "$schema"]);
 const ENTRY_KEYS = new Set([
   "id",
   "spun",
@@ -75,6 +80,7 @@ class PackReader extends WhenReader {
     let name = "";
     let description: string | undefined;
     let halfAt: number | undefined;
+    let override = true;
     let entriesNode: Node | null = null;
     for (const pair of root.items) {
       const key = this.keyOf(pair, PACK_KEYS, "pack");
@@ -82,6 +88,7 @@ class PackReader extends WhenReader {
       else if (key === "description") description = this.string(pair.value as Node, "description");
       else if (key === "classes") this.readClasses(pair.value as Node);
       else if (key === "evidence") halfAt = this.readEvidence(pair.value as Node);
+      else if (key === "override") override = this.readOverride(pair.value as Node);
       else if (key === "entries") entriesNode = pair.value as Node;
     }
     if (!name) this.problem(root, "missing `pack: NAME`", "name the pack, e.g. `pack: news`");
@@ -101,7 +108,23 @@ class PackReader extends WhenReader {
     }
     if (this.problems.length > 0) return undefined;
     const pack: PackSource = { name, file: this.file, description, entries, phrases: this.phrases.phrases };
-    return { ...pack, ...(halfAt === undefined ? {} : { halfAt }), oldKeys: this.oldKeys };
+    return {
+      ...pack,
+      ...(halfAt === undefined ? {} : { halfAt }),
+      ...(override ? {} : { override: false as const }),
+      oldKeys: this.oldKeys,
+    };
+  }
+
+  /** `override: true|false` (default true: a user's pack replaces the entries before it for its forms). */
+  private readOverride(node: Node): boolean {
+    if (isScalar(node) && typeof node.value === "boolean") return node.value;
+    this.problem(
+      node,
+      "`override` must be true or false",
+      "false: the pack's entries are alternatives, not replacements",
+    );
+    return true;
   }
 
   /** `evidence: {half_at: N}`: how the pack's hits make its spinner score (engine/evidence.ts). */

@@ -5,7 +5,7 @@
  * vetoes them, then the matches beside a restoration weighed again with the restored words; a kept
  * match joined with an overlapping one whose reading agrees (join.ts).
  */
-import type { PackInfo } from "../types.js";
+import type { Entry, PackInfo } from "../types.js";
 import type { View } from "./conditions.js";
 import { DOCUMENT_SPUN } from "./conditions.js";
 import {
@@ -52,6 +52,23 @@ function withFindings(kept: Candidate[], findings: Candidate[], count: number): 
   return [...kept, ...resolve(free, count)].sort((a, b) => a.from - b.from);
 }
 
+/**
+ * Overlaps resolved, with the findings of the user's packs (detect-only entries) left out and added
+ * back only where they overlap no winner: such a finding is a report, and never hides a restoration
+ * (an imported thesaurus's doubtful "the corporate" must not stop the built-in "corporate" →
+ * "company"). A built-in pack's own longer finding still wins its overlaps: it is that pack's more
+ * specific reading ("rural buildups" is no "rural empowerments").
+ */
+function restorationsFirst(list: readonly Candidate[], count: number, late: (e: Entry) => boolean): Candidate[] {
+  const first = list.filter((c) => !late(c.variant.entry));
+  if (first.length === list.length) return resolve(list.slice(), count);
+  return withFindings(
+    resolve(first, count),
+    list.filter((c) => late(c.variant.entry)),
+    count,
+  );
+}
+
 /** Words of the whole view (the document the evidence is weighed over). */
 function docWords(view: View): number {
   let n = 0;
@@ -71,18 +88,20 @@ export function decide(
   packs: readonly PackInfo[],
 ): { kept: Candidate[]; doc: DocEvidence } {
   const model = contextModel();
+  const builtin = new Set(packs.filter((p) => p.builtin).map((p) => p.name));
+  const late = (e: Entry): boolean => e.detect === true && !builtin.has(e.pack);
   const weighAll = (restored?: Map<Candidate, Around>): void => {
     for (const c of restored ? restored.keys() : list) {
-      const s = weigh(view, c.options ?? [{ variant: c.variant, why: c.why }], c.from, c.to, model, restored?.get(c));
+      const options = c.options ?? [{ variant: c.variant, why: c.why }];
+      const s = weigh(view, options, c.from, c.to, model, restored?.get(c), late);
       c.variant = s.option.variant;
       c.why = s.option.why;
       c.evidence = s.evidence;
     }
   };
   weighAll();
-  const winners = resolve(list.slice(), view.count);
+  const winners = restorationsFirst(list, view.count, late);
   const words = docWords(view);
-  const builtin = new Set(packs.filter((p) => p.builtin).map((p) => p.name));
   // an ambiguous entry of the user's own packs that the spinner was never measured writing (an
   // imported thesaurus) may act in a spun document but is no evidence that the document is spun
   const unmeasured = (c: Candidate): boolean =>
@@ -123,7 +142,7 @@ export function decide(
       if (!ev || ev.kind === "marked") return true;
       return spun(c.variant.entry.pack) && ev.veto === undefined;
     });
-    return resolve(acting.slice(), view.count);
+    return restorationsFirst(acting, view.count, late);
   };
   let kept = act();
   if (doc.spun && kept.length > 0 && model) {

@@ -57,6 +57,15 @@ function written(v: Variant): number {
   return v.inflected ? 0 : 1e3;
 }
 
+/**
+ * Of several originals, how often the spinner was seen writing this spun form for each: log of the
+ * count (a mapping never seen, the prior's half count). Added to how well each original fits its
+ * context, it makes the choice P(original | context) · P(spun form | original), not the context alone.
+ */
+function seenPrior(ev: EntryEvidence): number {
+  return Math.log(ev.seen || PRIOR_SEEN);
+}
+
 /** What the evidence knows of an entry. */
 export interface EntryEvidence {
   /** The spun form is ordinary English: acts only in documents judged spun. */
@@ -230,6 +239,8 @@ export function weigh(
   to: number,
   model: ContextModel | undefined,
   ctx?: Around,
+  /** Findings that rank after the restorations (a user's pack's detect-only entries: see decide.ts). */
+  late?: (e: Entry) => boolean,
 ): Scored {
   let near = ctx;
   const context = (v: Variant): ReturnType<ContextModel["compare"]> | undefined => {
@@ -258,7 +269,7 @@ export function weigh(
         evidence: { kind: "ambiguous", reliability: 1, perMillion: ev.perMillion, weight: 1, gated: true },
       };
       if (pool.length === 1) return gated;
-      const fit = (context(v)?.original ?? 0) + written(v);
+      const fit = (context(v)?.original ?? 0) + seenPrior(ev) + written(v);
       if (!best || fit > bestFit) {
         best = gated;
         bestFit = fit;
@@ -273,7 +284,11 @@ export function weigh(
         evidence: { kind: "marked", reliability: 1, perMillion: ev.perMillion, weight: ev.ambiguous ? 0 : 1 },
       };
       if (pool.length === 1) return marked; // nothing to choose between: no context figures needed
-      const fit = (context(v)?.original ?? 0) + 1e6 + written(v); // marked readings before ambiguous ones
+      // marked readings first; a late finding only after the restorations that may act (an imported
+      // thesaurus's doubtful "discussed / said" must not hide the built-in "mentioned" → "said"), but
+      // before those a guard vetoes, so that it is still reported
+      const rank = v.entry.detect && late?.(v.entry) ? -5e5 : 1e6;
+      const fit = (context(v)?.original ?? 0) + seenPrior(ev) + rank + written(v);
       if (!best || fit > bestFit) {
         best = marked;
         bestFit = fit;
@@ -297,7 +312,7 @@ export function weigh(
       } else if (odds < 0) evidence.veto = "the context fits the spun wording better";
     }
     if (!evidence.veto && !ev.functionWord && (cmp === undefined || cmp.logRatio > 0)) evidence.weight = reliability;
-    const fit = (cmp?.original ?? 0) + (evidence.veto ? -1e6 : 0) + written(v);
+    const fit = (cmp?.original ?? 0) + seenPrior(ev) + (evidence.veto ? -1e6 : 0) + written(v);
     if (!best || fit > bestFit) {
       best = { option, evidence };
       bestFit = fit;

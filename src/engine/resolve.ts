@@ -2,7 +2,8 @@
 import type { Candidate } from "./match.js";
 
 /**
- * Longest first, then earliest, then the entry listed first; keep those that overlap nothing kept.
+ * Longest first, then a marked match (a form that is not ordinary English) before an ambiguous one,
+ * then earliest, then the entry listed first; keep those that overlap nothing kept.
  * Candidates come in order of their start. A choice only ever depends on the candidates it overlaps,
  * so each run of overlapping candidates is resolved on its own: most runs are one candidate, and
  * nothing is sorted but the few that overlap.
@@ -36,10 +37,19 @@ export function resolve(cands: Candidate[], count: number): Candidate[] {
   return kept;
 }
 
+/** 1 for a restoring match the evidence step found marked (a finding, or one not yet weighed: 0). */
+function marked(c: Candidate): number {
+  return c.evidence?.kind === "marked" && !c.variant.entry.detect ? 1 : 0;
+}
+
 /** resolve() for one run of overlapping candidates; appends the kept ones to `kept` in order of start. */
 function resolveRun(run: Candidate[], taken: Uint8Array, kept: Candidate[]): void {
   const order = run.sort(
-    (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.variant.entry.index - b.variant.entry.index,
+    (a, b) =>
+      b.to - b.from - (a.to - a.from) ||
+      marked(b) - marked(a) ||
+      a.from - b.from ||
+      a.variant.entry.index - b.variant.entry.index,
   );
   const mine: Candidate[] = [];
   for (const c of order) {

@@ -12,6 +12,7 @@ import { readPack } from "../src/dictionary/loader.js";
 import { loadDictionary, readPackFile, resolvePack } from "../src/dictionary/packs.js";
 import { restore } from "../src/engine/restore.js";
 import { tempDir } from "./dict-helpers.js";
+import { toyDictionary } from "./toy.js";
 
 const SPUN = { document: "spun" } as const;
 
@@ -80,16 +81,10 @@ describe("overlaps", () => {
 
 describe("equally long overlapping matches", () => {
   it("a marked one wins over an ambiguous one, whichever starts first", () => {
-    const dict = buildDictionary([
-      readPack(
-        "t.yaml",
-        `pack: t
-entries:
-  - {spun: zorp quib, original: first reading, ambiguous: true, examples: [{in: zorp quib, out: first reading}]}
+    const dict =
+      toyDictionary(`  - {spun: zorp quib, original: first reading, ambiguous: true, examples: [{in: zorp quib, out: first reading}]}
   - {spun: quib frell, original: second reading, ambiguous: false, examples: [{in: quib frell, out: second reading}]}
-`,
-      ),
-    ]);
+`);
     expect(restore("zorp quib frell", dict, SPUN).text).toBe("zorp second reading");
     // with the two kinds the other way round the earlier match would win: the rule is the kind, not the place
     expect(restore("zorp quib", dict, SPUN).text).toBe("first reading");

@@ -5,10 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { articleRules } from "../src/dictionary/evidence-data.js";
-import { buildDictionary } from "../src/dictionary/build.js";
-import { readPack } from "../src/dictionary/loader.js";
 import { restore } from "../src/engine/restore.js";
 import { articleFor } from "../src/text/articles.js";
+import { toyDictionary } from "./toy.js";
 
 const SPUN = { document: "spun" } as const;
 
@@ -31,17 +30,11 @@ describe("articleFor", () => {
 });
 
 describe("the engine makes the article agree with a restoration", () => {
-  const dict = buildDictionary([
-    readPack(
-      "t.yaml",
-      `pack: t
-entries:
-  - {spun: irregular woodland, original: random forest, ambiguous: false, examples: [{in: irregular woodland, out: random forest}]}
+  const dict =
+    toyDictionary(`  - {spun: irregular woodland, original: random forest, ambiguous: false, examples: [{in: irregular woodland, out: random forest}]}
   - {spun: previous base, original: old base, ambiguous: false, examples: [{in: previous base, out: old base}]}
   - {spun: eight pc, original: 8%, ambiguous: false, examples: [{in: eight pc, out: 8%}]}
-`,
-    ),
-  ]);
+`);
   const text = (s: string) => restore(s, dict, SPUN).text;
 
   it("changes the article with the restored word, in the article's own case, as part of the same edit", () => {

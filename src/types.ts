@@ -92,6 +92,8 @@ export interface PackInfo {
   entries: number;
   /** Hits per 100 words at which the pack's spinner score is one half (pack `evidence: {half_at}`). */
   halfAt?: number;
+  /** `override: false`: the pack adds alternatives (an imported thesaurus); its findings hide nothing. */
+  adds?: boolean;
 }
 
 export interface Warning {

@@ -173,6 +173,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
       halfAt: p.halfAt,
       entries: p.entries.length,
       builtin: p.builtin === true,
+      ...(p.override === false ? { adds: true } : {}),
     }));
   const { edges, first } = numbered(root);
   return {

@@ -228,6 +228,7 @@ export function lazyDictionary(packs: readonly LazyPack[], env: NodeJS.ProcessEn
     halfAt: p.index.halfAt,
     builtin: p.builtin === true,
     entries: p.index.entries,
+    ...(p.index.override === false ? { adds: true } : {}),
   }));
   return {
     packs: packInfos,

@@ -53,11 +53,11 @@ function withFindings(kept: Candidate[], findings: Candidate[], count: number): 
 }
 
 /**
- * Overlaps resolved, with the findings of the user's packs (detect-only entries) left out and added
- * back only where they overlap no winner: such a finding is a report, and never hides a restoration
- * (an imported thesaurus's doubtful "the corporate" must not stop the built-in "corporate" →
- * "company"). A built-in pack's own longer finding still wins its overlaps: it is that pack's more
- * specific reading ("rural buildups" is no "rural empowerments").
+ * Overlaps resolved with the late findings (those of a pack that only adds alternatives) left out,
+ * then added back where they overlap no winner: such a finding is a report, and never hides a
+ * restoration (an imported thesaurus's doubtful "the corporate" must not stop the built-in
+ * "corporate" → "company"). Any other pack's longer finding still wins its overlaps: it is that
+ * pack's more specific reading ("rural buildups" is no "rural empowerments").
  */
 function restorationsFirst(list: readonly Candidate[], count: number, late: (e: Entry) => boolean): Candidate[] {
   const first = list.filter((c) => !late(c.variant.entry));
@@ -89,7 +89,10 @@ export function decide(
 ): { kept: Candidate[]; doc: DocEvidence } {
   const model = contextModel();
   const builtin = new Set(packs.filter((p) => p.builtin).map((p) => p.name));
-  const late = (e: Entry): boolean => e.detect === true && !builtin.has(e.pack);
+  // the findings of a pack that only adds alternatives (an imported thesaurus) come after the
+  // restorations: they are reports, and never hide another pack's restoration
+  const adding = new Set(packs.filter((p) => p.adds).map((p) => p.name));
+  const late = (e: Entry): boolean => e.detect === true && adding.has(e.pack);
   const weighAll = (restored?: Map<Candidate, Around>): void => {
     for (const c of restored ? restored.keys() : list) {
       const options = c.options ?? [{ variant: c.variant, why: c.why }];

@@ -239,7 +239,7 @@ export function weigh(
   to: number,
   model: ContextModel | undefined,
   ctx?: Around,
-  /** Findings that rank after the restorations (a user's pack's detect-only entries: see decide.ts). */
+  /** Findings that rank after the restorations (those of a pack that only adds alternatives: decide.ts). */
   late?: (e: Entry) => boolean,
 ): Scored {
   let near = ctx;

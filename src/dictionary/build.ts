@@ -8,6 +8,7 @@ import type { Problem } from "../errors.js";
 import { hashKey } from "../text/hash.js";
 import { formsFor, inflectable } from "../text/inflect.js";
 import type { PackSource } from "./loader.js";
+import { overridesEarlier } from "./override.js";
 import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "../text/tokenizer.js";
 import type { Entry, PackInfo, Variant, Warning } from "../types.js";
@@ -116,7 +117,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   // a pack that says `override: false` (an imported thesaurus adds readings, it replaces none).
   const owner = new Map<string, PackSource>();
   for (const pack of once) {
-    if (pack.builtin || pack.override === false) continue;
+    if (!overridesEarlier(pack)) continue;
     for (const e of pack.entries) for (const s of e.spun) owner.set(phraseKeys(s).join(" "), pack);
   }
   for (const pack of once) {

@@ -13,6 +13,7 @@ import { HashIndex } from "../text/hashindex.js";
 import type { Entry, PackInfo, Warning } from "../types.js";
 import type { Dictionary } from "./build.js";
 import { indexPhrases, packsOnce, variantsOf } from "./build.js";
+import { overridesEarlier } from "./override.js";
 import { cacheDir, digest } from "./cache-dir.js";
 import type { CachedEntry, LazyPack, Signature } from "./cache.js";
 import { PhraseTable } from "./phrase-table.js";
@@ -58,7 +59,7 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   // does a pack that says `override: false`.
   const owner = new Map<string, LazyPack>();
   for (const p of used) {
-    if (p.builtin || p.index.override === false) continue; // alternatives, not replacements
+    if (!overridesEarlier({ builtin: p.builtin, override: p.index.override })) continue;
     for (const sig of p.signatures()) owner.set(spunKeysOf(sig), p);
   }
   for (const p of used) {

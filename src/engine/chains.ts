@@ -14,11 +14,11 @@
 import { View } from "./conditions.js";
 import { decide } from "./decide.js";
 import { candidates } from "./match.js";
+import { restoredText } from "./replacement.js";
 import type { Dictionary } from "../dictionary/build.js";
-import { applyCase, casePattern } from "../text/case.js";
 import { HAS_NEXT, type KeySource } from "../dictionary/trie.js";
 import { hashKey } from "../text/hash.js";
-import { Kind, TokenBuffer, phraseKeys, tokenize } from "../text/tokenizer.js";
+import { TokenBuffer, phraseKeys, tokenize } from "../text/tokenizer.js";
 import type { Edit, Entry, PackInfo } from "../types.js";
 
 /** Significant tokens read on each side of a group (longer phrases are rare). */
@@ -130,10 +130,7 @@ function link(view: View, from: number, to: number, parts: Part[], dict: Diction
     const i1 = touched[touched.length - 1];
     const ls = Math.min(ms, at[i0]);
     const le = Math.max(me, at[i1] + parts[i1].replacement.length);
-    const words: string[] = [];
-    for (let p = k.from; p < k.to; p++) if (lv.kind(p) === Kind.Word) words.push(lv.raw(p));
-    const original = e.exactCase ? k.variant.original : applyCase(k.variant.original, casePattern(words));
-    const replacement = s.slice(ls, ms) + original + s.slice(me, le);
+    const replacement = s.slice(ls, ms) + restoredText(lv, k) + s.slice(me, le);
     const merged: Part = {
       start: Math.min(parts[i0].start, back(ls, from, parts, at)),
       end: Math.max(parts[i1].end, back(le, from, parts, at)),

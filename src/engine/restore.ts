@@ -4,17 +4,16 @@
  * restored text in one pass. Text outside the edits is copied unchanged. Matching: match.ts;
  * overlaps: resolve.ts; restorations that make new spun forms: chains.ts.
  */
-import { applyCase, casePattern } from "../text/case.js";
-import type { CasePattern } from "../text/case.js";
 import { articleRules } from "../dictionary/evidence-data.js";
 import { agreeArticles } from "./articles.js";
 import { settleChains } from "./chains.js";
+import { restoredText } from "./replacement.js";
 import { View } from "./conditions.js";
 import { decide } from "./decide.js";
 import type { DocEvidence } from "./evidence.js";
 import { type Candidate, candidates } from "./match.js";
 import type { Dictionary } from "../dictionary/build.js";
-import { Kind, tokenize } from "../text/tokenizer.js";
+import { tokenize } from "../text/tokenizer.js";
 import type { Edit, Entry, Provenance, RestoreResult } from "../types.js";
 
 export interface RestoreOptions {
@@ -37,29 +36,6 @@ export interface RangeOptions extends RestoreOptions {
   to: number;
   /** No edit may start before this offset (the end of the last edit already made). */
   blockedBefore?: number;
-}
-
-/**
- * The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the
- * quick common case).
- */
-function spanCase(view: View, from: number, to: number): CasePattern {
-  const { text, starts, ends } = view.tokens;
-  let lower = true;
-  for (let p = from; p < to && lower; p++) {
-    const t = view.sig[p];
-    for (let i = starts[t]; i < ends[t]; i++) {
-      const c = text.charCodeAt(i);
-      if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) {
-        lower = false;
-        break;
-      }
-    }
-  }
-  if (lower) return "lower";
-  const words: string[] = [];
-  for (let p = from; p < to; p++) if (view.kind(p) === Kind.Word) words.push(view.raw(p));
-  return casePattern(words);
 }
 
 const provenances = new WeakMap<Entry, Provenance>();
@@ -130,8 +106,7 @@ export function restoreRange(
     const start = tokens.starts[view.sig[c.from]];
     const end = tokens.ends[view.sig[c.to - 1]];
     if (start < blocked || start >= options.to) continue;
-    const replacement =
-      detect || e.exactCase ? c.variant.original : applyCase(c.variant.original, spanCase(view, c.from, c.to));
+    const replacement = detect ? c.variant.original : restoredText(view, c);
     edits.push({
       start,
       end,

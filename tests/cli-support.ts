@@ -4,7 +4,19 @@
  * other people's hands; these tests are about inputs, not about entries).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -215,4 +227,30 @@ export function measure(args: readonly string[], o: CliOptions & { keepStdout?: 
     rssMiB: Math.round(rssKiB / 1024),
     seconds: Math.round(seconds * 10) / 10,
   };
+}
+
+/** A line of dense spun text (two restorations) and what it restores to: the big-input tests' unit. */
+export const BIG_LINE_SPUN = "The chilly struggle ended final yr, and nothing else happened here at all today.";
+export const BIG_LINE_RESTORED = "The Cold War ended last year, and nothing else happened here at all today.";
+
+/**
+ * Write about `bytes` of BIG_LINE_SPUN into dir/name, as lines or as one line, without holding it
+ * all in memory; `reps`: how many times the line stands in it.
+ */
+export function writeSpunFile(
+  dir: string,
+  name: string,
+  bytes: number,
+  oneLine: boolean,
+): { file: string; reps: number; size: number } {
+  const unit = BIG_LINE_SPUN + (oneLine ? " " : "\n");
+  const reps = Math.ceil(bytes / unit.length);
+  const file = path.join(dir, name);
+  const fd = openSync(file, "w");
+  const block = Buffer.from(unit.repeat(10_000));
+  let left = reps;
+  for (; left >= 10_000; left -= 10_000) writeSync(fd, block);
+  writeSync(fd, Buffer.from(unit.repeat(left) + (oneLine ? "\n" : "")));
+  closeSync(fd);
+  return { file, reps, size: statSync(file).size };
 }

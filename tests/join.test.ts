@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildDictionary } from "../src/dictionary/build.js";
-import { readPack } from "../src/dictionary/loader.js";
 import { readPackFile, resolvePack } from "../src/dictionary/packs.js";
 import { joinOriginals } from "../src/engine/join.js";
 import { restore } from "../src/engine/restore.js";
+import { toyDictionary } from "./toy.js";
 import type { Entry } from "../src/types.js";
 
 const SPUN = { document: "spun" } as const;
@@ -23,18 +23,12 @@ describe("joinOriginals", () => {
 });
 
 describe("the engine joins overlapping readings that agree", () => {
-  const dict = buildDictionary([
-    readPack(
-      "t.yaml",
-      `pack: t
-entries:
-  - {spun: bosom malignant, original: breast cancer, examples: [{in: bosom malignant, out: breast cancer}]}
+  const dict =
+    toyDictionary(`  - {spun: bosom malignant, original: breast cancer, examples: [{in: bosom malignant, out: breast cancer}]}
   - {spun: malignant growth, original: cancer, examples: [{in: malignant growth, out: cancer}]}
   - {spun: test arrangement, original: test set, examples: [{in: test arrangement, out: test set}]}
   - {spun: arrangement exactness, original: classification accuracy, examples: [{in: arrangement exactness, out: classification accuracy}]}
-`,
-    ),
-  ]);
+`);
 
   it("restores the whole phrase, names both entries, and restoring again changes nothing", () => {
     const r = restore("Bosom malignant growth is common.", dict, SPUN);

@@ -7,10 +7,10 @@
  * 2.6 GB and died with "Invalid string length"; the diff held 2.1 GB.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, openSync, readSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, useScratch } from "../cli-support.js";
+import { BIN, useScratch, writeSpunFile } from "../cli-support.js";
 
 const BIG = process.env.UNSPIN_BIG === "1";
 const TIME = "/usr/bin/time";
@@ -19,22 +19,6 @@ let cwd: string;
 beforeAll(() => {
   cwd = s.dir;
 });
-
-const LINE = "The chilly struggle ended final yr, and nothing else happened here at all today.";
-
-/** `bytes` of dense spun text (two restorations a line), as lines or as one line. */
-function spunFile(name: string, bytes: number, oneLine: boolean): { file: string; reps: number } {
-  const unit = LINE + (oneLine ? " " : "\n");
-  const reps = Math.ceil(bytes / unit.length);
-  const file = path.join(cwd, name);
-  const fd = openSync(file, "w");
-  const block = Buffer.from(unit.repeat(10_000));
-  let left = reps;
-  for (; left >= 10_000; left -= 10_000) writeSync(fd, block);
-  writeSync(fd, Buffer.from(unit.repeat(left) + (oneLine ? "\n" : "")));
-  closeSync(fd);
-  return { file, reps };
-}
 
 function ends(file: string, n: number): { head: string; tail: string } {
   const size = statSync(file).size;
@@ -59,7 +43,7 @@ describe.skipIf(!BIG || !existsSync(TIME))("UNSPIN_BIG=1: -f json and the diff f
     const input = arg === "big.txt" ? "" : " on standard input";
     const label = `${format}, ${oneLine ? "a 50 MB single line" : "a 50 MB file of lines"}${input}`;
     it(`${label}: whole output, every restoration counted, peak RSS under 512 MiB`, () => {
-      const { reps } = spunFile("big.txt", 50e6, oneLine);
+      const { reps } = writeSpunFile(cwd, "big.txt", 50e6, oneLine);
       const out = path.join(cwd, "out");
       const started = process.hrtime.bigint();
       const r = spawnSync(

@@ -6,10 +6,9 @@
  *
  * The text is dense spun text (two restorations per 80 characters), the worst case for edits.
  */
-import { openSync, closeSync, readFileSync, statSync, writeSync } from "node:fs";
-import path from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectCleanStderr, measure, useScratch } from "../cli-support.js";
+import { BIG_LINE_RESTORED, expectCleanStderr, measure, useScratch, writeSpunFile } from "../cli-support.js";
 import type { Measured } from "../cli-support.js";
 
 const s = useScratch("unspin-big-");
@@ -20,26 +19,6 @@ beforeAll(() => {
 
 const BIG = process.env.UNSPIN_BIG === "1";
 
-const LINE_OLD = "The chilly struggle ended final yr, and nothing else happened here at all today.";
-const LINE_NEW = "The Cold War ended last year, and nothing else happened here at all today.";
-
-/** Write `bytes` of spun text, as lines or as one line, without holding it all in memory. */
-function spunFile(name: string, bytes: number, oneLine: boolean): { file: string; reps: number; size: number } {
-  const unit = LINE_OLD + (oneLine ? " " : "\n");
-  const reps = Math.ceil(bytes / unit.length);
-  const file = path.join(cwd, name);
-  const fd = openSync(file, "w");
-  const block = Buffer.from(unit.repeat(10_000));
-  let left = reps;
-  while (left >= 10_000) {
-    writeSync(fd, block);
-    left -= 10_000;
-  }
-  writeSync(fd, Buffer.from(unit.repeat(left) + (oneLine ? "\n" : "")));
-  closeSync(fd);
-  return { file, reps, size: statSync(file).size };
-}
-
 function log(what: string, input: { size: number }, m: Measured): void {
   const mb = (input.size / 1e6).toFixed(0);
   console.log(
@@ -49,32 +28,32 @@ function log(what: string, input: { size: number }, m: Measured): void {
 
 describe("a 5 MB single line (always run)", () => {
   it("--format text streams it: right output, peak RSS under 300 MiB", () => {
-    const big = spunFile("line5.txt", 5e6, true);
+    const big = writeSpunFile(cwd, "line5.txt", 5e6, true);
     const { reps } = big;
     const m = measure(["-f", "text", "line5.txt"], { cwd, keepStdout: true });
     log("5 MB line, text", big, m);
     expect(m.status).toBe(0);
     expectCleanStderr(m.stderr, 0);
-    expect(m.stdout.length).toBe((LINE_NEW.length + 1) * reps + 1);
-    expect(m.stdout.startsWith(`${LINE_NEW} ${LINE_NEW} `)).toBe(true);
-    expect(m.stdout.endsWith(`${LINE_NEW} \n`)).toBe(true);
+    expect(m.stdout.length).toBe((BIG_LINE_RESTORED.length + 1) * reps + 1);
+    expect(m.stdout.startsWith(`${BIG_LINE_RESTORED} ${BIG_LINE_RESTORED} `)).toBe(true);
+    expect(m.stdout.endsWith(`${BIG_LINE_RESTORED} \n`)).toBe(true);
     expect(m.rssMiB).toBeLessThan(300);
   }, 120_000);
 
   it("--write restores it whole: right file, peak RSS under 600 MiB", () => {
-    const big = spunFile("line5w.txt", 5e6, true);
+    const big = writeSpunFile(cwd, "line5w.txt", 5e6, true);
     const { file, reps } = big;
     const m = measure(["--write", "line5w.txt"], { cwd });
     log("5 MB line, --write", big, m);
     expect(m.status).toBe(0);
     const text = readFileSync(file, "utf8");
-    expect(text.length).toBe((LINE_NEW.length + 1) * reps + 1);
-    expect(text.slice(0, 200)).toBe(`${LINE_NEW} `.repeat(3).slice(0, 200));
+    expect(text.length).toBe((BIG_LINE_RESTORED.length + 1) * reps + 1);
+    expect(text.slice(0, 200)).toBe(`${BIG_LINE_RESTORED} `.repeat(3).slice(0, 200));
     expect(m.rssMiB).toBeLessThan(600);
   }, 120_000);
 
   it("the default diff format: exit 0, peak RSS under 600 MiB", () => {
-    const big = spunFile("line5d.txt", 5e6, true);
+    const big = writeSpunFile(cwd, "line5d.txt", 5e6, true);
     const m = measure(["line5d.txt"], { cwd });
     log("5 MB line, diff", big, m);
     expect(m.status).toBe(0);
@@ -95,13 +74,13 @@ const BIG_CASES: [string, number, boolean, string[], number | undefined][] = [
 describe.skipIf(!BIG)("UNSPIN_BIG=1: a 200 MB file and a 50 MB single line", () => {
   for (const [label, size, oneLine, args, bound] of BIG_CASES) {
     it(label, () => {
-      const big = spunFile("big.txt", size, oneLine);
+      const big = writeSpunFile(cwd, "big.txt", size, oneLine);
       const m = measure([...args, "big.txt"], { cwd });
       log(label, big, m);
       expect(m.status).toBe(0);
       expectCleanStderr(m.stderr, args.includes("--write") ? 2 : 0);
       if (args.includes("--write"))
-        expect(statSync(big.file).size).toBe((LINE_NEW.length + 1) * big.reps + (oneLine ? 1 : 0));
+        expect(statSync(big.file).size).toBe((BIG_LINE_RESTORED.length + 1) * big.reps + (oneLine ? 1 : 0));
       if (bound !== undefined) expect(m.rssMiB).toBeLessThan(bound);
     }, 900_000);
   }

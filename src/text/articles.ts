@@ -12,6 +12,8 @@ export interface ArticleRules {
   consonantPrefixes: string[];
   vowelPrefixes: string[];
   vowelLetters: string;
+  /** The vowel letters (lower case): a word starting with one has a vowel sound unless a prefix says not. */
+  vowels: string;
 }
 
 export function parseArticleRules(text: string): ArticleRules | undefined {
@@ -21,6 +23,7 @@ export function parseArticleRules(text: string): ArticleRules | undefined {
     consonantPrefixes: [],
     vowelPrefixes: [],
     vowelLetters: "",
+    vowels: "",
   };
   for (const line of text.split("\n")) {
     const [kind, ...rest] = line.trim().split(/\s+/);
@@ -28,8 +31,9 @@ export function parseArticleRules(text: string): ArticleRules | undefined {
     else if (kind === "consonant") rules.consonantPrefixes.push(...rest);
     else if (kind === "vowel") rules.vowelPrefixes.push(...rest);
     else if (kind === "letters") rules.vowelLetters = rest.join("");
+    else if (kind === "vowels") rules.vowels = rest.join("").toLowerCase();
   }
-  return rules.consonantForm && rules.vowelForm ? rules : undefined;
+  return rules.consonantForm && rules.vowelForm && rules.vowels ? rules : undefined;
 }
 
 /** Is the word one of the article's forms (any case)? */
@@ -45,8 +49,8 @@ export function articleFor(word: string, rules: ArticleRules): string | undefine
     return rules.vowelLetters.includes(word[0]) ? rules.vowelForm : rules.consonantForm;
   }
   const w = word.toLowerCase();
-  if (!/^[a-z]/.test(w)) return undefined;
-  const vowelLetter = "aeiou".includes(w[0]);
+  if (!/^[a-z]/.test(w)) return undefined; // an accented or non-Latin first letter: no verdict
+  const vowelLetter = rules.vowels.includes(w[0]);
   const flip = (vowelLetter ? rules.consonantPrefixes : rules.vowelPrefixes).some((p) => w.startsWith(p));
   return vowelLetter !== flip ? rules.vowelForm : rules.consonantForm;
 }

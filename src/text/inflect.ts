@@ -67,6 +67,31 @@ export function formsFor(inflect: Inflect): Form[] {
   return [plural, thirdPerson, past, gerund];
 }
 
+/**
+ * Are two words forms of one word ("pleaded", "pleads": both of "plead")? The inverse of formsFor:
+ * each word's possible stems (its ending taken off, with the spelling rules undone) are tried as the
+ * base whose forms hold both.
+ */
+export function sameLemma(x: string, y: string): boolean {
+  const forms = (base: string) => new Set([base, ...formsFor("both").map((form) => form(base))]);
+  return [...stemsOf(x), ...stemsOf(y)].some((base) => {
+    const f = forms(base);
+    return f.has(x) && f.has(y);
+  });
+}
+
+/** A word and the bases it could be a form of (ending off; e restored, a doubled consonant or y undone). */
+function stemsOf(w: string): string[] {
+  const out = [w];
+  for (const end of ["s", "es", "ies", "d", "ed", "ing"]) {
+    if (!w.endsWith(end) || w.length <= end.length + 2) continue;
+    const stem = w.slice(0, -end.length);
+    if (end === "ies") out.push(`${stem}y`);
+    else out.push(stem, `${stem}e`, stem.slice(0, -1));
+  }
+  return out;
+}
+
 /** Is this a word we can inflect (letters only)? */
 export function inflectable(w: string): boolean {
   return /^\p{L}[\p{L}-]*$/u.test(w);

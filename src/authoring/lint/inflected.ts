@@ -4,7 +4,7 @@
  * restores to the wrong number or tense ("credit score cards" → "credit card"). The engine inflects the
  * last word both ways (`inflect`); a form that differs in another word needs an entry of its own.
  */
-import { formsFor } from "../../text/inflect.js";
+import { sameLemma } from "../../text/inflect.js";
 import type { Finding, LintEntry } from "./model.js";
 
 /** Where two forms differ, when they differ in one word only and both are forms of one word there. */
@@ -14,22 +14,6 @@ function inflectedPair(a: readonly string[], b: readonly string[]): number | und
   if (differ.length !== 1) return undefined;
   const i = differ[0];
   return sameLemma(a[i], b[i]) ? i : undefined;
-}
-
-/** Are two words forms of one word ("pleaded", "pleads": both of "plead")? Tried on each word's stems. */
-function sameLemma(x: string, y: string): boolean {
-  const stems = (w: string) => [w, ...["s", "es", "ies", "d", "ed", "ing"].flatMap((end) => stemsOf(w, end))];
-  const forms = (base: string) => new Set([base, ...formsFor("both").map((form) => form(base))]);
-  return [...stems(x), ...stems(y)].some((base) => {
-    const f = forms(base);
-    return f.has(x) && f.has(y);
-  });
-}
-
-function stemsOf(w: string, end: string): string[] {
-  if (!w.endsWith(end) || w.length <= end.length + 2) return [];
-  const stem = w.slice(0, -end.length);
-  return end === "ies" ? [`${stem}y`] : [stem, `${stem}e`, stem.slice(0, -1)];
 }
 
 export function inflectedForms(entries: readonly LintEntry[]): Finding[] {

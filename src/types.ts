@@ -125,6 +125,8 @@ export interface Edit {
   detect: boolean;
   gated?: true;
   entry: Provenance;
+  /** The other entries whose readings this edit holds: an overlap joined with it, the links of a chain. */
+  also?: Provenance[];
   why: string[];
 }
 

@@ -45,6 +45,7 @@ describe("a restoration that makes a new spun form", () => {
     expect(r.edits[0].spun).toBe("House metropolis");
     expect(r.edits[0].entry.id).toBe("metropolis");
     expect(r.edits[0].why.join(" ")).toMatch(/chain: .*house-city \(test\.yaml:\d+\)/);
+    expect(r.edits[0].also?.map((p) => p.id)).toEqual(["house-city"]);
     expect(restore(r.text, dict, SPUN).edits).toHaveLength(0);
   });
 

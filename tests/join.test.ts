@@ -35,6 +35,7 @@ describe("the engine joins overlapping readings that agree", () => {
     expect(r.text).toBe("Breast cancer is common.");
     expect(r.edits).toHaveLength(1);
     expect(r.edits[0].why.join(" ")).toMatch(/overlap joined with malignant-growth \(t\.yaml:\d+\)/);
+    expect(r.edits[0].also?.map((p) => p.id)).toEqual(["malignant-growth"]);
     expect(restore(r.text, dict, SPUN).edits).toHaveLength(0);
   });
 

@@ -14,12 +14,12 @@
 import { View } from "./conditions.js";
 import { decide } from "./decide.js";
 import { candidates } from "./match.js";
-import { restoredText } from "./replacement.js";
+import { provenance, restoredText } from "./replacement.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { HAS_NEXT, type KeySource } from "../dictionary/trie.js";
 import { hashKey } from "../text/hash.js";
 import { TokenBuffer, phraseKeys, tokenize } from "../text/tokenizer.js";
-import type { Edit, Entry, PackInfo } from "../types.js";
+import type { Edit, Entry, PackInfo, Provenance } from "../types.js";
 
 /** Significant tokens read on each side of a group (longer phrases are rare). */
 const SIDE = 4;
@@ -153,6 +153,12 @@ function chainReasons(links: readonly Entry[], edits: readonly Edit[]): string[]
   return [...edits[0].why, ...others, ...made];
 }
 
+/** The entries a merged edit holds besides its first: the other edits' (and what they held), each link's. */
+function chainEntries(links: readonly Entry[], edits: readonly Edit[]): Provenance[] {
+  const held = [...(edits[0].also ?? []), ...edits.slice(1).flatMap((e) => [e.entry, ...(e.also ?? [])])];
+  return [...held, ...links.map(provenance)];
+}
+
 /**
  * The edits (in order, not overlapping) with their chains followed: merged edits for chains that
  * settle, no edits for a group that does not. Findings pass through unless a merged edit covers them.
@@ -204,6 +210,7 @@ export function settleChains(
           end: p.end,
           spun: p.edits[0].spun === "" ? "" : text.slice(p.start, p.end),
           replacement: p.replacement,
+          ...(p.edits[0].spun === "" ? {} : { also: chainEntries(p.links, p.edits) }),
           why: chainReasons(p.links, p.edits),
         });
     }

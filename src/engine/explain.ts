@@ -195,7 +195,7 @@ export function explain(text: string, dict: Dictionary, document?: "spun" | "cle
       const weighedHere = variants.find((v) => v.evidence !== undefined)?.evidence;
       // restored inside a longer edit: an overlap joined with it, or a chain it ends (join.ts, chains.ts)
       const id = chosen?.entry.id;
-      const part = rival !== undefined && (rival.entry.id === id || rival.why.some((w) => w.includes(` ${id} (`)));
+      const part = rival !== undefined && (rival.entry.id === id || rival.also?.some((p) => p.id === id) === true);
       const outcome = outcomeOf(chosen !== undefined, own, rival, weighedHere, part);
       const edit = own ?? (chosen ? rival : undefined);
       matches.push({ start, end, line: 0, col: 0, text: text.slice(start, end), variants, outcome, edit });

@@ -38,6 +38,7 @@ function join(first: Candidate, second: Candidate, keep: Candidate): boolean {
   if (original === undefined) return false;
   const e = (keep === first ? second : first).variant.entry;
   keep.why = [...keep.why, `overlap joined with ${e.id} (${e.pos.file}:${e.pos.line}): their readings agree`];
+  keep.joined = [...(keep.joined ?? []), e];
   keep.variant = { ...keep.variant, original };
   keep.from = first.from;
   keep.to = second.to;

@@ -5,7 +5,7 @@
 import type { Dictionary } from "../dictionary/build.js";
 import { HAS_NEXT, HAS_VARIANTS } from "../dictionary/trie.js";
 import { Kind } from "../text/tokenizer.js";
-import type { Variant } from "../types.js";
+import type { Entry, Variant } from "../types.js";
 import { type View, holds } from "./conditions.js";
 import type { MatchEvidence, Option } from "./evidence.js";
 
@@ -44,6 +44,8 @@ export interface Candidate {
   evidence?: MatchEvidence;
   /** Reported, not restored: a `document_spun` match in a document its pack does not judge spun. */
   finding?: boolean;
+  /** The entries of the overlapping matches joined into this one (join.ts). */
+  joined?: Entry[];
 }
 
 function matchCaseHolds(view: View, from: number, v: Variant): boolean {

@@ -1,11 +1,13 @@
 /**
- * The text a match restores: its original in the case of the words it replaces; one rule for the
- * edits (restore.ts) and for the chains followed after them (chains.ts).
+ * What an edit says of its match: the text it restores (the original in the case of the words it
+ * replaces) and the entry that made it; one rule for the edits (restore.ts) and for the chains
+ * followed after them (chains.ts).
  */
 import { applyCase, casePattern } from "../text/case.js";
 import type { CasePattern } from "../text/case.js";
 import { Kind } from "../text/tokenizer.js";
 import type { View } from "./conditions.js";
+import type { Entry, Provenance } from "../types.js";
 
 /**
  * The case pattern of the words of a match (casePattern on its word tokens; all-lower text is the
@@ -36,4 +38,18 @@ export function restoredText(
   m: { from: number; to: number; variant: { original: string; entry: { exactCase?: boolean } } },
 ): string {
   return m.variant.entry.exactCase ? m.variant.original : applyCase(m.variant.original, spanCase(view, m.from, m.to));
+}
+
+const provenances = new WeakMap<Entry, Provenance>();
+/** The entry of a lean edit (only what the restored text needs: which entry made it is not kept). */
+export const LEAN_ENTRY: Provenance = { id: "", pack: "", file: "", line: 0 };
+
+/** One provenance object per entry, shared by its edits. */
+export function provenance(e: Entry): Provenance {
+  let p = provenances.get(e);
+  if (!p) {
+    p = { id: e.id, pack: e.pack, file: e.pos.file, line: e.pos.line };
+    provenances.set(e, p);
+  }
+  return p;
 }

@@ -7,14 +7,15 @@
 import { articleRules } from "../dictionary/evidence-data.js";
 import { agreeArticles } from "./articles.js";
 import { settleChains } from "./chains.js";
-import { restoredText } from "./replacement.js";
+export { LEAN_ENTRY } from "./replacement.js";
+import { LEAN_ENTRY, provenance, restoredText } from "./replacement.js";
 import { View } from "./conditions.js";
 import { decide } from "./decide.js";
 import type { DocEvidence } from "./evidence.js";
 import { type Candidate, candidates } from "./match.js";
 import type { Dictionary } from "../dictionary/build.js";
 import { tokenize } from "../text/tokenizer.js";
-import type { Edit, Entry, Provenance, RestoreResult } from "../types.js";
+import type { Edit, RestoreResult } from "../types.js";
 
 export interface RestoreOptions {
   /** Leave out the findings of detect-only entries (default: keep them). */
@@ -36,20 +37,6 @@ export interface RangeOptions extends RestoreOptions {
   to: number;
   /** No edit may start before this offset (the end of the last edit already made). */
   blockedBefore?: number;
-}
-
-const provenances = new WeakMap<Entry, Provenance>();
-/** The entry of a lean edit (only what the restored text needs: which entry made it is not kept). */
-export const LEAN_ENTRY: Provenance = { id: "", pack: "", file: "", line: 0 };
-
-/** One provenance object per entry, shared by its edits. */
-function provenance(e: Entry): Provenance {
-  let p = provenances.get(e);
-  if (!p) {
-    p = { id: e.id, pack: e.pack, file: e.pos.file, line: e.pos.line };
-    provenances.set(e, p);
-  }
-  return p;
 }
 
 /** Line and column (1-based) of each offset, offsets ascending. */
@@ -117,6 +104,7 @@ export function restoreRange(
       detect,
       ...(c.finding ? { gated: true as const } : {}),
       entry: options.lean ? LEAN_ENTRY : provenance(e),
+      ...(c.joined && !options.lean ? { also: c.joined.map(provenance) } : {}),
       why: c.why,
     });
   }

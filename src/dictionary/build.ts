@@ -8,7 +8,7 @@ import type { Problem } from "../errors.js";
 import { hashKey } from "../text/hash.js";
 import { formsFor, inflectable } from "../text/inflect.js";
 import type { PackSource } from "./loader.js";
-import { overridesEarlier } from "./override.js";
+import { formOwners } from "./override.js";
 import { PhraseTable } from "./phrase-table.js";
 import { phraseKeys } from "../text/tokenizer.js";
 import type { Entry, PackInfo, Variant, Warning } from "../types.js";
@@ -115,11 +115,7 @@ export function buildDictionary(packs: PackSource[]): Dictionary {
   // for "chilly struggle" replaces the built-in one): the last such pack naming a form owns it.
   // Built-in packs never override one another: their entries for one form are alternatives; nor does
   // a pack that says `override: false` (an imported thesaurus adds readings, it replaces none).
-  const owner = new Map<string, PackSource>();
-  for (const pack of once) {
-    if (!overridesEarlier(pack)) continue;
-    for (const e of pack.entries) for (const s of e.spun) owner.set(phraseKeys(s).join(" "), pack);
-  }
+  const owner = formOwners(once, (pack) => pack.entries.flatMap((e) => e.spun.map((s) => phraseKeys(s).join(" "))));
   for (const pack of once) {
     // phrase ids are per pack; give equal phrases of all packs one global id
     const global = pack.phrases.map((keys) => phraseTable.id(keys));

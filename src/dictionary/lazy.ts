@@ -13,7 +13,7 @@ import { HashIndex } from "../text/hashindex.js";
 import type { Entry, PackInfo, Warning } from "../types.js";
 import type { Dictionary } from "./build.js";
 import { indexPhrases, packsOnce, variantsOf } from "./build.js";
-import { overridesEarlier } from "./override.js";
+import { formOwners } from "./override.js";
 import { cacheDir, digest } from "./cache-dir.js";
 import type { CachedEntry, LazyPack, Signature } from "./cache.js";
 import { PhraseTable } from "./phrase-table.js";
@@ -57,14 +57,13 @@ function crossCheck(used: readonly LazyPack[], env: NodeJS.ProcessEnv): CrossChe
   // naming a form owns it, and the other packs' spun forms with the same keys are left out.
   // Built-in packs never override one another (their entries for one form are alternatives), nor
   // does a pack that says `override: false`.
-  const owner = new Map<string, LazyPack>();
-  for (const p of used) {
-    if (!overridesEarlier({ builtin: p.builtin, override: p.index.override })) continue;
-    for (const sig of p.signatures()) owner.set(spunKeysOf(sig), p);
-  }
+  const owner = formOwners(
+    used.map((p) => ({ pack: p, builtin: p.builtin, override: p.index.override })),
+    (u) => u.pack.signatures().map(spunKeysOf),
+  );
   for (const p of used) {
     for (const sig of p.signatures()) {
-      const ownedBy = owner.get(spunKeysOf(sig));
+      const ownedBy = owner.get(spunKeysOf(sig))?.pack;
       if (ownedBy === undefined || ownedBy === p) continue;
       const [, , , , , spun, localIndex] = sig;
       result.skipped.push(`${p.index.name}\u0000${localIndex}\u0000${spun}`);

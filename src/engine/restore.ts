@@ -109,7 +109,8 @@ export function restoreRange(
     });
   }
   const settled = settleChains(view, edits, dict, dict.packs, blocked);
-  const rules = articleRules();
+  // the rules file is read on the first document with an edit, never for clean text
+  const rules = settled.length > 0 ? articleRules() : undefined;
   if (rules) agreeArticles(view, settled, rules, blocked, options.lean === true);
   if (!options.lean) {
     const positions = lineCols(
